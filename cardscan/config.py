@@ -1,0 +1,98 @@
+"""One frozen Settings object: defaults < config file < CARDSCAN_* env < flags.
+
+Settings are passed explicitly to every stage; nothing reads globals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import BadArgumentsError
+
+#: Preprocessing steps, in order; each can be switched off with --no-STEP.
+PREPROCESS_STEPS: tuple[str, ...] = ("find_card", "orient", "light", "invert", "rescale")
+
+
+@dataclass(frozen=True)
+class Settings:
+    region: str = "US"  # default phone region when the card has no +CC
+    lang: str = "eng"  # Tesseract language packs, e.g. "eng+deu"
+    out_dir: Path = Path("out")
+    jobs: int = 0  # 0 = one worker per core
+    disabled_steps: frozenset[str] = frozenset()
+    keep_intermediates: Path | None = None
+    review_threshold: float = 0.6  # fields below this confidence go to `review`
+    ocr_timeout: float = 60.0  # seconds per Tesseract call
+    max_pixels: int = 120_000_000  # refuse larger images (decompression bombs)
+    # follow-up context (FOLLOWUP.md)
+    interview_date: datetime | None = None
+    role: str | None = None
+    decision_by: date | None = None
+    me: str | None = None
+    tz: str | None = None  # IANA zone; None = the system zone
+
+    def step_on(self, step: str) -> bool:
+        return step not in self.disabled_steps
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Turn a string (env or file) into the type of Settings.<name>."""
+    if value is None or not isinstance(value, str):
+        return value
+    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
+    try:
+        if "Path" in str(kind):
+            return Path(value)
+        if "frozenset" in str(kind):
+            return frozenset(s.strip() for s in value.split(",") if s.strip())
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        if "datetime" in str(kind):
+            return datetime.fromisoformat(value)
+        if "date" in str(kind):
+            return date.fromisoformat(value)
+    except ValueError as e:
+        raise BadArgumentsError(f"The setting {name} has the value {value!r}, which is not valid: {e}.") from e
+    return value
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build Settings from the layers; `overrides` are the command-line flags (None = not given)."""
+    names = {f.name for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    env = os.environ if environ is None else environ
+    path = config_file or (Path(env["CARDSCAN_CONFIG"]) if env.get("CARDSCAN_CONFIG") else None)
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise BadArgumentsError(f"The config file {path} cannot be read: {e}.") from e
+        unknown = set(data) - names
+        if unknown:
+            raise BadArgumentsError(f"The config file {path} has unknown keys: {', '.join(sorted(unknown))}.")
+        values.update({k: _coerce(k, v) for k, v in data.items()})
+    for name in names:
+        raw = env.get("CARDSCAN_" + name.upper())
+        if raw is not None and raw != "":
+            values[name] = _coerce(name, raw)
+    for k, v in (overrides or {}).items():
+        if v is not None:
+            values[k] = _coerce(k, v)
+    s = Settings(**values)
+    unknown_steps = s.disabled_steps - set(PREPROCESS_STEPS)
+    if unknown_steps:
+        raise BadArgumentsError(f"Unknown preprocessing steps: {', '.join(sorted(unknown_steps))}.")
+    return s
