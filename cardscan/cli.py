@@ -1,0 +1,215 @@
+"""Subcommands (scan, watch, status); main(argv) -> int.
+
+The one place errors become exit codes. stdout carries data (--json lines) and
+nothing else; people read stderr: logs, the progress bar and the summary table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__, ocr, pipeline
+from .config import PREPROCESS_STEPS, Settings, load_settings
+from .errors import BadArgumentsError, CardscanError, ExitCode
+from .models import ScanResult, Status, result_to_dict
+from .store import Store, locked
+
+log = logging.getLogger("cardscan")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse exits 2 by itself; keep our enum the authority
+        self.print_usage(sys.stderr)
+        raise BadArgumentsError(f"{message[0].upper()}{message[1:]}.")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--out", dest="out_dir", type=Path, help="output folder (default: ./out)")
+    p.add_argument("--region", help="default phone region when a card has no +CC (default: US)")
+    p.add_argument("--lang", help="Tesseract language packs, e.g. eng+deu or jpn+eng (default: eng)")
+    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)")
+    p.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
+    p.add_argument("--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image")
+    for step in PREPROCESS_STEPS:
+        p.add_argument(f"--no-{step.replace('_', '-')}", action="append_const", const=step, dest="disabled_steps",
+                       help=f"switch off the {step.replace('_', ' ')} step")
+    g = p.add_argument_group("follow-up plan")
+    g.add_argument("--interview-date", help="when the interview was (default: when each photo was taken)")
+    g.add_argument("--role", help='the role you interviewed for, e.g. "Data Engineer"')
+    g.add_argument("--decision-by", help="the date they said they would decide by (YYYY-MM-DD)")
+    g.add_argument("--me", help="your full name, for the thank-you email signatures")
+    g.add_argument("--tz", help="your time zone, e.g. Europe/Berlin (default: the system zone)")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr; tracebacks")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cardscan", description="Business-card photos in, phone contacts and a follow-up plan out.")
+    parser.add_argument("--version", action="version", version=f"cardscan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    scan = sub.add_parser("scan", help="scan photos or folders of photos into OUT")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="an image, or a folder searched recursively")
+    scan.add_argument("--json", action="store_true", help="write one JSON object per input to stdout")
+    _common(scan)
+    watch = sub.add_parser("watch", help="scan every photo dropped into INBOX, until stopped")
+    watch.add_argument("inbox", type=Path, metavar="INBOX")
+    watch.add_argument("--polling", action="store_true", help="poll instead of OS events (network and sync folders)")
+    keep = watch.add_mutually_exclusive_group()
+    keep.add_argument("--archive", dest="keep", action="store_false", default=False,
+                      help="move each photo to INBOX/done/DATE/ when scanned (default)")
+    keep.add_argument("--keep", dest="keep", action="store_true", help="leave scanned photos where they are")
+    watch.add_argument("--json", action="store_true", help="write one JSON object per card to stdout")
+    _common(watch)
+    status = sub.add_parser("status", help="counts and the last errors of an output folder")
+    status.add_argument("out", type=Path, nargs="?", default=Path("out"), metavar="OUT")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    flags = {
+        k: getattr(args, k, None)
+        for k in ("out_dir", "region", "lang", "jobs", "keep_intermediates", "interview_date", "role",
+                  "decision_by", "me", "tz")
+    }
+    if getattr(args, "disabled_steps", None):
+        flags["disabled_steps"] = ",".join(args.disabled_steps)
+    if flags.get("region"):
+        flags["region"] = str(flags["region"]).upper()
+    s = load_settings(flags, config_file=getattr(args, "config", None))
+    if s.jobs < 0:
+        raise BadArgumentsError("-j/--jobs must be 0 (one per core) or a positive number.")
+    if s.tz:
+        try:
+            from zoneinfo import ZoneInfo
+
+            ZoneInfo(s.tz)
+        except Exception as e:
+            raise BadArgumentsError(f"{s.tz!r} is not a known time zone; use a name like Europe/Berlin.") from e
+    return s
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="cardscan: %(message)s", stream=sys.stderr, force=True)
+
+
+# --------------------------------------------------------------------------- scan
+
+
+def _summary(console: Console, results: Sequence[ScanResult]) -> None:
+    table = Table(title="cardscan", show_lines=False)
+    for col in ("file", "name", "company", "phones", "emails", "review"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        if r.contact is None:
+            table.add_row(Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", "")
+            continue
+        c = r.contact
+        table.add_row(
+            Text(Path(r.source).name),
+            Text(c.name.full if c.name else ""),
+            Text(c.company or ""),
+            Text("\n".join(p.number for p in c.phones)),
+            Text("\n".join(c.emails)),
+            Text(", ".join(c.review), style="yellow"),
+        )
+    console.print(table)
+
+
+def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> ExitCode:
+    ocr.probe(settings)
+    out = settings.out_dir
+    show_progress = console.is_terminal and not args.json and not args.quiet
+    results: list[ScanResult] = []
+    with locked(out):
+        store = Store(out)
+        seen_now: dict[str, str] = {}
+        files = pipeline.iter_inputs(args.paths, skip=[out])
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not show_progress,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("scanning", total=None, failed=0)
+            failed = 0
+            for r in pipeline.scan_paths(files, settings):
+                if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
+                    r = ScanResult(r.source, r.sha256, Status.SKIPPED,
+                                   f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.")
+                elif r.sha256:
+                    seen_now[r.sha256] = r.source
+                store.record(r)
+                results.append(r)
+                failed += r.status is Status.FAILED
+                progress.update(task, advance=1, failed=failed)
+                if args.json:
+                    sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                if r.status is Status.FAILED:
+                    log.warning("%s: %s", r.source, r.error)
+        written = pipeline.export_all(store, settings, results_now=results)
+        store.close()
+    if not results:
+        raise BadArgumentsError("No image files were found in the paths given.")
+    if not args.quiet:
+        _summary(console, sorted(results, key=lambda r: r.source))
+        n_ok = sum(r.status is Status.OK for r in results)
+        console.print(f"{n_ok} of {len(results)} photos scanned; wrote {len(written)} files to {out}/ "
+                      f"(import {out / 'contacts.vcf'} into your phone).")
+    return ExitCode.INPUT_FAILED if any(r.status is Status.FAILED for r in results) else ExitCode.OK
+
+
+def cmd_status(args: argparse.Namespace, console: Console) -> ExitCode:
+    if not (args.out / "cardscan.sqlite3").exists():
+        raise BadArgumentsError(f"{args.out} is not a cardscan output folder (it has no cardscan.sqlite3).")
+    store = Store(args.out)
+    counts = store.counts()
+    console.print(f"done: {counts.get('ok', 0)}  failed: {counts.get('failed', 0)}  "
+                  f"pending: {counts.get('processing', 0)}")
+    for source, reason in store.failures(limit=10):
+        console.print(Text(f"  {source}: {reason}", style="red"))
+    store.close()
+    return ExitCode.OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    console = Console(stderr=True)
+    verbose = 0
+    try:
+        args = build_parser().parse_args(argv)
+        verbose = getattr(args, "verbose", 0)
+        _setup_logging(verbose, getattr(args, "quiet", False))
+        if args.command == "status":
+            return int(cmd_status(args, console))
+        settings = settings_from(args)
+        if args.command == "scan":
+            return int(cmd_scan(args, settings, console))
+        from . import watch
+
+        return int(watch.run(args, settings, console))
+    except CardscanError as e:
+        if verbose:
+            log.exception("details")
+        console.print(Text(f"cardscan: {e}", style="bold red"))
+        return int(e.exit_code)
+    except KeyboardInterrupt:
+        console.print("cardscan: interrupted.")
+        return int(ExitCode.INTERRUPTED)
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0) if isinstance(e.code, int) else 0

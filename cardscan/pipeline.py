@@ -1,0 +1,228 @@
+"""The orchestrator: the one place that knows the order of the stages.
+
+scan_file runs load -> preprocess -> recognize -> parse on one photo and always
+returns a ScanResult; scan_paths does that over many files in a process pool
+and streams the results back. Only the caller (the parent) writes anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from . import contacts, export, followup, imageio, parse, preprocess, recognize
+from .config import Settings
+from .errors import CardscanError, MissingDependencyError
+from .models import Contact, ScanResult, Status
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def _keeper(settings: Settings, source: Path) -> Callable[[str, np.ndarray], None] | None:
+    """Save each preprocessing step's image under --keep-intermediates DIR/<file stem>/."""
+    if settings.keep_intermediates is None:
+        return None
+    import cv2  # local: only needed for debugging dumps
+
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", source.stem)[:60] or "image"
+    folder = settings.keep_intermediates / stem
+    counter = iter(range(100))
+
+    def keep(name: str, img: np.ndarray) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        out = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2BGR)
+        cv2.imwrite(str(folder / f"{next(counter):02d}-{name}.png"), out)
+
+    return keep
+
+
+def scan_file(path: str | Path, settings: Settings) -> ScanResult:
+    """One photo in, one result out; a bad file is a `failed` record, never an exception.
+
+    Only MissingDependencyError escapes: without Tesseract no later file can succeed either.
+    """
+    source = str(path)
+    p = Path(path)
+    timer = _Timer()
+    sha = ""
+    try:
+        with timer.stage("load"):
+            loaded = imageio.load(p, settings)
+        sha = loaded.sha256
+        with timer.stage("preprocess"):
+            prepared = preprocess.prepare(loaded.rgb, settings, keep=_keeper(settings, p))
+        with timer.stage("ocr"):
+            page = recognize.recognize(prepared, settings)
+        with timer.stage("parse"):
+            contact = parse.parse_page(page, settings)
+    except MissingDependencyError:
+        raise
+    except CardscanError as e:
+        return ScanResult(source, sha or imageio.sha256_of(p), Status.FAILED, str(e), timings=timer.timings)
+    except MemoryError:
+        return ScanResult(source, sha, Status.FAILED, "The image is too large to process in memory.")
+    except Exception as e:  # a bug must cost one file, not the batch
+        log.debug("internal error on %s", source, exc_info=True)
+        return ScanResult(
+            source,
+            sha or imageio.sha256_of(p),
+            Status.FAILED,
+            f"cardscan hit an internal error on this file ({type(e).__name__}: {e}); run with -v for details.",
+            timings=timer.timings,
+        )
+    if not page.lines:
+        return ScanResult(
+            source,
+            sha,
+            Status.FAILED,
+            "No text was found in this image; it may not be a business card, or it is too blurred or dark.",
+            timings=timer.timings,
+            taken_at=loaded.taken_at,
+        )
+    if not _has_any_field(contact):
+        return ScanResult(
+            source,
+            sha,
+            Status.FAILED,
+            "Text was found, but nothing on it looks like a business card (no name, email or phone).",
+            timings=timer.timings,
+            taken_at=loaded.taken_at,
+        )
+    contact = dataclasses.replace(contact, sources=(sha,))
+    return ScanResult(
+        source,
+        sha,
+        Status.OK,
+        None,
+        contact,
+        timings=timer.timings,
+        taken_at=loaded.taken_at,
+        warnings=prepared.warnings,
+    )
+
+
+def _has_any_field(contact: object) -> bool:
+    c = contact
+    return bool(getattr(c, "name", None) or getattr(c, "emails", ()) or getattr(c, "phones", ()))
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def iter_inputs(paths: Iterable[str], skip: Iterable[Path] = ()) -> Iterator[str]:
+    """Expand folders recursively into image files, lazily; explicit files are always kept.
+
+    A file named on the command line is scanned whatever its name (so a wrong one gets a
+    clear `failed` record); inside folders only image suffixes are taken, hidden entries
+    and the `skip` folders (the output folder) are left alone.
+    """
+    skipped = {s.resolve() for s in skip}
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            yield raw
+            continue
+        for root, dirs, files in os.walk(p):
+            rootp = Path(root)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in skipped)
+            for f in sorted(files):
+                if not f.startswith(".") and Path(f).suffix.lower() in imageio.IMAGE_SUFFIXES:
+                    yield str(rootp / f)
+
+
+def _worker_init() -> None:
+    # The parent handles Ctrl-C; workers just get terminated with the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        import cv2
+
+        cv2.setNumThreads(1)
+    except Exception:  # pragma: no cover
+        pass
+
+
+def _scan_job(args: tuple[str, Settings]) -> ScanResult:
+    try:
+        return scan_file(args[0], args[1])
+    except MissingDependencyError as e:
+        # Exceptions cross the process boundary poorly; mark it and let the parent raise.
+        return ScanResult(args[0], "", Status.SKIPPED, "MISSING_DEPENDENCY: " + str(e))
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]:
+    """Scan files and yield results as they finish; `-j 1` runs in this process."""
+    jobs = settings.jobs or default_jobs()
+    if jobs <= 1:
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        for f in files:
+            yield scan_file(f, settings)
+        return
+    method = "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=200) as pool:
+        for r in pool.imap_unordered(_scan_job, ((f, settings) for f in files), chunksize=1):
+            if r.status is Status.SKIPPED and (r.error or "").startswith("MISSING_DEPENDENCY: "):
+                pool.terminate()
+                raise MissingDependencyError((r.error or "").removeprefix("MISSING_DEPENDENCY: "))
+            yield r
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def export_all(store: Store, settings: Settings, results_now: Sequence[ScanResult] = (),
+               now: datetime | None = None) -> list[Path]:
+    """Regenerate every export from the store, so they always hold every contact in OUT."""
+    now = now or datetime.now(imageio.local_zone(settings.tz))
+    entries = store.contacts()
+    taken = {sha: t for c, t, _ in entries for sha in c.sources if t is not None}
+    merged = contacts.merge(c for c, _, _ in entries)
+    dated: list[tuple[Contact, datetime]] = []
+    for c in merged:
+        when = settings.interview_date or min((taken[s] for s in c.sources if s in taken), default=now)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=imageio.local_zone(settings.tz))
+        dated.append((c, when))
+    ctx = followup.FollowupContext(
+        role=settings.role,
+        decision_by=settings.decision_by,
+        me=settings.me,
+        tz=imageio.local_zone(settings.tz),
+        now=now,
+    )
+    plan = followup.plan(dated, ctx)
+    return export.write_all(settings.out_dir, merged, plan, settings, now, failures=store.failures())
