@@ -38,12 +38,21 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--out", dest="out_dir", type=Path, help="output folder (default: ./out)")
     p.add_argument("--region", help="default phone region when a card has no +CC (default: US)")
     p.add_argument("--lang", help="Tesseract language packs, e.g. eng+deu or jpn+eng (default: eng)")
-    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)")
+    p.add_argument(
+        "-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)"
+    )
     p.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
-    p.add_argument("--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image")
+    p.add_argument(
+        "--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image"
+    )
     for step in PREPROCESS_STEPS:
-        p.add_argument(f"--no-{step.replace('_', '-')}", action="append_const", const=step, dest="disabled_steps",
-                       help=f"switch off the {step.replace('_', ' ')} step")
+        p.add_argument(
+            f"--no-{step.replace('_', '-')}",
+            action="append_const",
+            const=step,
+            dest="disabled_steps",
+            help=f"switch off the {step.replace('_', ' ')} step",
+        )
     g = p.add_argument_group("follow-up plan")
     g.add_argument("--interview-date", help="when the interview was (default: when each photo was taken)")
     g.add_argument("--role", help='the role you interviewed for, e.g. "Data Engineer"')
@@ -55,7 +64,9 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cardscan", description="Business-card photos in, phone contacts and a follow-up plan out.")
+    parser = _Parser(
+        prog="cardscan", description="Business-card photos in, phone contacts and a follow-up plan out."
+    )
     parser.add_argument("--version", action="version", version=f"cardscan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     scan = sub.add_parser("scan", help="scan photos or folders of photos into OUT")
@@ -64,10 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(scan)
     watch = sub.add_parser("watch", help="scan every photo dropped into INBOX, until stopped")
     watch.add_argument("inbox", type=Path, metavar="INBOX")
-    watch.add_argument("--polling", action="store_true", help="poll instead of OS events (network and sync folders)")
+    watch.add_argument(
+        "--polling", action="store_true", help="poll instead of OS events (network and sync folders)"
+    )
     keep = watch.add_mutually_exclusive_group()
-    keep.add_argument("--archive", dest="keep", action="store_false", default=False,
-                      help="move each photo to INBOX/done/DATE/ when scanned (default)")
+    keep.add_argument(
+        "--archive",
+        dest="keep",
+        action="store_false",
+        default=False,
+        help="move each photo to INBOX/done/DATE/ when scanned (default)",
+    )
     keep.add_argument("--keep", dest="keep", action="store_true", help="leave scanned photos where they are")
     watch.add_argument("--json", action="store_true", help="write one JSON object per card to stdout")
     _common(watch)
@@ -79,8 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
 def settings_from(args: argparse.Namespace) -> Settings:
     flags = {
         k: getattr(args, k, None)
-        for k in ("out_dir", "region", "lang", "jobs", "keep_intermediates", "interview_date", "role",
-                  "decision_by", "me", "tz")
+        for k in (
+            "out_dir",
+            "region",
+            "lang",
+            "jobs",
+            "keep_intermediates",
+            "interview_date",
+            "role",
+            "decision_by",
+            "me",
+            "tz",
+        )
     }
     if getattr(args, "disabled_steps", None):
         flags["disabled_steps"] = ",".join(args.disabled_steps)
@@ -95,12 +123,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
             ZoneInfo(s.tz)
         except Exception as e:
-            raise BadArgumentsError(f"{s.tz!r} is not a known time zone; use a name like Europe/Berlin.") from e
+            raise BadArgumentsError(
+                f"{s.tz!r} is not a known time zone; use a name like Europe/Berlin."
+            ) from e
     return s
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
     logging.basicConfig(level=level, format="cardscan: %(message)s", stream=sys.stderr, force=True)
 
 
@@ -113,7 +147,9 @@ def _summary(console: Console, results: Sequence[ScanResult]) -> None:
         table.add_column(col, overflow="fold")
     for r in results:
         if r.contact is None:
-            table.add_row(Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", "")
+            table.add_row(
+                Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", ""
+            )
             continue
         c = r.contact
         table.add_row(
@@ -150,8 +186,12 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
             failed = 0
             for r in pipeline.scan_paths(files, settings):
                 if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
-                    r = ScanResult(r.source, r.sha256, Status.SKIPPED,
-                                   f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.")
+                    r = ScanResult(
+                        r.source,
+                        r.sha256,
+                        Status.SKIPPED,
+                        f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.",
+                    )
                 elif r.sha256:
                     seen_now[r.sha256] = r.source
                 store.record(r)
@@ -170,8 +210,10 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
     if not args.quiet:
         _summary(console, sorted(results, key=lambda r: r.source))
         n_ok = sum(r.status is Status.OK for r in results)
-        console.print(f"{n_ok} of {len(results)} photos scanned; wrote {len(written)} files to {out}/ "
-                      f"(import {out / 'contacts.vcf'} into your phone).")
+        console.print(
+            f"{n_ok} of {len(results)} photos scanned; wrote {len(written)} files to {out}/ "
+            f"(import {out / 'contacts.vcf'} into your phone)."
+        )
     return ExitCode.INPUT_FAILED if any(r.status is Status.FAILED for r in results) else ExitCode.OK
 
 
@@ -180,8 +222,10 @@ def cmd_status(args: argparse.Namespace, console: Console) -> ExitCode:
         raise BadArgumentsError(f"{args.out} is not a cardscan output folder (it has no cardscan.sqlite3).")
     store = Store(args.out)
     counts = store.counts()
-    console.print(f"done: {counts.get('ok', 0)}  failed: {counts.get('failed', 0)}  "
-                  f"pending: {counts.get('processing', 0)}")
+    console.print(
+        f"done: {counts.get('ok', 0)}  failed: {counts.get('failed', 0)}  "
+        f"pending: {counts.get('processing', 0)}"
+    )
     for source, reason in store.failures(limit=10):
         console.print(Text(f"  {source}: {reason}", style="red"))
     store.close()

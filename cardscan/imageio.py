@@ -187,14 +187,18 @@ def load(path: Path, settings: Settings) -> LoadedImage:
     img, orientation = decode(data, path.name, settings.max_pixels)
     w, h = img.size
     if min(w, h) < MIN_SIDE:
-        raise InputError(f"The image {path.name!r} is only {w}x{h} pixels, too small to hold a readable card.")
+        raise InputError(
+            f"The image {path.name!r} is only {w}x{h} pixels, too small to hold a readable card."
+        )
     try:
         exif = Image.open(io.BytesIO(data)).getexif()
     except Exception:  # the pixels decoded; a broken EXIF block only costs the date
         exif = None
     when = taken_at(exif, path, local_zone(settings.tz))
     rgb = np.asarray(img, dtype=np.uint8)
-    return LoadedImage(rgb=rgb, sha256=hashlib.sha256(data).hexdigest(), taken_at=when, exif_orientation=orientation)
+    return LoadedImage(
+        rgb=rgb, sha256=hashlib.sha256(data).hexdigest(), taken_at=when, exif_orientation=orientation
+    )
 
 
 def sha256_of(path: Path) -> str:

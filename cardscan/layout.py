@@ -76,11 +76,11 @@ def order_lines(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in ordered:
         # keep strictly by centre, but break near-ties (same row) by x
-        if out and abs(out[-1].box.cy - ln.box.cy) < 0.3 * min(out[-1].height, ln.height):
-            if ln.box.x < out[-1].box.x:
-                out.insert(len(out) - 1, ln)
-                continue
-        out.append(ln)
+        same_row = out and abs(out[-1].box.cy - ln.box.cy) < 0.3 * min(out[-1].height, ln.height)
+        if same_row and ln.box.x < out[-1].box.x:
+            out.insert(len(out) - 1, ln)
+        else:
+            out.append(ln)
     return out
 
 

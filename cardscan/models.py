@@ -172,7 +172,7 @@ class Contact:
 # --------------------------------------------------------------------------- results
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     OK = "ok"
     FAILED = "failed"
     SKIPPED = "skipped"

@@ -150,7 +150,9 @@ def iter_inputs(paths: Iterable[str], skip: Iterable[Path] = ()) -> Iterator[str
             continue
         for root, dirs, files in os.walk(p):
             rootp = Path(root)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in skipped)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in skipped
+            )
             for f in sorted(files):
                 if not f.startswith(".") and Path(f).suffix.lower() in imageio.IMAGE_SUFFIXES:
                     yield str(rootp / f)
@@ -191,7 +193,11 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
         for f in files:
             yield scan_file(f, settings)
         return
-    method = "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    method = (
+        "forkserver"
+        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods()
+        else "spawn"
+    )
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=200) as pool:
         for r in pool.imap_unordered(_scan_job, ((f, settings) for f in files), chunksize=1):
@@ -204,8 +210,9 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
 # --------------------------------------------------------------------------- exports
 
 
-def export_all(store: Store, settings: Settings, results_now: Sequence[ScanResult] = (),
-               now: datetime | None = None) -> list[Path]:
+def export_all(
+    store: Store, settings: Settings, results_now: Sequence[ScanResult] = (), now: datetime | None = None
+) -> list[Path]:
     """Regenerate every export from the store, so they always hold every contact in OUT."""
     now = now or datetime.now(imageio.local_zone(settings.tz))
     entries = store.contacts()

@@ -64,7 +64,9 @@ def contact_from_json(text: str) -> Contact:
         phones=tuple(Phone(**p) for p in d.get("phones") or ()),
         website=d.get("website"),
         linkedin=d.get("linkedin"),
-        address=Address(**{**d["address"], "lines": tuple(d["address"]["lines"])}) if d.get("address") else None,
+        address=Address(**{**d["address"], "lines": tuple(d["address"]["lines"])})
+        if d.get("address")
+        else None,
         confidence=dict(d.get("confidence") or {}),
         review=tuple(d.get("review") or ()),
         sources=tuple(d.get("sources") or ()),

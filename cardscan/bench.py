@@ -1,0 +1,318 @@
+"""`make bench`: accuracy per field and condition, review flags, speed and memory.
+
+Every speed figure is a ratio measured in the same run on the same photos
+(pipeline against one plain `tesseract IMAGE stdout` call), because these
+machines are shared and noisy. Writes only under its --out folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from . import ocr, pipeline, synth
+from .config import Settings
+from .models import Status, result_to_dict
+from .score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
+
+CONDITIONS = ("flat", "phone", "hard")
+SEEDS = {"flat": 1001, "phone": 2002, "hard": 3003}  # the sample set uses other seeds
+REALCARDS = Path(
+    os.environ.get("CARDSCAN_REALCARDS") or Path(__file__).resolve().parents[2] / "shared" / "realcards"
+)
+REAL_FIELDS = ("name", "title", "company", "emails", "phones", "website", "address")
+
+
+def _env1() -> dict[str, str]:
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def plain_tesseract(image: Path) -> float:
+    """Seconds for one plain `tesseract IMAGE stdout`, the yardstick for the pipeline."""
+    t0 = time.perf_counter()
+    subprocess.run(["tesseract", str(image), "stdout"], env=_env1(), capture_output=True, check=False)
+    return time.perf_counter() - t0
+
+
+def make_set(root: Path, condition: str, n: int) -> list[Path]:
+    folder = root / "sets" / f"{condition}-{n}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        synth.generate(folder, n, SEEDS[condition], condition)
+        marker.write_text("ok")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".heic"))
+
+
+def run_cards(
+    images: Sequence[Path], settings: Settings, truth_of: Any, fields: Sequence[str]
+) -> dict[str, Any]:
+    """Scan each image in-process (-j 1) next to a plain tesseract call; score it."""
+    scores: list[list[FieldScore]] = []
+    pipe_t: list[float] = []
+    plain_t: list[float] = []
+    stages: dict[str, list[float]] = defaultdict(list)
+    rows = []
+    for img in images:
+        truth = truth_of(img)
+        plain_t.append(plain_tesseract(img))
+        t0 = time.perf_counter()
+        r = pipeline.scan_file(img, replace(settings, lang=truth.get("_lang", settings.lang)))
+        pipe_t.append(time.perf_counter() - t0)
+        for k, v in r.timings.items():
+            stages[k].append(v)
+        d = result_to_dict(r)
+        s = [fs for fs in score_contact(d["contact"], truth) if fs.field in fields]  # type: ignore[arg-type]
+        scores.append(s)
+        rows.append((img.name, r.status, [fs for fs in s if not fs.right]))
+    return {"scores": scores, "pipe": pipe_t, "plain": plain_t, "stages": stages, "rows": rows}
+
+
+def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
+    scores: list[list[FieldScore]] = res["scores"]
+    n = len(scores)
+    out: dict[str, float] = {"cards": n}
+    for f in fields:
+        out[f] = sum(fs.right for s in scores for fs in s if fs.field == f) / max(1, n)
+    out["all_right"] = sum(all(fs.right for fs in s) for s in scores) / max(1, n)
+    out["emails_phones"] = sum(
+        all(fs.right for fs in s if fs.field in ("emails", "phones")) for s in scores
+    ) / max(1, n)
+    flat = [fs for s in scores for fs in s]
+    empty = [fs for fs in flat if fs.expected is None]
+    out["invented"] = sum(fs.invented for fs in empty)
+    out["empty_fields"] = len(empty)
+    wrong = [fs for fs in flat if not fs.right]
+    right = [fs for fs in flat if fs.right and fs.got is not None]
+    out["wrong"] = len(wrong)
+    out["wrong_flagged"] = sum(fs.flagged for fs in wrong) / max(1, len(wrong))
+    out["right_flagged"] = sum(fs.flagged for fs in right) / max(1, len(right))
+    out["sec_per_card"] = statistics.fmean(res["pipe"]) if res["pipe"] else 0.0
+    out["plain_sec"] = statistics.fmean(res["plain"]) if res["plain"] else 0.0
+    out["ratio"] = sum(res["pipe"]) / max(1e-9, sum(res["plain"]))
+    return out
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def print_accuracy(summaries: dict[str, dict[str, float]], fields: Sequence[str], title: str) -> None:
+    conds = list(summaries)
+    print(f"\n### {title}\n")
+    print("| measure | " + " | ".join(conds) + " |")
+    print("| --- | " + " | ".join("---" for _ in conds) + " |")
+    print("| cards | " + " | ".join(f"{summaries[c]['cards']:.0f}" for c in conds) + " |")
+    for f in fields:
+        print(f"| {f} right | " + " | ".join(_pct(summaries[c][f]) for c in conds) + " |")
+    print(
+        "| emails and phones right | " + " | ".join(_pct(summaries[c]["emails_phones"]) for c in conds) + " |"
+    )
+    print("| **every field right** | " + " | ".join(_pct(summaries[c]["all_right"]) for c in conds) + " |")
+    print(
+        "| invented fields (of empty) | "
+        + " | ".join(
+            f"{summaries[c]['invented']:.0f}/{summaries[c]['empty_fields']:.0f} "
+            f"({_pct(summaries[c]['invented'] / max(1, summaries[c]['empty_fields']))})"
+            for c in conds
+        )
+        + " |"
+    )
+    print(
+        "| wrong fields flagged for review | "
+        + " | ".join(f"{_pct(summaries[c]['wrong_flagged'])} of {summaries[c]['wrong']:.0f}" for c in conds)
+        + " |"
+    )
+    print(
+        "| right fields flagged for review | "
+        + " | ".join(_pct(summaries[c]["right_flagged"]) for c in conds)
+        + " |"
+    )
+    print(
+        "| pipeline s/card (-j 1) | "
+        + " | ".join(f"{summaries[c]['sec_per_card']:.2f}" for c in conds)
+        + " |"
+    )
+    print(
+        "| plain tesseract s/photo | " + " | ".join(f"{summaries[c]['plain_sec']:.2f}" for c in conds) + " |"
+    )
+    print(
+        "| **pipeline / plain tesseract** | "
+        + " | ".join(f"{summaries[c]['ratio']:.2f}x" for c in conds)
+        + " |"
+    )
+
+
+def print_errors(name: str, res: dict[str, Any], limit: int = 12) -> None:
+    lines = []
+    for fname, status, wrong in res["rows"]:
+        for fs in wrong:
+            lines.append(
+                f"- {name} {fname} {fs.field}: expected {fs.expected!r}, got {fs.got!r}"
+                f"{' (flagged)' if fs.flagged else ''}"
+            )
+        if status is not Status.OK:
+            lines.append(f"- {name} {fname}: {status.value}")
+    if lines:
+        print(f"\n<details><summary>{name}: {len(lines)} wrong fields (first {limit})</summary>\n")
+        print("\n".join(lines[:limit]))
+        print("\n</details>")
+
+
+def real_truth(images_dir: Path) -> dict[str, dict[str, Any]]:
+    data = json.loads((images_dir.parent / "truth.json").read_text(encoding="utf-8"))
+    out = {}
+    for t in data:
+        region = "JP" if t.get("language") == "ja" else "US"
+        t = dict(t)
+        t["phones"] = phones_from_printed(t.get("phones") or [], region)
+        t["_lang"] = "jpn+eng" if t.get("language") == "ja" else "eng"
+        out[t["file"]] = t
+    return out
+
+
+def bench_real(settings: Settings, have_jpn: bool) -> None:
+    images_dir = REALCARDS / "images"
+    if not images_dir.is_dir():
+        print("\n(../shared/realcards is not present: real-card scoring skipped)")
+        return
+    truth = real_truth(images_dir)
+    imgs = [images_dir / f for f, t in truth.items() if t["_lang"] == "eng" or have_jpn]
+    res = run_cards(imgs, settings, lambda p: truth[p.name], REAL_FIELDS)
+    print("\n### Real card photos (../shared/realcards)\n")
+    print("| card | " + " | ".join(REAL_FIELDS) + " | s/card | vs plain |")
+    print("| --- | " + " | ".join("---" for _ in REAL_FIELDS) + " | --- | --- |")
+    for img, s, tp, tt in zip(imgs, res["scores"], res["pipe"], res["plain"], strict=True):
+        marks = ["ok" if fs.right else ("FLAG" if fs.flagged else "WRONG") for fs in s]
+        print(f"| {img.name} | " + " | ".join(marks) + f" | {tp:.2f} | {tp / max(tt, 1e-9):.2f}x |")
+    print_errors("real", res, limit=30)
+
+
+def _tree_rss(proc: Any) -> int:
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except Exception:
+        return 0
+    for p in procs:
+        with contextlib.suppress(Exception):
+            total += p.memory_info().rss
+    return total
+
+
+def run_cli(args: list[str], poll_rss: bool = False) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS of the process tree in bytes, exit code) of one CLI run."""
+    import psutil
+
+    t0 = time.perf_counter()
+    p = subprocess.Popen(
+        [sys.executable, "-m", "cardscan", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env1(),
+    )
+    peak = 0
+    proc = psutil.Process(p.pid)
+    while p.poll() is None:
+        if poll_rss:
+            peak = max(peak, _tree_rss(proc))
+        time.sleep(0.1)  # a polling interval, not a synchronisation
+    return time.perf_counter() - t0, peak, p.returncode
+
+
+def replicate(src: Sequence[Path], dest: Path, n: int) -> None:
+    """n distinct files (a unique trailer after the JPEG end keeps the pixels, changes the hash)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        s = src[i % len(src)]
+        (dest / f"card-{i:05d}{s.suffix}").write_bytes(s.read_bytes() + f"cardscan-bench-{i}".encode())
+
+
+def bench_throughput(root: Path, phone: Sequence[Path], flat: Sequence[Path], big: int) -> None:
+    jobs = pipeline.default_jobs()
+    tp = root / "throughput"
+    shutil.rmtree(tp, ignore_errors=True)
+    batch = tp / "batch"
+    replicate(phone[:20], batch, 20)
+    t1, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "o1"), "-j", "1", "-q"])
+    tn, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "on"), "-j", str(jobs), "-q"])
+    print("\n### Throughput (20 phone photos, CLI end to end)\n")
+    print("| measure | value |\n| --- | --- |")
+    print(f"| cards/s with -j 1 | {20 / t1:.2f} |")
+    print(f"| cards/s with -j {jobs} | {20 / tn:.2f} |")
+    print(f"| **-j {jobs} against -j 1** | {t1 / tn:.2f}x |")
+    peaks = {}
+    for n in (100, big):
+        d = tp / f"mem{n}"
+        replicate(flat, d / "in", n)
+        wall, peak, _ = run_cli(
+            ["scan", str(d / "in"), "-o", str(d / "out"), "-j", str(jobs), "-q"], poll_rss=True
+        )
+        peaks[n] = peak
+        print(f"| peak RSS, batch of {n} (-j {jobs}) | {peak / 2**20:.0f} MiB ({n / wall:.2f} cards/s) |")
+        shutil.rmtree(d / "in", ignore_errors=True)
+    print(f"| **peak RSS {big} against 100** | {peaks[big] / max(1, peaks[100]):.2f}x |")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="cardscan.bench", description=__doc__)
+    ap.add_argument("--n", type=int, default=30, help="cards per condition (default 30)")
+    ap.add_argument("--out", type=Path, default=Path("bench_out"))
+    ap.add_argument("--conditions", default=",".join(CONDITIONS))
+    ap.add_argument("--big", type=int, default=1000, help="size of the large memory batch (default 1000)")
+    ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--no-real", action="store_true")
+    ap.add_argument("--errors", type=int, default=12, help="wrong fields listed per condition")
+    a = ap.parse_args(argv)
+    settings = Settings(jobs=1, out_dir=a.out / "scan")
+    info = ocr.probe(settings)
+    print(
+        f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n"
+    )
+    summaries = {}
+    sets = {}
+    for cond in a.conditions.split(","):
+        imgs = make_set(a.out, cond, a.n)
+        sets[cond] = imgs
+        res = run_cards(
+            imgs, settings, lambda p: json.loads(p.with_suffix(".json").read_text("utf-8")), SCORED_FIELDS
+        )
+        summaries[cond] = summarise(res, SCORED_FIELDS)
+        summaries[cond]["_res"] = res  # type: ignore[assignment]
+    print_accuracy(summaries, SCORED_FIELDS, "Synthetic cards: accuracy per field and condition")
+    stage_names = sorted({k for s in summaries.values() for k in s["_res"]["stages"]})  # type: ignore[index]
+    print("\n### Mean seconds per stage\n")
+    print("| stage | " + " | ".join(summaries) + " |\n| --- | " + " | ".join("---" for _ in summaries) + " |")
+    for st in stage_names:
+        print(
+            f"| {st} | "
+            + " | ".join(
+                f"{statistics.fmean(s['_res']['stages'].get(st, [0.0])):.3f}" for s in summaries.values()
+            )
+            + " |"
+        )  # type: ignore[index]
+    for cond, s in summaries.items():
+        print_errors(cond, s["_res"], a.errors)  # type: ignore[arg-type]
+    if not a.no_real:
+        bench_real(settings, "jpn" in info.langs)
+    if not a.no_throughput:
+        flat = sets.get("flat") or make_set(a.out, "flat", a.n)
+        phone = sets.get("phone") or make_set(a.out, "phone", a.n)
+        bench_throughput(a.out, phone, flat[:10], a.big)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""layout.py: Tesseract's table -> lines in reading order, on hand-written boxes."""
+
+from __future__ import annotations
+
+from cardscan.layout import group_lines, page_from_data, words_from_data
+from cardscan.models import Box, Word
+
+
+def table(rows: list[tuple[str, int, int, int, int, float]]) -> dict[str, list[object]]:
+    """Build pytesseract's image_to_data dict from (text, x, y, w, h, conf%) rows."""
+    return {
+        "text": [r[0] for r in rows],
+        "left": [r[1] for r in rows],
+        "top": [r[2] for r in rows],
+        "width": [r[3] for r in rows],
+        "height": [r[4] for r in rows],
+        "conf": [r[5] for r in rows],
+        "block_num": [i + 1 for i in range(len(rows))],
+    }
+
+
+def test_words_drop_empty_and_normalise_confidence() -> None:
+    data = table([("Avery", 10, 10, 80, 30, 96.0), ("", 0, 0, 1000, 600, -1), ("  ", 5, 5, 5, 5, 50)])
+    words = words_from_data(data)
+    assert [w.text for w, _ in words] == ["Avery"]
+    assert words[0][0].conf == 0.96
+
+
+def test_missing_confidence_is_none_not_zero() -> None:
+    words = words_from_data(table([("Tel", 10, 10, 40, 20, -1)]))
+    assert words[0][0].conf is None
+
+
+def test_text_is_nfkc_normalised() -> None:
+    words = words_from_data(table([("ﬁnance", 10, 10, 80, 20, 90)]))  # the fi ligature
+    assert words[0][0].text == "finance"
+
+
+def test_sparse_blocks_on_one_baseline_become_one_line() -> None:
+    # psm 11 gives each word its own block; geometry puts them back together
+    data = table(
+        [
+            ("Smith", 120, 12, 90, 30, 90),
+            ("Avery", 10, 10, 100, 32, 90),
+            ("Senior", 10, 60, 70, 20, 90),
+            ("Researcher", 88, 61, 120, 20, 90),
+        ]
+    )
+    page = page_from_data(data, 400, 200)
+    assert [ln.text for ln in page.lines] == ["Avery Smith", "Senior Researcher"]
+
+
+def test_two_columns_stay_apart() -> None:
+    # a wide gap on the same row is two lines, left column first
+    data = table([("Avery", 10, 10, 80, 20, 90), ("Tel:", 500, 12, 50, 20, 90), ("555", 560, 12, 50, 20, 90)])
+    lines = group_lines(words_from_data(data))
+    assert [ln.text for ln in lines] == ["Avery", "Tel: 555"]
+
+
+def test_different_font_sizes_do_not_merge() -> None:
+    data = table([("CONTOSO", 10, 10, 300, 80, 90), ("ltd", 320, 60, 30, 12, 90)])
+    assert len(group_lines(words_from_data(data))) == 2
+
+
+def test_line_geometry() -> None:
+    a = Word("a", Box(0, 0, 10, 10), 0.5)
+    b = Word("b", Box(20, 2, 10, 14), None)
+    from cardscan.models import Line
+
+    ln = Line((a, b))
+    assert ln.box == Box(0, 0, 30, 16)
+    assert ln.conf == 0.5
+    assert ln.text == "a b"

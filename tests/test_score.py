@@ -1,0 +1,42 @@
+"""score.py: the benchmark's comparison rules."""
+
+from __future__ import annotations
+
+from cardscan.score import normalise, phones_from_printed, score_contact
+
+
+def test_letter_spaced_company_and_case_match() -> None:
+    assert normalise("company", "V E R Y F I") == normalise("company", "Veryfi")
+
+
+def test_website_scheme_and_slash_do_not_matter() -> None:
+    assert normalise("website", "https://www.contoso.com/") == normalise("website", "contoso.com")
+
+
+def test_phone_type_matters() -> None:
+    truth = {"phones": [{"number": "+14155550100", "type": "mobile"}]}
+    got = {"phones": [{"number": "+14155550100", "type": "work"}], "review": []}
+    by = {fs.field: fs for fs in score_contact(got, truth)}
+    assert not by["phones"].right
+
+
+def test_invented_and_flagged() -> None:
+    truth = {"name": "Avery Smith", "title": None}
+    got = {"name": "Avery Smith", "title": "Tagline Inc", "review": ["title"]}
+    by = {fs.field: fs for fs in score_contact(got, truth)}
+    assert by["name"].right and not by["name"].invented
+    assert by["title"].invented and by["title"].flagged and not by["title"].right
+
+
+def test_missing_contact_scores_every_present_field_wrong() -> None:
+    truth = {"name": "Avery Smith", "emails": ["a@b.com"]}
+    by = {fs.field: fs for fs in score_contact(None, truth)}
+    assert not by["name"].right and not by["emails"].right and by["address"].right
+
+
+def test_printed_phones_become_e164() -> None:
+    got = phones_from_printed([{"number": "+44 (0) 20 9876 5432", "type": "work"}], "US")
+    assert got == [{"number": "+442098765432", "type": "work"}]
+    assert (
+        phones_from_printed([{"number": "03-8765-4321", "type": "work"}], "JP")[0]["number"] == "+81387654321"
+    )
