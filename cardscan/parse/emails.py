@@ -1,0 +1,90 @@
+"""Email addresses: repair common OCR damage, then validate with email-validator.
+
+Only addresses that validate are returned, in their normalised form; this module
+never guesses a domain or builds an address from a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from email_validator import EmailNotValidError, validate_email
+
+from .text import KNOWN_TLDS, TextLine
+
+
+@dataclass(frozen=True)
+class EmailHit:
+    email: str  # email-validator's normalised form
+    line: int  # TextLine.index it was read from
+    confidence: float
+    repaired: bool  # True when the printed text had to be changed to validate
+
+
+_TLD_ALT = "com|org|net|edu|gov|io|ai|co|de|fr|uk|in|au|jp|ca|nl|es|it|ie|sg|ch|at|be|us|eu|info|biz"
+
+# Each repair is (pattern, replacement); they run in order on the whole line.
+_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"mailto:\s*", re.I), " "),
+    (re.compile(r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", re.I), "@"),
+    # "©" and "®" are how Tesseract often reads a small "@"; only between word characters
+    (re.compile(r"(?<=\w)\s?[©®]\s?(?=\w)"), "@"),
+    (re.compile(r"(?<=\w)\s*@\s*(?=\w)"), "@"),
+)
+
+# Repairs that only apply to the domain, i.e. after an "@".
+_DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"[,;]\s?(?=(?:{_TLD_ALT})\b)", re.I), "."),
+    (re.compile(r"\.\s+(?=[a-z]{2,6}\b)"), "."),
+    (re.compile(r"\s+\.(?=[a-z]{2,6}\b)"), "."),
+    (re.compile(r"\.c[o0]rn\b|\.c0m\b|\.corn\b", re.I), ".com"),
+)
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_LABEL = re.compile(r"^\s*(?:e-?mail|mail|e)\s*:\s*", re.I)
+
+
+def _repair(text: str) -> str:
+    out = _LABEL.sub("", text)
+    for pattern, repl in _REPAIRS:
+        out = pattern.sub(repl, out)
+    at = out.find("@")
+    if at < 0:
+        return out
+    head, tail = out[:at], out[at:]
+    for pattern, repl in _DOMAIN_REPAIRS:
+        tail = pattern.sub(repl, tail)
+    # "avery. smith@" -> "avery.smith@": a dot then a space inside the local part
+    head = re.sub(r"(?<=\w)\.\s+(?=[\w.]+$)", ".", head)
+    return head + tail
+
+
+def _validate(candidate: str) -> str | None:
+    try:
+        return validate_email(candidate, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def find_emails(lines: list[TextLine]) -> list[EmailHit]:
+    """Every valid address on the card, first seen first, without duplicates."""
+    hits: list[EmailHit] = []
+    seen: set[str] = set()
+    for line in lines:
+        fixed = _repair(line.text)
+        if "@" not in fixed:
+            continue
+        for match in _EMAIL.finditer(fixed):
+            candidate = match.group(0).strip(".-'")
+            email = _validate(candidate)
+            if email is None or email.lower() in seen:
+                continue
+            seen.add(email.lower())
+            repaired = candidate not in line.text
+            conf = line.conf * (0.85 if repaired else 1.0)
+            tld = email.rsplit(".", 1)[-1].lower()
+            if tld not in KNOWN_TLDS:
+                conf *= 0.7  # a rare TLD is more often an OCR slip than a real one
+            hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
+    return hits

@@ -1,0 +1,192 @@
+"""Phone numbers: find them with phonenumbers, store E.164, and type them from printed labels.
+
+Letters are repaired to digits (O->0, l->1, ...) only inside number-shaped text. Postcodes,
+dates and street numbers are not phones; numbers phonenumbers calls impossible are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from ..models import Phone, PhoneType
+from .text import TextLine
+
+#: printed label (lower case, without punctuation) -> phone type
+LABELS: dict[str, PhoneType] = {
+    **dict.fromkeys(
+        [
+            "t",
+            "tel",
+            "tele",
+            "telephone",
+            "telefon",
+            "téléphone",
+            "tél",
+            "phone",
+            "ph",
+            "p",
+            "office",
+            "off",
+            "o",
+            "direct",
+            "dir",
+            "d",
+            "w",
+            "work",
+            "business",
+            "bus",
+            "main",
+            "switchboard",
+            "zentrale",
+            "電話",
+            "tfn",
+        ],
+        "work",
+    ),
+    **dict.fromkeys(
+        [
+            "m",
+            "mob",
+            "mobile",
+            "mobil",
+            "mobiel",
+            "móvil",
+            "movil",
+            "cell",
+            "cellular",
+            "cel",
+            "c",
+            "handy",
+            "portable",
+            "port",
+            "gsm",
+            "cellulare",
+            "携帯",
+            "携帯電話",
+        ],
+        "mobile",
+    ),
+    **dict.fromkeys(["f", "fax", "telefax", "fx", "ファックス"], "fax"),
+    **dict.fromkeys(["h", "home", "priv", "private"], "other"),
+}
+# a word that is only a phone label when it stands next to a number ("T", "P") must still be
+# a whole word; this pattern finds candidate label words
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SEPARATOR = re.compile(r"[|•·,;]|\s/\s")
+_CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+# number-shaped text: digits with a few letters Tesseract confuses with digits
+_NUMBERISH = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIlSB][\dOoIlSB ().\-/]{5,}[\dOoIlSB](?![^\W\d_])")
+_DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
+_EMAIL_OR_URL = re.compile(r"\S*@\S*|(?:https?://|www\.)\S*", re.I)
+
+
+@dataclass(frozen=True)
+class PhoneHit:
+    phone: Phone
+    line: int
+    confidence: float
+    labelled: bool
+
+
+def _repair_digits(text: str) -> tuple[str, bool]:
+    """Turn O/l/I/S/B into digits inside number-shaped runs only; keeps every position."""
+    changed = False
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal changed
+        s = m.group(0)
+        alnum = [c for c in s if c.isalnum()]
+        digits = sum(c.isdigit() for c in alnum)
+        if digits < 6 or digits < 0.7 * len(alnum):
+            return s
+        fixed = s.translate(_CONFUSABLE)
+        changed = changed or fixed != s
+        return fixed
+
+    return _NUMBERISH.sub(fix, text), changed
+
+
+def _mask(text: str) -> str:
+    """Blank out emails and URLs, keeping positions, so their digits are not read as phones."""
+    return _EMAIL_OR_URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def label_type(text: str, nearest_last: bool = True) -> PhoneType | None:
+    """The phone type named by label words in `text` (mobile and fax beat a generic "phone")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return None
+    words = words[-3:] if nearest_last else words[:3]
+    types = [LABELS[w] for w in words if w in LABELS]
+    kinds: tuple[PhoneType, ...] = ("fax", "mobile", "work", "other")
+    for kind in kinds:
+        if kind in types:
+            return kind
+    return None
+
+
+def is_label_only(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return bool(words) and all(w in LABELS for w in words) and not any(c.isdigit() for c in text)
+
+
+def _row_label(line: TextLine, lines: list[TextLine]) -> PhoneType | None:
+    """A label printed in its own column on the same row, left of the number."""
+    for other in lines:
+        if other.index == line.index or other.box.x2 > line.box.x + 2:
+            continue
+        if abs(other.box.cy - line.box.cy) < 0.5 * max(line.height, 1) and is_label_only(other.text):
+            return label_type(other.text)
+    return None
+
+
+def _unlabelled_type(number: phonenumbers.PhoneNumber) -> PhoneType:
+    return "mobile" if phonenumbers.number_type(number) == PhoneNumberType.MOBILE else "work"
+
+
+def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int] = frozenset()) -> list[PhoneHit]:
+    """Every possible phone number on the card, typed, E.164, first printed first, no duplicates."""
+    hits: list[PhoneHit] = []
+    seen: set[str] = set()
+    for line in lines:
+        masked = _mask(line.text)
+        fixed, repaired = _repair_digits(masked)
+        matches = list(phonenumbers.PhoneNumberMatcher(fixed, region, leniency=phonenumbers.Leniency.POSSIBLE))
+        # the text between numbers; labels either all precede their numbers or all follow them
+        gaps = [fixed[: m.start] if i == 0 else fixed[matches[i - 1].end : m.start] for i, m in enumerate(matches)]
+        gaps.append(fixed[matches[-1].end :] if matches else "")
+        labels_first = bool(matches) and label_type(_SEPARATOR.split(gaps[0])[-1]) is not None
+        for i, m in enumerate(matches):
+            raw = line.text[m.start : m.end].strip()
+            number = m.number
+            nsn = phonenumbers.national_significant_number(number)
+            valid = phonenumbers.is_valid_number(number)
+            if _DATE.match(raw) or len(nsn) < 7 or (not valid and len(nsn) < 8):
+                continue
+            if labels_first or len(matches) == 1:
+                kind = label_type(_SEPARATOR.split(gaps[i])[-1])
+            else:
+                kind = None
+            if kind is None and (not labels_first or len(matches) == 1):
+                kind = label_type(_SEPARATOR.split(gaps[i + 1])[0].strip(" ()"), nearest_last=False)
+            if kind is None:
+                kind = _row_label(line, lines)
+            labelled = kind is not None
+            # a bare number on an address line is a postcode or street number until labelled
+            if line.index in address_lines and not labelled and not raw.startswith("+"):
+                continue
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 in seen:
+                continue
+            seen.add(e164)
+            conf = line.conf
+            conf *= 1.0 if valid else 0.5
+            conf *= 0.85 if repaired and fixed[m.start : m.end] != masked[m.start : m.end] else 1.0
+            conf *= 1.0 if labelled else 0.9
+            phone = Phone(number=e164, type=kind or _unlabelled_type(number), raw=raw)
+            hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
+    return hits

@@ -1,0 +1,231 @@
+"""Shared text helpers for the field parsers: NFKC lines with their layout, OCR repair, domains.
+
+Everything here is pure and works on strings or `TextLine`s; it decides no field on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..models import Box, Line, Page, Word
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One OCR line as the parsers see it: NFKC text plus the layout cues they weigh."""
+
+    index: int  # position in reading order
+    text: str
+    height: float  # font-size proxy in pixels
+    box: Box
+    block: int
+    conf: float  # mean word confidence; UNKNOWN_CONF when OCR gave none
+
+
+#: confidence assumed for text whose OCR confidence is unknown (hand-built pages, tests)
+UNKNOWN_CONF = 0.9
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfkc(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def text_lines(page: Page) -> list[TextLine]:
+    """The page's non-empty lines, normalised once, in reading order."""
+    out: list[TextLine] = []
+    for line in page.lines:
+        text = nfkc(line.text)
+        if not text:
+            continue
+        conf = line.conf
+        out.append(TextLine(len(out), text, line.height, line.box, line.block, UNKNOWN_CONF if conf is None else conf))
+    return out
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def letters_only(text: str) -> str:
+    """Lower-case ASCII letters and digits: the form used to compare a name or company with a domain."""
+    return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+_LETTER_SPACED = re.compile(r"^(?:[A-Za-z0-9&] ){2,}[A-Za-z0-9&]$")
+
+
+def join_letter_spaced(text: str) -> str:
+    """ "V E R Y F I" -> "VERYFI"; anything else is returned unchanged."""
+    return text.replace(" ", "") if _LETTER_SPACED.match(text) else text
+
+
+#: Tesseract's reading of logos and rules: lines with too few letters to mean anything
+def is_junk(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if letters + digits < 2:
+        return True
+    if letters + digits < 0.5 * len(text.replace(" ", "")):
+        return True
+    # a run of one- and two-letter fragments ("ae a Re") is texture, not print
+    words = [w for w in re.split(r"\W+", text) if w]
+    return len(words) >= 1 and max(len(w) for w in words) <= 2 and not _LETTER_SPACED.match(text)
+
+
+_MARKUP = re.compile(r"</?[\w:.-]*(?:\s[^<>]*)?/?>|</?\w+:\w+|\b\w+:\w+>?|rdf:\w+=\S*")
+
+
+def strip_markup(text: str) -> str:
+    """Remove printed XML-ish decoration such as "<foaf:name>" or 'rdf:resource="'."""
+    out = _MARKUP.sub(" ", text)
+    out = re.sub(r"[<>\"]+", " ", out)
+    return nfkc(out)
+
+
+# --------------------------------------------------------------------------- domains
+
+#: TLD (or second-level suffix) -> ISO country, for phone region hints
+TLD_COUNTRY: dict[str, str] = {
+    "co.uk": "GB", "uk": "GB", "de": "DE", "fr": "FR", "in": "IN", "co.in": "IN", "com.au": "AU",
+    "au": "AU", "jp": "JP", "co.jp": "JP", "ca": "CA", "nl": "NL", "es": "ES", "it": "IT", "ie": "IE",
+    "sg": "SG", "com.sg": "SG", "ch": "CH", "at": "AT", "be": "BE", "se": "SE", "dk": "DK", "no": "NO",
+    "pl": "PL", "pt": "PT", "br": "BR", "com.br": "BR", "mx": "MX", "com.mx": "MX", "nz": "NZ",
+    "co.nz": "NZ", "za": "ZA", "co.za": "ZA", "cn": "CN", "kr": "KR", "hk": "HK", "fi": "FI",
+}  # fmt: skip
+
+#: TLDs accepted for a bare "name.tld" website (no www., no scheme) and checked on emails
+KNOWN_TLDS = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "edu",
+        "gov",
+        "io",
+        "ai",
+        "co",
+        "app",
+        "dev",
+        "info",
+        "biz",
+        "me",
+        "tech",
+        "us",
+        "eu",
+        "uk",
+        "de",
+        "fr",
+        "in",
+        "au",
+        "jp",
+        "ca",
+        "nl",
+        "es",
+        "it",
+        "ie",
+        "sg",
+        "ch",
+        "at",
+        "be",
+        "se",
+        "dk",
+        "no",
+        "pl",
+        "pt",
+        "br",
+        "mx",
+        "nz",
+        "za",
+        "cn",
+        "kr",
+        "hk",
+        "fi",
+        "cloud",
+        "design",
+        "studio",
+        "agency",
+        "health",
+        "law",
+    ]
+)
+
+
+def registrable(host: str) -> str:
+    """The organisation part of a host: "www.mail.contoso.co.uk" -> "contoso"."""
+    parts = host.lower().removeprefix("www.").split(".")
+    suffixes = KNOWN_TLDS | set(TLD_COUNTRY) | {"co", "com", "ac", "org", "net", "gov", "edu"}
+    while len(parts) > 1 and parts[-1] in suffixes:
+        parts.pop()
+    return parts[-1] if parts else ""
+
+
+def country_of_host(host: str) -> str:
+    host = host.lower()
+    for suffix, country in sorted(TLD_COUNTRY.items(), key=lambda kv: -len(kv[0])):
+        if host.endswith("." + suffix):
+            return country
+    return ""
+
+
+#: mail providers whose domain says nothing about the person's organisation or country
+FREEMAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "t-online.de",
+        "proton.me",
+        "protonmail.com",
+        "yahoo.co.uk",
+        "yahoo.fr",
+        "orange.fr",
+        "free.fr",
+        "rediffmail.com",
+        "qq.com",
+        "163.com",
+        "naver.com",
+    ]
+)
+
+
+def page_from_rows(rows: Sequence[str | tuple[str, float] | tuple[str, float, float]], width: int = 1000) -> Page:
+    """A Page from plain text rows: (text, height[, conf]); a bare str is 20 px high.
+
+    For tests and fake OCR engines: rows are stacked top to bottom, left-aligned, words
+    boxed in proportion to their length, so layout cues (size, order) match the rows.
+    """
+    lines: list[Line] = []
+    y = 20
+    for block, row in enumerate(rows):
+        text, height, conf = (row, 20.0, 0.95) if isinstance(row, str) else (*row, 0.95)[:3]
+        h = int(height)
+        x = 20
+        words: list[Word] = []
+        for token in text.split():
+            w = max(1, int(len(token) * 0.6 * h))
+            words.append(Word(token, Box(x, y, w, h), conf))
+            x += w + int(0.4 * h)
+        if words:
+            lines.append(Line(words=tuple(words), block=block))
+        y += int(h * 1.6)
+    return Page(lines=tuple(lines), width=width, height=y + 20)

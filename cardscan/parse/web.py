@@ -1,0 +1,125 @@
+"""Website and LinkedIn profile: printed URLs, lightly repaired and cross-checked with email domains.
+
+A website is only ever read from the card; an email's domain alone never becomes one,
+and no scheme is added when none was printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import KNOWN_TLDS, TextLine, registrable, similarity
+
+
+@dataclass(frozen=True)
+class WebHit:
+    value: str
+    line: int
+    confidence: float
+
+
+_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bw{3}\s?[,;:]\s?(?=\w)", re.I), "www."),
+    (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
+    (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?:com|org|net|de|fr|co|io)\b)", re.I), "."),
+    (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
+)
+_LABEL = re.compile(r"^\s*(?:w|web|website|site|url|internet)\s*[:.]\s*", re.I)
+_URL = re.compile(
+    r"(?<![\w@.-])(?P<scheme>https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})"
+    r"(?P<path>/[^\s|,;\"'<>]*)?",
+    re.I,
+)
+_SOCIAL = frozenset(
+    [
+        "twitter.com",
+        "x.com",
+        "facebook.com",
+        "fb.com",
+        "instagram.com",
+        "github.com",
+        "youtube.com",
+        "xing.com",
+        "tiktok.com",
+    ]
+)
+_LINKEDIN_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|company)/[\w%-]+/?", re.I)
+_LINKEDIN_LABELLED = re.compile(r"^\s*(?:linked\s?in|in)\b\s*[:|]?\s*/?in/(?P<slug>[\w-]{3,})", re.I)
+_TRAILING = ".,;:|})]>'\"-"
+
+
+def _mask_emails(text: str) -> str:
+    return re.sub(r"\S*@\S*", " ", text)
+
+
+def _repair(text: str) -> str:
+    out = _LABEL.sub("", _mask_emails(text))
+    for pattern, repl in _REPAIRS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def find_linkedin(lines: list[TextLine]) -> WebHit | None:
+    for line in lines:
+        fixed = _repair(line.text)
+        m = _LINKEDIN_URL.search(fixed)
+        if m:
+            value = m.group(0).rstrip(_TRAILING)
+            return WebHit(value, line.index, round(line.conf * (1.0 if value in line.text else 0.85), 3))
+        m = _LINKEDIN_LABELLED.search(fixed)
+        if m:
+            # printed as "in/slug" next to a LinkedIn label or icon: the profile path is printed
+            return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.8, 3))
+    return None
+
+
+def find_websites(lines: list[TextLine]) -> list[WebHit]:
+    """Printed website URLs, best-looking first (a scheme or www. before a bare domain)."""
+    hits: list[tuple[int, WebHit]] = []
+    for line in lines:
+        if "linkedin" in line.text.lower():
+            continue
+        fixed = _repair(line.text)
+        for m in _URL.finditer(fixed):
+            host = m.group("host")
+            tld = host.rsplit(".", 1)[-1].lower()
+            strong = bool(m.group("scheme")) or host.lower().startswith("www.")
+            if not strong and tld not in KNOWN_TLDS:
+                continue
+            if host.lower().removeprefix("www.") in _SOCIAL:
+                continue
+            value = m.group(0).rstrip(_TRAILING)
+            # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
+            value = value.replace(host, host.lower(), 1)
+            conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
+            hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
+    hits.sort(key=lambda h: h[0])
+    return [h for _, h in hits]
+
+
+def host_of(url: str) -> str:
+    m = _URL.search(url)
+    return m.group("host").lower() if m else ""
+
+
+def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
+    """Compare the website with the email domains: agreement raises confidence; a near miss is repaired.
+
+    A near miss ("contoso.corn.", "cont0so.com") is an OCR slip when the email domain is clear;
+    an unrelated domain (a personal site next to a university address) is kept, slightly lowered.
+    """
+    if not email_domains:
+        return site
+    host = host_of(site.value)
+    bare = host.removeprefix("www.")
+    best = max(email_domains, key=lambda d: similarity(bare, d.lower()))
+    best_l = best.lower()
+    if bare == best_l or bare.endswith("." + best_l) or best_l.endswith("." + bare):
+        return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.1), 3))
+    if registrable(bare) and registrable(bare) == registrable(best_l):
+        return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.05), 3))
+    if similarity(bare, best_l) >= 0.8:
+        fixed = site.value.replace(bare, best_l, 1)
+        return WebHit(fixed, site.line, round(min(site.confidence, 0.7), 3))
+    return WebHit(site.value, site.line, round(site.confidence * 0.85, 3))

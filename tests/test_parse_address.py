@@ -1,0 +1,54 @@
+"""Postal addresses in the formats of the countries cards come from; never phone or email lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.config import Settings
+from cardscan.models import Contact
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+
+def card(*rows: str) -> Contact:
+    return parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", *rows]), Settings())
+
+
+@pytest.mark.parametrize(
+    ("rows", "city", "region", "postcode", "country"),
+    [
+        (["4001 1st Ave NE", "Redmond, WA 98052"], "Redmond", "WA", "98052", "US"),
+        (["4001 1st Ave NE Redmond, WA 98052"], "Redmond", "WA", "98052", "US"),
+        (["2 Kingdom Street", "Paddington, London, W2 6BD"], "London", "", "W2 6BD", "GB"),
+        (["2 Kingdom Street, London W2 6BD", "United Kingdom"], "London", "", "W2 6BD", "GB"),
+        (["Hauptstraße 5", "10115 Berlin"], "Berlin", "", "10115", "DE"),
+        (["12 rue de la Paix", "75002 Paris", "France"], "Paris", "", "75002", "FR"),
+        (["Level 5, 1 Martin Place", "Sydney NSW 2000"], "Sydney", "NSW", "2000", "AU"),
+        (["12 MG Road", "Bengaluru - 560001", "India"], "Bengaluru", "", "560001", "IN"),
+        (["2-16-3 Konan, Minato-ku", "Tokyo 108-0075, Japan"], "Tokyo", "", "108-0075", "JP"),
+        (["100 King St W", "Toronto, ON M5X 1A9"], "Toronto", "ON", "M5X 1A9", "CA"),
+        (["Herengracht 100", "1015 BS Amsterdam"], "Amsterdam", "", "1015 BS", "NL"),
+        (["Via Roma 10", "00187 Roma RM"], "Roma", "RM", "00187", "IT"),
+        (["1 Raffles Place", "Singapore 048616"], "Singapore", "", "048616", "SG"),
+    ],
+)
+def test_address_formats(rows: list[str], city: str, region: str, postcode: str, country: str) -> None:
+    a = card(*rows).address
+    assert a is not None
+    assert (a.city, a.region, a.postcode, a.country) == (city, region, postcode, country)
+    assert a.lines == tuple(rows)
+
+
+def test_street_is_split_from_the_city_line() -> None:
+    a = card("4001 1st Ave NE Redmond, WA 98052").address
+    assert a is not None and a.street == "4001 1st Ave NE"
+
+
+def test_phone_and_email_lines_are_not_part_of_the_address() -> None:
+    c = card("avery@contoso.com", "Tel: +1 425 555 0100", "Redmond, WA 98052")
+    assert c.address is not None and c.address.lines == ("Redmond, WA 98052",)
+    assert [p.number for p in c.phones] == ["+14255550100"]
+
+
+def test_no_address_without_a_postcode_line() -> None:
+    assert card("Innovation for everyone", "avery@contoso.com").address is None

@@ -1,0 +1,39 @@
+"""Whole cards as Tesseract reads them (noise lines, misreads): every field, and which are flagged."""
+
+from __future__ import annotations
+
+from cardscan.config import Settings
+from cardscan.models import FIELDS
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+
+def test_noisy_us_card() -> None:
+    rows = [("CONTOSO", 50), "ae", ("Chris Smith", 40), ("Senior Researcher", 22), ("Cloud & Al Department", 22),
+            "chris.smith@contoso.com", "https://www.contoso.com|}", "Cell: +1 (425) 555-0142",
+            "Tel: +1 (425) 555-0143", "Fax: +1 (425) 555-0144", "4001 1st Ave NE Redmond, WA 98052", "Ra"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Chris Smith"
+    assert (c.title, c.department, c.company) == ("Senior Researcher", "Cloud & Al Department", "CONTOSO")
+    assert [(p.number, p.type) for p in c.phones] == [
+        ("+14255550142", "mobile"), ("+14255550143", "work"), ("+14255550144", "fax")]  # fmt: skip
+    assert c.website == "https://www.contoso.com"
+    assert c.address is not None and c.address.postcode == "98052"
+    assert c.review == ()
+    assert list(c.confidence) == [f for f in FIELDS if f in c.confidence]
+
+
+def test_low_ocr_confidence_is_flagged() -> None:
+    rows = [("Avery Smith", 40, 0.4), ("Senior Researcher", 20, 0.95), ("avery.smith@contoso.com", 20, 0.95)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.review == ("name",)
+
+
+def test_uk_card_with_trunk_zero_and_regionless_setting() -> None:
+    rows = [("Dr. Avery Smith", 40), "Senior Researcher", "avery.smith@contoso.co.uk", "mob: 07911 123456",
+            "tel: 020 7946 0958", ("Contoso", 60), "2 Kingdom Street", "Paddington, London, W2 6BD"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings(region="US"))
+    assert [(p.number, p.type) for p in c.phones] == [("+447911123456", "mobile"), ("+442079460958", "work")]
+    assert c.name is not None and c.name.prefix == "Dr."
+    assert c.company == "Contoso"
+    assert c.address is not None and c.address.country == "GB"

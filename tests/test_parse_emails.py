@@ -1,0 +1,49 @@
+"""Emails: OCR damage repaired, only valid addresses kept, normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.config import Settings
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+
+def emails_of(*rows: str) -> tuple[str, ...]:
+    return parse_page(page_from_rows([("Avery Smith", 40), *rows]), Settings()).emails
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("avery.smith@contoso.com", "avery.smith@contoso.com"),
+        ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
+        ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),
+        ("mailto:avery.smith@contoso.com", "avery.smith@contoso.com"),
+        ("avery.smith©contoso.com", "avery.smith@contoso.com"),
+        ("avery.smith(at)contoso.com", "avery.smith@contoso.com"),
+        ("avery.smith @ contoso.com", "avery.smith@contoso.com"),
+        ("avery.smith@contoso,com", "avery.smith@contoso.com"),
+        ("avery.smith@contoso.corn", "avery.smith@contoso.com"),
+        ("avery.smith@contoso. com", "avery.smith@contoso.com"),
+        ("avery.smith@contoso.com.", "avery.smith@contoso.com"),
+        ("avery.smith@Contoso.COM", "avery.smith@contoso.com"),
+    ],
+)
+def test_email_repairs(printed: str, expected: str) -> None:
+    assert emails_of(printed) == (expected,)
+
+
+def test_two_emails_on_one_line_and_no_duplicates() -> None:
+    assert emails_of("a@contoso.com | b@contoso.com", "A@contoso.com") == ("a@contoso.com", "b@contoso.com")
+
+
+@pytest.mark.parametrize("printed", ["avery.smith@", "@contoso", "avery@@contoso", "© 2024 Contoso. All rights"])
+def test_no_email_from_fragments(printed: str) -> None:
+    assert emails_of(printed) == ()
+
+
+def test_repaired_email_is_less_confident_than_clean_one() -> None:
+    clean = parse_page(page_from_rows([("Avery Smith", 40), "avery@contoso.com"]), Settings())
+    fixed = parse_page(page_from_rows([("Avery Smith", 40), "avery©contoso,com"]), Settings())
+    assert fixed.confidence["emails"] < clean.confidence["emails"]

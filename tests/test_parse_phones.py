@@ -1,0 +1,118 @@
+"""Phones: E.164, typed by printed labels, country from +CC, address or domain, OCR letters repaired."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.config import Settings
+from cardscan.models import Contact
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+
+def card(*rows: str | tuple[str, float], region: str = "US") -> Contact:
+    return parse_page(page_from_rows([("Avery Smith", 40), *rows]), Settings(region=region))
+
+
+def phones(*rows: str, region: str = "US") -> list[tuple[str, str]]:
+    return [(p.number, p.type) for p in card(*rows, region=region).phones]
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "kind"),
+    [
+        ("T +1 212 555 0142", "+12125550142", "work"),
+        ("Tel: +1 212 555 0142", "+12125550142", "work"),
+        ("Phone (212) 555-0142", "+12125550142", "work"),
+        ("Office: 212.555.0142", "+12125550142", "work"),
+        ("Direct 212/555/0142", "+12125550142", "work"),
+        ("P: 212-555-0142", "+12125550142", "work"),
+        ("W 212 555 0142", "+12125550142", "work"),
+        ("M +1 212 555 0142", "+12125550142", "mobile"),
+        ("Mob. +1 212 555 0142", "+12125550142", "mobile"),
+        ("Cell: +1 (212) 555-0142", "+12125550142", "mobile"),
+        ("Handy +49 171 1234567", "+491711234567", "mobile"),
+        ("Portable +33 6 12 34 56 78", "+33612345678", "mobile"),
+        ("F +1 212 555 0142", "+12125550142", "fax"),
+        ("Fax: +1 212 555 0142", "+12125550142", "fax"),
+        ("+1 212 555 0142 (mobile)", "+12125550142", "mobile"),
+        ("+1 212 555 0142 fax", "+12125550142", "fax"),
+    ],
+)
+def test_label_styles(printed: str, number: str, kind: str) -> None:
+    assert phones(printed) == [(number, kind)]
+
+
+def test_uk_trunk_zero_is_dropped_and_raw_kept() -> None:
+    c = card("tel: +44 (0) 20 7946 0958")
+    assert [(p.number, p.type, p.raw) for p in c.phones] == [("+442079460958", "work", "+44 (0) 20 7946 0958")]
+
+
+def test_several_numbers_on_one_line_each_get_their_label() -> None:
+    assert phones("T +1 212 555 0142 | M +1 917 555 0199 | F +1 212 555 0143") == [
+        ("+12125550142", "work"),
+        ("+19175550199", "mobile"),
+        ("+12125550143", "fax"),
+    ]
+
+
+def test_letters_inside_numbers_are_repaired() -> None:
+    assert phones("Tel: +1 2l2 555 O142") == [("+12125550142", "work")]
+
+
+def test_repairs_only_touch_number_shaped_text() -> None:
+    c = card("Office Suite B", "Tel: +1 212 555 0142")
+    assert [p.number for p in c.phones] == ["+12125550142"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "region", "number"),
+    [
+        (["030 1234567", "www.contoso.de"], "US", "+49301234567"),
+        (["020 7946 0958", "avery@contoso.co.uk"], "US", "+442079460958"),
+        (["020 7946 0958", "2 Kingdom Street", "London W2 6BD"], "US", "+442079460958"),
+        (["(212) 555-0142"], "US", "+12125550142"),
+        (["01 42 68 53 00"], "FR", "+33142685300"),
+        (["+33 1 42 68 53 00", "www.contoso.de"], "US", "+33142685300"),
+    ],
+)
+def test_country_from_plus_cc_then_address_then_domain_then_setting(rows: list[str], region: str, number: str) -> None:
+    assert [p.number for p in card(*rows, region=region).phones] == [number]
+
+
+def test_unlabelled_mobile_is_typed_from_the_numbering_plan() -> None:
+    assert phones("+44 7911 123456", "+44 20 7946 0958") == [("+447911123456", "mobile"), ("+442079460958", "work")]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["4001 1st Ave NE", "Redmond, WA 98052"],
+        ["Hauptstraße 5", "10115 Berlin"],
+        ["MG Road", "Bengaluru 560 001"],
+        ["Valid until 01.02.2025"],
+        ["Since 1998"],
+    ],
+)
+def test_postcodes_dates_and_street_numbers_are_not_phones(rows: list[str]) -> None:
+    assert card(*rows).phones == ()
+
+
+def test_invalid_but_possible_number_is_kept_and_flagged() -> None:
+    c = card("Tel: +1 (987) 123-4567")
+    assert [p.number for p in c.phones] == ["+19871234567"]
+    assert "phones" in c.review
+
+
+def test_valid_labelled_number_is_not_flagged() -> None:
+    assert "phones" not in card("Tel: +1 212 555 0142").review
+
+
+def test_label_in_its_own_column_on_the_same_row() -> None:
+    from cardscan.models import Box, Line, Page, Word
+
+    label = Line((Word("Mobile", Box(20, 100, 80, 20), 0.95),))
+    number = Line((Word("+44", Box(300, 100, 40, 20), 0.95), Word("7911", Box(350, 100, 50, 20), 0.95),
+                   Word("123456", Box(410, 100, 70, 20), 0.95)))  # fmt: skip
+    page = Page((label, number), 600, 300)
+    assert [(p.number, p.type) for p in parse_page(page, Settings()).phones] == [("+447911123456", "mobile")]

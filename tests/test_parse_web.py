@@ -1,0 +1,82 @@
+"""Website and LinkedIn: printed URLs, lightly repaired, never invented from an email domain."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.config import Settings
+from cardscan.models import Contact
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+
+def card(*rows: str) -> Contact:
+    return parse_page(page_from_rows([("Avery Smith", 40), *rows]), Settings())
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("www.contoso.com", "www.contoso.com"),
+        ("contoso.com", "contoso.com"),
+        ("https://www.contoso.com/", "https://www.contoso.com/"),
+        ("Web: www.contoso.com", "www.contoso.com"),
+        ("www,contoso.com", "www.contoso.com"),
+        ("wwW.Contoso.com", "www.contoso.com"),
+        ("www.contoso,com", "www.contoso.com"),
+        ("https://www.contoso.com|}", "https://www.contoso.com"),
+        ("http://jasonpriem.com", "http://jasonpriem.com"),
+    ],
+)
+def test_website_as_printed(printed: str, expected: str) -> None:
+    assert card(printed).website == expected
+
+
+def test_no_scheme_is_added() -> None:
+    assert card("www.contoso.com").website == "www.contoso.com"
+
+
+def test_email_domain_alone_is_not_a_website() -> None:
+    c = card("avery.smith@contoso.com")
+    assert c.website is None
+    assert "website" not in c.confidence
+
+
+@pytest.mark.parametrize("printed", ["Contoso Inc.", "e.g. this", "St. Mary Ave."])
+def test_abbreviations_are_not_websites(printed: str) -> None:
+    assert card(printed).website is None
+
+
+def test_website_agreeing_with_email_is_confident() -> None:
+    c = card("avery@contoso.com", "www.contoso.com")
+    assert c.website == "www.contoso.com" and c.confidence["website"] >= 0.9
+
+
+def test_misread_website_is_recovered_from_email_domain_and_flagged_lower() -> None:
+    agree = card("avery@contoso.com", "www.contoso.com")
+    fixed = card("avery@contoso.com", "www.cantoso.com")
+    assert fixed.website == "www.contoso.com"
+    assert fixed.confidence["website"] < agree.confidence["website"]
+
+
+def test_unrelated_website_is_kept() -> None:
+    assert card("priem@email.unc.edu", "http://jasonpriem.com").website == "http://jasonpriem.com"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("linkedin.com/in/avery-smith", "linkedin.com/in/avery-smith"),
+        ("https://www.linkedin.com/in/avery-smith/", "https://www.linkedin.com/in/avery-smith/"),
+        ("LinkedIn: in/avery-smith", "linkedin.com/in/avery-smith"),
+        ("in /in/avery-smith", "linkedin.com/in/avery-smith"),
+    ],
+)
+def test_linkedin(printed: str, expected: str) -> None:
+    c = card(printed)
+    assert c.linkedin == expected
+    assert c.website is None
+
+
+def test_social_profile_is_not_the_website() -> None:
+    assert card("github.com/averysmith").website is None
