@@ -1,0 +1,560 @@
+"""OpenCV steps from an upright photo to the image Tesseract should read: find and flatten the card,
+turn it upright, even out the light, invert light-on-dark regions, scale the text to a good height.
+
+Each step is a module-level function ndarray -> ndarray that can be switched off in Settings;
+`prepare` alone chains them. Only `orient` calls Tesseract (OSD, through ocr.py). Nothing here
+writes files: `keep` hands each step's image to the caller.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from .config import Settings
+
+Keep = Callable[[str, np.ndarray], None]
+
+#: width/height of common cards: US 3.5x2 in, Japan 91x55 mm, ISO/EU 85x55 mm
+CARD_ASPECTS: tuple[float, ...] = (1.75, 1.65, 1.55)
+#: the card finder works on a copy whose long side is this many pixels
+FIND_SIDE = 800
+#: rescale aims the x-height (30th percentile of letter-like blob heights) at this many pixels
+TARGET_TEXT_HEIGHT = 20.0
+#: light/invert work on at most this long a side: enough for the smallest print, and 4x cheaper
+#: than a full-resolution crop from a 12 MP photo
+WORK_SIDE = 1800
+#: and never makes the OCR image larger than this (pixels), because Tesseract's time grows with it
+MAX_OCR_PIXELS = 3_000_000
+#: `light` maps every background to this grey, leaving room for print on both sides of it
+PAPER = 192.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What preprocessing made of one photo."""
+
+    image: np.ndarray  # greyscale uint8, upright, text at a good height: what OCR reads
+    card_found: bool  # a card outline was found and flattened (False: the whole photo is used)
+    warnings: tuple[str, ...] = ()
+    quad: tuple[tuple[float, float], ...] | None = None  # card corners in the photo (tl, tr, br, bl)
+    rotation: int = 0  # degrees counter-clockwise applied so text lines run across (0 or 270)
+    scale: float = 1.0  # factor applied by rescale
+    text_height: float | None = None  # estimated letter height before rescale, pixels
+
+
+# --------------------------------------------------------------------------- geometry helpers
+
+
+def order_quad(points: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
+    """Four points -> float32 (4, 2) in the order top-left, top-right, bottom-right, bottom-left."""
+    pts = np.asarray(points, dtype=np.float32).reshape(4, 2)
+    centre = pts.mean(axis=0)
+    # clockwise on screen (y grows downwards) starting from the smallest angle, then start at top-left
+    angles = np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0])
+    pts = pts[np.argsort(angles)]
+    start = int(np.argmin(pts.sum(axis=1)))
+    return np.roll(pts, -start, axis=0)
+
+
+def quad_size(quad: np.ndarray) -> tuple[float, float]:
+    """Width and height of a quad (tl, tr, br, bl): the mean of opposite sides."""
+    q = np.asarray(quad, dtype=np.float64)
+    w = (np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
+    h = (np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
+    return float(w), float(h)
+
+
+def aspect_score(width: float, height: float) -> float:
+    """1.0 for a business-card shape (either way round), falling towards 0 away from it.
+
+    Tolerant, because perspective foreshortens one side of a photographed card.
+    """
+    if width <= 0 or height <= 0:
+        return 0.0
+    ratio = max(width, height) / min(width, height)
+    err = min(abs(math.log(ratio / a)) for a in CARD_ASPECTS)
+    return math.exp(-((err / 0.25) ** 2))
+
+
+def warp_size(quad: np.ndarray) -> tuple[int, int]:
+    """Output size (w, h) of the flattened card.
+
+    Keeps the longer side and, when the shape is near a card's, snaps the shorter side to the
+    nearest card aspect: that undoes most of the foreshortening of a tilted photo.
+    """
+    w, h = quad_size(quad)
+    long_side, short_side = max(w, h), max(min(w, h), 1.0)
+    ratio = long_side / short_side
+    nearest = min(CARD_ASPECTS, key=lambda a: abs(math.log(ratio / a)))
+    if abs(math.log(ratio / nearest)) < 0.3:
+        short_side = long_side / nearest
+    if w >= h:
+        return round(long_side), round(short_side)
+    return round(short_side), round(long_side)
+
+
+def warp(image: np.ndarray, quad: np.ndarray, max_side: int = 0) -> np.ndarray:
+    """Flatten the quad (tl, tr, br, bl) of `image` into an upright rectangle, at most `max_side` long."""
+    q = order_quad(quad)
+    w, h = warp_size(q)
+    if max_side and max(w, h) > max_side:
+        f = max_side / max(w, h)
+        w, h = round(w * f), round(h * f)
+    dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(q, dst)
+    return cv2.warpPerspective(image, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _interior_angles(quad: np.ndarray) -> list[float]:
+    out = []
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        v1, v2 = a - b, c - b
+        cos = float(np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-9))
+        out.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
+    return out
+
+
+def _line_intersection(p1: np.ndarray, p2: np.ndarray, p3: np.ndarray, p4: np.ndarray) -> np.ndarray | None:
+    d1, d2 = p2 - p1, p4 - p3
+    den = d1[0] * d2[1] - d1[1] * d2[0]
+    if abs(den) < 1e-9:
+        return None
+    t = ((p3[0] - p1[0]) * d2[1] - (p3[1] - p1[1]) * d2[0]) / den
+    return p1 + t * d1
+
+
+def quad_from_polygon(poly: np.ndarray) -> np.ndarray | None:
+    """A convex polygon with 4-8 corners -> the quad of its four longest sides, extended.
+
+    A finger or a cut-off corner adds a short side; dropping it and meeting the neighbours
+    again restores the corner that is hidden.
+    """
+    p = np.asarray(poly, dtype=np.float64).reshape(-1, 2)
+    n = len(p)
+    if n == 4:
+        return order_quad(p)
+    if n < 4 or n > 8:
+        return None
+    lengths = [np.linalg.norm(p[(i + 1) % n] - p[i]) for i in range(n)]
+    keep = sorted(sorted(range(n), key=lambda i: -lengths[i])[:4])
+    corners = []
+    for j in range(4):
+        a, b = keep[j], keep[(j + 1) % 4]
+        pt = _line_intersection(p[a], p[(a + 1) % n], p[b], p[(b + 1) % n])
+        if pt is None:
+            return None
+        corners.append(pt)
+    quad = np.array(corners)
+    # an intersection far outside the polygon means two nearly parallel sides met: not a card
+    span = np.ptp(p, axis=0).max()
+    if np.any(np.abs(quad - p.mean(axis=0)) > 1.5 * span):
+        return None
+    return order_quad(quad)
+
+
+# --------------------------------------------------------------------------- finding the card
+
+
+def _grey(rgb: np.ndarray) -> np.ndarray:
+    return rgb if rgb.ndim == 2 else cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+
+
+def _ink(rgb: np.ndarray) -> np.ndarray:
+    """Greyscale where coloured ink on light paper stays dark: the minimum of the channels."""
+    return rgb if rgb.ndim == 2 else np.min(rgb, axis=2)
+
+
+def text_mask(grey: np.ndarray) -> np.ndarray:
+    """Blobs of text lines (either polarity) in a small greyscale image."""
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
+    dark = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, k)
+    light = cv2.morphologyEx(grey, cv2.MORPH_TOPHAT, k)
+    strokes = cv2.max(dark, light)
+    _, bw = cv2.threshold(strokes, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    bw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return bw
+
+
+def _candidate_polygons(small: np.ndarray) -> list[np.ndarray]:
+    """Outlines of large regions, from edges and from brightness/colour segmentation."""
+    grey = _grey(small)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB) if small.ndim == 3 else None
+    area = grey.shape[0] * grey.shape[1]
+    masks: list[np.ndarray] = []
+    channels = [grey] + ([lab[:, :, 1], lab[:, :, 2]] if lab is not None else [])
+    for ch in channels:
+        blur = cv2.GaussianBlur(ch, (5, 5), 0)
+        if ch is grey:
+            med = float(np.median(blur))
+            edges = cv2.Canny(blur, max(5.0, 0.4 * med), max(15.0, 1.0 * med))
+        else:  # colour channels are flat, so their edges are weak but telling
+            edges = cv2.Canny(blur, 8, 24)
+        edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+        masks.append(cv2.bitwise_not(edges))  # regions enclosed by edges
+    # brightness: a light card on a darker desk, or the reverse
+    blur = cv2.GaussianBlur(grey, (7, 7), 0)
+    _, otsu = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    masks += [otsu, cv2.bitwise_not(otsu)]
+    polys: list[np.ndarray] = []
+    for mask in masks:
+        # open away thin bridges (fingers, cables), close text holes inside the card
+        m = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=4)
+        for i in range(1, n):
+            if stats[i, cv2.CC_STAT_AREA] < 0.03 * area:
+                continue
+            comp = (labels == i).astype(np.uint8)
+            contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+            if not contours:
+                continue
+            hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+            peri = cv2.arcLength(hull, True)
+            for frac in (0.015, 0.03, 0.05):
+                poly = cv2.approxPolyDP(hull, frac * peri, True)
+                if 4 <= len(poly) <= 8:
+                    polys.append(poly.reshape(-1, 2))
+                    break
+    return polys
+
+
+def _edge_support(edges: np.ndarray, quad: np.ndarray) -> float:
+    """Share of the quad's outline that lies on an image edge."""
+    h, w = edges.shape
+    hits = total = 0
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        n = max(int(np.linalg.norm(b - a) / 2), 2)
+        for t in np.linspace(0.05, 0.95, n):
+            x, y = (a + t * (b - a)).astype(int)
+            total += 1
+            if 0 <= x < w and 0 <= y < h and edges[y, x]:
+                hits += 1
+    return hits / max(total, 1)
+
+
+def sides_on_frame(quad: np.ndarray, shape: tuple[int, int]) -> int:
+    """How many sides of the quad run along the photo's border (a card cut off by the frame)."""
+    h, w = shape
+    tol = 0.015 * max(h, w)
+    count = 0
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        for axis, limit in ((0, 0), (0, w - 1), (1, 0), (1, h - 1)):
+            if abs(a[axis] - limit) < tol and abs(b[axis] - limit) < tol:
+                count += 1
+    return count
+
+
+def score_quad(quad: np.ndarray, shape: tuple[int, int], edges: np.ndarray, text: np.ndarray) -> float:
+    """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text."""
+    h, w = shape
+    area = cv2.contourArea(quad.astype(np.float32))
+    frac = area / (w * h)
+    if frac < 0.03 or frac > 0.97 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
+        return 0.0
+    angles = _interior_angles(quad)
+    if min(angles) < 45 or max(angles) > 135:
+        return 0.0
+    aspect = aspect_score(*quad_size(quad))
+    right = 1.0 - max(abs(a - 90) for a in angles) / 45
+    support = _edge_support(edges, quad)
+    inside = np.zeros(shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    text_total = max(int(np.count_nonzero(text)), 1)
+    text_in = np.count_nonzero(text & (inside * 255)) / text_total
+    # a frame-filling quad is usually the photo's border, not a card
+    size = min(frac / 0.25, 1.0) * (1.0 if frac < 0.9 else 0.5)
+    # a card cut off by the frame has no true outline: warping a guess would distort the text
+    clipped = cv2.intersectConvexConvex(
+        quad.astype(np.float32), np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    )[0]
+    if clipped / max(area, 1.0) < 0.95 or sides_on_frame(quad, shape) >= 2:
+        return 0.0
+    return (0.3 * aspect + 0.15 * right + 0.35 * support + 0.2 * text_in) * size
+
+
+def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
+    """The card's corners (tl, tr, br, bl) in `rgb`'s pixels, or None when no outline is convincing."""
+    h, w = rgb.shape[:2]
+    f = min(1.0, FIND_SIDE / max(h, w))
+    small = cv2.resize(rgb, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else rgb
+    grey = _grey(small)
+    edges = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 20, 60)
+    edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
+    text = text_mask(grey)
+    best, best_score = None, 0.0
+    for poly in _candidate_polygons(small):
+        quad = quad_from_polygon(poly)
+        if quad is None:
+            continue
+        s = score_quad(quad, grey.shape[:2], edges, text)
+        if s > best_score:
+            best, best_score = quad, s
+    if best is None or best_score < 0.45:
+        return None
+    return order_quad(best / f)
+
+
+def find_card(rgb: np.ndarray) -> np.ndarray:
+    """The flattened card, or the photo unchanged when no card outline is found."""
+    quad = find_card_quad(rgb)
+    return rgb if quad is None else warp(rgb, quad)
+
+
+# --------------------------------------------------------------------------- deskew and orientation
+
+
+def deskew_angle(grey: np.ndarray) -> float:
+    """Small rotation (degrees, counter-clockwise positive as in cv2) that levels the text lines."""
+    h, w = grey.shape[:2]
+    f = min(1.0, FIND_SIDE / max(h, w))
+    small = cv2.resize(grey, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else grey
+    mask = text_mask(small)
+    angles, weights = [], []
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for c in contours:
+        (_, _), (rw, rh), a = cv2.minAreaRect(c)
+        if max(rw, rh) < 3 * max(min(rw, rh), 1) or max(rw, rh) < 20:
+            continue  # only long, thin blobs are text lines
+        # cv2 gives angles in (0, 90]; bring them to the line's slope in (-45, 45]
+        a = a - 90 if rw < rh else a
+        a = a + 90 if a <= -45 else a
+        angles.append(a)
+        weights.append(max(rw, rh))
+    if len(angles) < 2:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    median = float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+    return median if 0.3 <= abs(median) <= 20 else 0.0
+
+
+def rotate_small(image: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate by a small angle (degrees) about the centre, growing the canvas so no corner is lost."""
+    if angle == 0:
+        return image
+    h, w = image.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    cos, sin = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = int(h * sin + w * cos), int(h * cos + w * sin)
+    m[0, 2] += nw / 2 - w / 2
+    m[1, 2] += nh / 2 - h / 2
+    return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def turn(image: np.ndarray, ccw: int) -> np.ndarray:
+    """Turn by a multiple of 90 degrees counter-clockwise."""
+    return np.ascontiguousarray(np.rot90(image, k=(ccw // 90) % 4))
+
+
+def binarise(grey: np.ndarray) -> np.ndarray:
+    """Black print on white by Otsu (for text-height estimates)."""
+    _, bw = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return bw
+
+
+def lines_vertical(grey: np.ndarray) -> bool:
+    """True when the text lines run up and down (the card is lying on its side).
+
+    Measured from the shape of text-line blobs, without Tesseract: it cannot tell 90 from 270
+    degrees, which recognize.py settles by OCR confidence.
+    """
+    h, w = grey.shape[:2]
+    f = min(1.0, FIND_SIDE / max(h, w))
+    small = cv2.resize(grey, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else grey
+    mask = text_mask(small)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask)
+    across = down = 0
+    for i in range(1, n):
+        bw, bh = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
+        if bw > 3 * bh:
+            across += bw
+        elif bh > 3 * bw:
+            down += bh
+    return down > 1.5 * across
+
+
+def orient(image: np.ndarray) -> np.ndarray:
+    """Turn a card lying on its side so its text lines run across (90 or 270: see recognize.py)."""
+    return turn(image, 270) if lines_vertical(_grey(image)) else image
+
+
+# --------------------------------------------------------------------------- the image for OCR
+
+
+def shrink(image: np.ndarray, side: int) -> np.ndarray:
+    """A copy whose long side is at most `side` (the image itself when it is small enough)."""
+    h, w = image.shape[:2]
+    if max(h, w) <= side:
+        return image
+    f = side / max(h, w)
+    return cv2.resize(image, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
+
+
+def _small_and_back(grey: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    h, w = grey.shape
+    f = min(1.0, side / max(h, w))
+    return (cv2.resize(grey, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else grey), f
+
+
+def background(grey: np.ndarray) -> np.ndarray:
+    """The local background brightness: a wide median, which keeps the edges of coloured bands.
+
+    Computed on a small copy, so it is cheap even for a large card.
+    """
+    h, w = grey.shape
+    small, _ = _small_and_back(grey, 400)
+    k = max(3, round(max(small.shape) / 12) | 1)
+    bg = cv2.medianBlur(small, k)
+    return cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def amplitude(diff: np.ndarray) -> np.ndarray:
+    """How strong the print is around each pixel (the largest |diff| over a few letters), at least 20."""
+    h, w = diff.shape
+    small, _ = _small_and_back(np.abs(diff), 400)
+    k = max(3, round(max(small.shape) / 25) | 1)
+    amp = cv2.blur(cv2.dilate(small, np.ones((k, k), np.uint8)), (k, k))
+    return np.maximum(cv2.resize(amp, (w, h), interpolation=cv2.INTER_LINEAR), 30.0)
+
+
+def _denoise(diff: np.ndarray) -> np.ndarray:
+    """Shrink differences towards 0 by the paper's grain, so stretching faint print leaves blank
+    paper blank. Most pixels are background, so the median |diff| measures the grain."""
+    small, _ = _small_and_back(np.abs(diff), 400)
+    grain = max(3.0 * float(np.median(small)), 4.0)
+    return np.sign(diff) * np.maximum(np.abs(diff) - grain, 0)
+
+
+def light(image: np.ndarray) -> np.ndarray:
+    """Even out shading and contrast: every background (paper, coloured band, shadow) becomes the
+    same grey and faint print is stretched as far as bold print.
+
+    Print keeps its polarity, so `invert` can still see which print is light on dark.
+    """
+    grey = _ink(image)
+    diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
+    gain = np.minimum((PAPER - 20) / amplitude(diff), 4.0)
+    return np.clip(PAPER + diff * gain, 0, 255).astype(np.uint8)
+
+
+def polarity_mask(diff: np.ndarray) -> np.ndarray:
+    """True where print is lighter than its background, judged over a few text lines around it."""
+    h, w = diff.shape
+    small, _ = _small_and_back(diff, 400)
+    amp, _ = _small_and_back(amplitude(diff), 400)
+    k = max(3, round(max(small.shape) / 10))
+    bright = cv2.blur((small > 0.4 * amp).astype(np.float32), (k, k))
+    dark = cv2.blur((small < -0.4 * amp).astype(np.float32), (k, k))
+    flip = ((bright > 1.5 * dark) & (bright > 0.002)).astype(np.uint8)
+    return cv2.resize(flip, (w, h), interpolation=cv2.INTER_NEAREST) > 0
+
+
+def invert(image: np.ndarray) -> np.ndarray:
+    """Dark print on white everywhere, deciding polarity per neighbourhood (a dark band on a light card).
+
+    Print is measured against its local background, so flipping a region leaves no seam:
+    the background maps to white whichever side of the band it is on.
+    """
+    grey = _grey(image)
+    diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
+    flip = polarity_mask(diff)
+    if flip.any():
+        diff[flip] = -diff[flip]
+    ink = np.minimum(diff, 0)
+    gain = np.minimum(235 / amplitude(diff), 4.0)
+    return np.clip(255 + ink * gain, 0, 255).astype(np.uint8)
+
+
+def text_height(grey: np.ndarray) -> float | None:
+    """The x-height: a low percentile of letter-like blob heights, in pixels; None without text."""
+    bw = cv2.bitwise_not(binarise(grey))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    h_img = grey.shape[0]
+    heights = []
+    for i in range(1, n):
+        _, _, w, h, a = stats[i]
+        # specks of paper grain are not letters, and neither are logos or rules
+        if h < max(5, h_img / 100) or h > h_img / 5 or w > 3 * h or w < 0.15 * h or a < 0.1 * w * h:
+            continue
+        heights.append(h)
+    if len(heights) < 5:
+        return None
+    return float(np.percentile(heights, 30))
+
+
+def rescale_factor(height: float | None, shape: tuple[int, int]) -> float:
+    """Scale that brings `height` to TARGET_TEXT_HEIGHT without exceeding MAX_OCR_PIXELS."""
+    f = TARGET_TEXT_HEIGHT / height if height else 1.0
+    f = min(max(f, 0.25), 4.0)
+    pixels = shape[0] * shape[1] * f * f
+    if pixels > MAX_OCR_PIXELS:
+        f *= math.sqrt(MAX_OCR_PIXELS / pixels)
+    return f
+
+
+def rescale(image: np.ndarray) -> np.ndarray:
+    """Scale so letters are the height Tesseract reads best (and huge crops shrink)."""
+    grey = _grey(image)
+    f = rescale_factor(text_height(grey), grey.shape[:2])
+    if abs(f - 1) < 0.05:
+        return grey
+    interp = cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC
+    return cv2.resize(grey, None, fx=f, fy=f, interpolation=interp)
+
+
+# --------------------------------------------------------------------------- the chain
+
+
+def prepare(rgb: np.ndarray, settings: Settings, keep: Keep | None = None) -> Prepared:
+    """Photo (HxWx3 uint8, upright by EXIF) -> the greyscale image OCR should read."""
+
+    def kept(name: str, img: np.ndarray) -> np.ndarray:
+        if keep is not None:
+            keep(name, img)
+        return img
+
+    warnings: list[str] = []
+    img = rgb
+    quad = None
+    if settings.step_on("find_card"):
+        quad = find_card_quad(rgb)
+        if quad is None:
+            warnings.append("No card outline was found; the whole photo was read.")
+        else:
+            img = warp(rgb, quad, WORK_SIDE)
+        img = rotate_small(shrink(img, WORK_SIDE), deskew_angle(_grey(img)))
+        kept("find_card", img)
+    rotation = 0
+    if settings.step_on("orient"):
+        rotation = 270 if lines_vertical(_grey(img)) else 0
+        img = kept("orient", turn(img, rotation))
+    img = shrink(_ink(img), WORK_SIDE)
+    if settings.step_on("light"):
+        img = kept("light", light(img))
+    if settings.step_on("invert"):
+        img = kept("invert", invert(img))
+    scale, height = 1.0, None
+    if settings.step_on("rescale"):
+        height = text_height(img)
+        scale = rescale_factor(height, img.shape[:2])
+        if abs(scale - 1) >= 0.05:
+            interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+            img = cv2.resize(img, None, fx=scale, fy=scale, interpolation=interp)
+        kept("rescale", img)
+    return Prepared(
+        image=img,
+        card_found=quad is not None,
+        warnings=tuple(warnings),
+        quad=None if quad is None else tuple((float(x), float(y)) for x, y in quad),
+        rotation=rotation,
+        scale=scale,
+        text_height=height,
+    )

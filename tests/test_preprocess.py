@@ -1,0 +1,157 @@
+"""Preprocessing: geometry on hand-written points, card finding on a rendered photo, and the
+image steps (invert, rescale) on rendered cards. No Tesseract here."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from cardscan import preprocess as P
+from cardscan.config import Settings
+
+LINES = ("Anna Berg", "Head of Research", "anna.berg@example.com", "+44 20 7946 0958", "www.example.com")
+
+
+def render_card(width: int = 1050, fg: int = 20, bg: int = 245) -> np.ndarray:
+    """A plain card (aspect 1.75) with five lines of text, as RGB."""
+    h = round(width / 1.75)
+    img = Image.new("RGB", (width, h), (bg, bg, bg))
+    d = ImageDraw.Draw(img)
+    y = h // 8
+    for i, line in enumerate(LINES):
+        size = width // 16 if i == 0 else width // 28
+        d.text((width // 12, y), line, fill=(fg, fg, fg), font=ImageFont.load_default(size=size))
+        y += int(size * 1.6)
+    return np.asarray(img)
+
+
+def photo_of(card: np.ndarray, corners: np.ndarray, size: tuple[int, int] = (1200, 900)) -> np.ndarray:
+    """The card warped onto a textured wooden-ish background at `corners` (tl, tr, br, bl)."""
+    w, h = size
+    rng = np.random.default_rng(1)
+    stripes = (np.sin(np.arange(w) / 7.0)[None, :] * 25 + 120).astype(np.float32)
+    bg = np.repeat(stripes, h, axis=0) + rng.normal(0, 12, (h, w))
+    bg = np.stack([bg * 1.1, bg * 0.85, bg * 0.6], axis=2).clip(0, 255).astype(np.uint8)
+    ch, cw = card.shape[:2]
+    src = np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+    warped = cv2.warpPerspective(card, m, (w, h))
+    mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (w, h)) > 0
+    bg[mask] = warped[mask]
+    return bg
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def test_order_quad_puts_corners_in_reading_order_whatever_the_input_order() -> None:
+    expected = np.array([[10, 20], [300, 10], [320, 200], [5, 210]], dtype=np.float32)
+    shuffled = expected[[2, 0, 3, 1]]
+    assert np.array_equal(P.order_quad(shuffled), expected)
+
+
+def test_quad_size_is_the_mean_of_opposite_sides() -> None:
+    quad = np.array([[0, 0], [100, 0], [110, 50], [-10, 50]], dtype=np.float32)
+    w, h = P.quad_size(quad)
+    assert w == pytest.approx(110)
+    assert h == pytest.approx(np.hypot(10, 50))  # both sides lean out by 10 px
+
+
+@pytest.mark.parametrize(
+    ("w", "h", "good"),
+    [(350, 200, True), (200, 350, True), (850, 550, True), (100, 100, False), (400, 100, False)],
+)
+def test_aspect_score_prefers_card_shapes_either_way_round(w: float, h: float, good: bool) -> None:
+    assert (P.aspect_score(w, h) > 0.8) is good
+
+
+def test_warp_size_undoes_foreshortening_of_a_tilted_card() -> None:
+    # a 1.75 card seen at an angle: the short side looks 25% too short
+    quad = np.array([[0, 0], [700, 0], [700, 300], [0, 300]], dtype=np.float32)
+    assert P.warp_size(quad) == (700, 400)
+    # a square stays a square: it is not near a card shape, so nothing is snapped
+    square = np.array([[0, 0], [300, 0], [300, 300], [0, 300]], dtype=np.float32)
+    assert P.warp_size(square) == (300, 300)
+
+
+def test_quad_from_polygon_restores_a_corner_hidden_by_a_finger() -> None:
+    # a 400x200 rectangle whose bottom-right corner is cut off diagonally
+    poly = np.array([[0, 0], [400, 0], [400, 150], [350, 200], [0, 200]], dtype=np.float32)
+    quad = P.quad_from_polygon(poly)
+    assert quad is not None
+    assert np.allclose(quad, [[0, 0], [400, 0], [400, 200], [0, 200]], atol=1)
+
+
+# --------------------------------------------------------------------------- finding the card
+
+
+def test_find_card_quad_finds_a_tilted_card_on_a_textured_desk() -> None:
+    corners = np.array([[260, 190], [930, 240], [900, 660], [210, 600]], dtype=np.float32)
+    photo = photo_of(render_card(), corners)
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 15
+
+
+def test_find_card_quad_gives_up_on_a_photo_without_a_card() -> None:
+    rng = np.random.default_rng(2)
+    noise = cv2.GaussianBlur(rng.integers(0, 255, (600, 800, 3), dtype=np.uint8), (9, 9), 0)
+    assert P.find_card_quad(noise) is None
+
+
+def test_prepare_flattens_the_card_and_reports_it() -> None:
+    corners = np.array([[260, 190], [930, 240], [900, 660], [210, 600]], dtype=np.float32)
+    photo = photo_of(render_card(), corners)
+    kept: list[str] = []
+    prepared = P.prepare(photo, Settings(), keep=lambda name, img: kept.append(name))
+    assert prepared.card_found
+    h, w = prepared.image.shape
+    assert 1.6 < w / h < 1.9  # the card's shape, not the photo's 4:3
+    assert kept == ["find_card", "orient", "light", "invert", "rescale"]
+
+
+def test_prepare_without_a_card_reads_the_whole_photo_and_says_so() -> None:
+    card = render_card(800)
+    prepared = P.prepare(card, Settings(disabled_steps=frozenset({"rescale"})))
+    assert not prepared.card_found or prepared.image.shape[1] > 0.8 * card.shape[1]
+    no_find = P.prepare(card, Settings(disabled_steps=frozenset({"find_card", "rescale"})))
+    assert no_find.image.shape == card.shape[:2]
+
+
+# --------------------------------------------------------------------------- the image for OCR
+
+
+def test_invert_turns_a_dark_card_into_dark_text_on_white() -> None:
+    dark = render_card(fg=240, bg=30)
+    out = P.invert(P.light(dark))
+    assert np.median(out) > 200  # the background is now light
+    assert np.percentile(out, 1) < 80  # and the text is dark
+
+
+def test_invert_flips_only_the_dark_band_of_a_light_card() -> None:
+    card = render_card(fg=20, bg=245).copy()
+    h = card.shape[0]
+    band = render_card(fg=235, bg=40)[: h // 3]
+    card[-(h // 3) :] = band  # a dark band at the bottom with light text
+    out = P.invert(P.light(card))
+    top, bottom = out[: h // 2], out[-(h // 4) :]
+    for part in (top, bottom):
+        assert np.median(part) > 200
+        assert np.percentile(part, 1) < 100
+
+
+def test_rescale_brings_small_and_large_text_to_the_target_height() -> None:
+    for width in (600, 2400):
+        grey = cv2.cvtColor(render_card(width), cv2.COLOR_RGB2GRAY)
+        out = P.rescale(grey)
+        height = P.text_height(out)
+        assert height is not None
+        assert 0.75 * P.TARGET_TEXT_HEIGHT < height < 1.3 * P.TARGET_TEXT_HEIGHT
+
+
+def test_deskew_levels_slightly_rotated_text() -> None:
+    grey = cv2.cvtColor(render_card(900), cv2.COLOR_RGB2GRAY)
+    tilted = P.rotate_small(grey, 6.0)
+    assert P.deskew_angle(tilted) == pytest.approx(-6.0, abs=1.5)
