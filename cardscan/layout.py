@@ -46,20 +46,31 @@ def _overlap(a: Box, b: Box) -> float:
     return max(0, inter) / max(1, min(a.h, b.h))
 
 
+def _row_band(row: list[tuple[Word, int]]) -> Box:
+    """The row's typical box at its right end: median height, so one tall glyph (@, a logo) does not skew it."""
+    last = row[-1][0].box
+    hs = sorted(w.box.h for w, _ in row)
+    cys = sorted(w.box.cy for w, _ in row)
+    h = hs[len(hs) // 2]
+    cy = cys[len(cys) // 2]
+    return Box(last.x, int(cy - h / 2), last.w, h)
+
+
 def group_lines(words: Iterable[tuple[Word, int]]) -> list[Line]:
     """Join words into lines left to right, then order lines top to bottom."""
     rows: list[list[tuple[Word, int]]] = []
     for word, block in sorted(words, key=lambda wb: (wb[0].box.x, wb[0].box.y)):
         best, best_score = None, 0.0
         for row in rows:
+            band = _row_band(row)
             last = row[-1][0].box
-            height = max(last.h, word.box.h)
+            height = max(band.h, word.box.h)
             gap = word.box.x - last.x2
             if gap > MAX_GAP * height or gap < -0.5 * height:
                 continue
-            if not 0.5 <= word.box.h / max(1, last.h) <= 2.0:
+            if not 0.4 <= word.box.h / max(1, band.h) <= 2.5:
                 continue
-            score = _overlap(last, word.box)
+            score = max(_overlap(band, word.box), _overlap(last, word.box))
             if score >= MIN_OVERLAP and score > best_score:
                 best, best_score = row, score
         if best is None:
@@ -76,7 +87,7 @@ def order_lines(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in ordered:
         # keep strictly by centre, but break near-ties (same row) by x
-        same_row = out and abs(out[-1].box.cy - ln.box.cy) < 0.3 * min(out[-1].height, ln.height)
+        same_row = bool(out) and abs(out[-1].box.cy - ln.box.cy) < 0.3 * min(out[-1].height, ln.height)
         if same_row and ln.box.x < out[-1].box.x:
             out.insert(len(out) - 1, ln)
         else:

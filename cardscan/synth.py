@@ -1471,7 +1471,7 @@ def photograph(
     )
     bg = _background(nrng, rng, fh, fw, rng.choice(kinds), near)  # type: ignore[arg-type]
     if hard:
-        busy = bg.astype(np.uint8)  # cv2.putText draws on 8-bit images only
+        busy = np.ascontiguousarray(bg, dtype=np.uint8)  # cv2 draws on contiguous 8-bit images only
         _clutter(busy, rng)
         bg = busy.astype(np.float32)
 

@@ -1,0 +1,88 @@
+"""End to end with the real Tesseract: sample_cards/ and ../shared/realcards against ground truth."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cardscan import pipeline
+from cardscan.config import Settings
+from cardscan.models import Status, result_to_dict
+from cardscan.score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted(p for p in (ROOT / "sample_cards").iterdir() if p.suffix.lower() in (".jpg", ".png", ".heic"))
+REAL = ROOT.parent / "shared" / "realcards"
+SETTINGS = Settings(jobs=1)
+
+
+@cache
+def scanned(path: Path, lang: str = "eng") -> dict[str, Any]:
+    return result_to_dict(pipeline.scan_file(path, replace(SETTINGS, lang=lang)))
+
+
+def truth_of(img: Path) -> dict[str, Any]:
+    return dict(json.loads(img.with_suffix(".json").read_text("utf-8")))
+
+
+@cache
+def sample_scores() -> dict[str, list[FieldScore]]:
+    return {img.name: score_contact(scanned(img)["contact"], truth_of(img)) for img in SAMPLES}
+
+
+@pytest.mark.parametrize("img", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_each_sample_card_reads_its_emails_and_phones(img: Path) -> None:
+    rec = scanned(img)
+    truth = truth_of(img)
+    assert rec["status"] == "ok", rec["error"]
+    by = {fs.field: fs for fs in sample_scores()[img.name]}
+    if truth.get("condition") == "hard":
+        # hard photos may miss a value, but what they do report must not be wrong unflagged
+        for f in ("emails", "phones"):
+            assert by[f].right or by[f].got is None or by[f].flagged, (f, by[f])
+        return
+    assert by["emails"].right, by["emails"]
+    assert by["phones"].right, by["phones"]
+
+
+def test_sample_set_field_accuracy_and_no_invented_fields() -> None:
+    scores = [fs for s in sample_scores().values() for fs in s]
+    per_field = {f: sum(fs.right for fs in scores if fs.field == f) / len(SAMPLES) for f in SCORED_FIELDS}
+    weak = {f: round(v, 2) for f, v in per_field.items() if v < 0.8}
+    assert not weak, f"fields below 80% on sample_cards: {weak}"
+    invented = [fs for fs in scores if fs.invented and not fs.flagged]
+    empty = [fs for fs in scores if fs.expected is None]
+    assert len(invented) <= max(1, len(empty) // 50), invented
+
+
+def test_every_sample_card_becomes_one_contact(tmp_path: Path) -> None:
+    """What `make scan` promises: out/contacts.vcf holds one contact per sample card."""
+    from cardscan.cli import main
+
+    assert main(["scan", str(ROOT / "sample_cards"), "-o", str(tmp_path), "-q", "-j", "2"]) == 0
+    vcf = (tmp_path / "contacts.vcf").read_text("utf-8")
+    assert vcf.count("BEGIN:VCARD") == len(SAMPLES)
+    assert vcf.count("\r\n") > vcf.count("\n") - 1  # CRLF line ends throughout
+
+
+# --------------------------------------------------------------------------- real photos
+
+REAL_TRUTH = json.loads((REAL / "truth.json").read_text("utf-8")) if (REAL / "truth.json").exists() else []
+LATIN = [t for t in REAL_TRUTH if t.get("language") == "en"]
+
+
+@pytest.mark.realcards
+@pytest.mark.skipif(not LATIN, reason="../shared/realcards is not present")
+@pytest.mark.parametrize("truth", LATIN, ids=[t["file"] for t in LATIN])
+def test_real_latin_cards_emails_and_phones(truth: dict[str, Any]) -> None:
+    rec = scanned(REAL / "images" / truth["file"])
+    assert rec["status"] == "ok", rec["error"]
+    expect = {**truth, "phones": phones_from_printed(truth["phones"], "US")}
+    by = {fs.field: fs for fs in score_contact(rec["contact"], expect)}
+    assert by["emails"].right, by["emails"]
+    assert by["phones"].right, by["phones"]
