@@ -29,9 +29,7 @@ from .score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
 
 CONDITIONS = ("flat", "phone", "hard")
 SEEDS = {"flat": 1001, "phone": 2002, "hard": 3003}  # the sample set uses other seeds
-REALCARDS = Path(
-    os.environ.get("CARDSCAN_REALCARDS") or Path(__file__).resolve().parents[2] / "shared" / "realcards"
-)
+REALCARDS = Path(os.environ.get("CARDSCAN_REALCARDS") or Path(__file__).resolve().parents[2] / "shared" / "realcards")
 REAL_FIELDS = ("name", "title", "company", "emails", "phones", "website", "address")
 
 
@@ -56,9 +54,7 @@ def make_set(root: Path, condition: str, n: int) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".heic"))
 
 
-def run_cards(
-    images: Sequence[Path], settings: Settings, truth_of: Any, fields: Sequence[str]
-) -> dict[str, Any]:
+def run_cards(images: Sequence[Path], settings: Settings, truth_of: Any, fields: Sequence[str]) -> dict[str, Any]:
     """Scan each image in-process (-j 1) next to a plain tesseract call; score it."""
     scores: list[list[FieldScore]] = []
     pipe_t: list[float] = []
@@ -87,9 +83,9 @@ def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
     for f in fields:
         out[f] = sum(fs.right for s in scores for fs in s if fs.field == f) / max(1, n)
     out["all_right"] = sum(all(fs.right for fs in s) for s in scores) / max(1, n)
-    out["emails_phones"] = sum(
-        all(fs.right for fs in s if fs.field in ("emails", "phones")) for s in scores
-    ) / max(1, n)
+    out["emails_phones"] = sum(all(fs.right for fs in s if fs.field in ("emails", "phones")) for s in scores) / max(
+        1, n
+    )
     flat = [fs for s in scores for fs in s]
     empty = [fs for fs in flat if fs.expected is None]
     out["invented"] = sum(fs.invented for fs in empty)
@@ -117,9 +113,7 @@ def print_accuracy(summaries: dict[str, dict[str, float]], fields: Sequence[str]
     print("| cards | " + " | ".join(f"{summaries[c]['cards']:.0f}" for c in conds) + " |")
     for f in fields:
         print(f"| {f} right | " + " | ".join(_pct(summaries[c][f]) for c in conds) + " |")
-    print(
-        "| emails and phones right | " + " | ".join(_pct(summaries[c]["emails_phones"]) for c in conds) + " |"
-    )
+    print("| emails and phones right | " + " | ".join(_pct(summaries[c]["emails_phones"]) for c in conds) + " |")
     print("| **every field right** | " + " | ".join(_pct(summaries[c]["all_right"]) for c in conds) + " |")
     print(
         "| invented fields (of empty) | "
@@ -136,23 +130,11 @@ def print_accuracy(summaries: dict[str, dict[str, float]], fields: Sequence[str]
         + " |"
     )
     print(
-        "| right fields flagged for review | "
-        + " | ".join(_pct(summaries[c]["right_flagged"]) for c in conds)
-        + " |"
+        "| right fields flagged for review | " + " | ".join(_pct(summaries[c]["right_flagged"]) for c in conds) + " |"
     )
-    print(
-        "| pipeline s/card (-j 1) | "
-        + " | ".join(f"{summaries[c]['sec_per_card']:.2f}" for c in conds)
-        + " |"
-    )
-    print(
-        "| plain tesseract s/photo | " + " | ".join(f"{summaries[c]['plain_sec']:.2f}" for c in conds) + " |"
-    )
-    print(
-        "| **pipeline / plain tesseract** | "
-        + " | ".join(f"{summaries[c]['ratio']:.2f}x" for c in conds)
-        + " |"
-    )
+    print("| pipeline s/card (-j 1) | " + " | ".join(f"{summaries[c]['sec_per_card']:.2f}" for c in conds) + " |")
+    print("| plain tesseract s/photo | " + " | ".join(f"{summaries[c]['plain_sec']:.2f}" for c in conds) + " |")
+    print("| **pipeline / plain tesseract** | " + " | ".join(f"{summaries[c]['ratio']:.2f}x" for c in conds) + " |")
 
 
 def print_errors(name: str, res: dict[str, Any], limit: int = 12) -> None:
@@ -257,9 +239,7 @@ def bench_throughput(root: Path, phone: Sequence[Path], flat: Sequence[Path], bi
     for n in (100, big):
         d = tp / f"mem{n}"
         replicate(flat, d / "in", n)
-        wall, peak, _ = run_cli(
-            ["scan", str(d / "in"), "-o", str(d / "out"), "-j", str(jobs), "-q"], poll_rss=True
-        )
+        wall, peak, _ = run_cli(["scan", str(d / "in"), "-o", str(d / "out"), "-j", str(jobs), "-q"], poll_rss=True)
         peaks[n] = peak
         print(f"| peak RSS, batch of {n} (-j {jobs}) | {peak / 2**20:.0f} MiB ({n / wall:.2f} cards/s) |")
         shutil.rmtree(d / "in", ignore_errors=True)
@@ -278,33 +258,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = ap.parse_args(argv)
     settings = Settings(jobs=1, out_dir=a.out / "scan")
     info = ocr.probe(settings)
-    print(
-        f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n"
-    )
-    summaries = {}
+    print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n")
+    summaries: dict[str, dict[str, float]] = {}
+    results: dict[str, dict[str, Any]] = {}
     sets = {}
     for cond in a.conditions.split(","):
         imgs = make_set(a.out, cond, a.n)
         sets[cond] = imgs
-        res = run_cards(
-            imgs, settings, lambda p: json.loads(p.with_suffix(".json").read_text("utf-8")), SCORED_FIELDS
-        )
+        res = run_cards(imgs, settings, lambda p: json.loads(p.with_suffix(".json").read_text("utf-8")), SCORED_FIELDS)
         summaries[cond] = summarise(res, SCORED_FIELDS)
-        summaries[cond]["_res"] = res  # type: ignore[assignment]
+        results[cond] = res
     print_accuracy(summaries, SCORED_FIELDS, "Synthetic cards: accuracy per field and condition")
-    stage_names = sorted({k for s in summaries.values() for k in s["_res"]["stages"]})  # type: ignore[index]
+    stage_names = sorted({k for r in results.values() for k in r["stages"]})
     print("\n### Mean seconds per stage\n")
     print("| stage | " + " | ".join(summaries) + " |\n| --- | " + " | ".join("---" for _ in summaries) + " |")
     for st in stage_names:
         print(
             f"| {st} | "
-            + " | ".join(
-                f"{statistics.fmean(s['_res']['stages'].get(st, [0.0])):.3f}" for s in summaries.values()
-            )
+            + " | ".join(f"{statistics.fmean(r['stages'].get(st, [0.0])):.3f}" for r in results.values())
             + " |"
-        )  # type: ignore[index]
-    for cond, s in summaries.items():
-        print_errors(cond, s["_res"], a.errors)  # type: ignore[arg-type]
+        )
+    for cond, r in results.items():
+        print_errors(cond, r, a.errors)
     if not a.no_real:
         bench_real(settings, "jpn" in info.langs)
     if not a.no_throughput:

@@ -38,13 +38,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--out", dest="out_dir", type=Path, help="output folder (default: ./out)")
     p.add_argument("--region", help="default phone region when a card has no +CC (default: US)")
     p.add_argument("--lang", help="Tesseract language packs, e.g. eng+deu or jpn+eng (default: eng)")
-    p.add_argument(
-        "-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)"
-    )
+    p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)")
     p.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
-    p.add_argument(
-        "--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image"
-    )
+    p.add_argument("--max-pixels", type=int, help="refuse images larger than this many pixels (default 120 million)")
+    p.add_argument("--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image")
     for step in PREPROCESS_STEPS:
         p.add_argument(
             f"--no-{step.replace('_', '-')}",
@@ -64,9 +61,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="cardscan", description="Business-card photos in, phone contacts and a follow-up plan out."
-    )
+    parser = _Parser(prog="cardscan", description="Business-card photos in, phone contacts and a follow-up plan out.")
     parser.add_argument("--version", action="version", version=f"cardscan {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     scan = sub.add_parser("scan", help="scan photos or folders of photos into OUT")
@@ -75,9 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(scan)
     watch = sub.add_parser("watch", help="scan every photo dropped into INBOX, until stopped")
     watch.add_argument("inbox", type=Path, metavar="INBOX")
-    watch.add_argument(
-        "--polling", action="store_true", help="poll instead of OS events (network and sync folders)"
-    )
+    watch.add_argument("--polling", action="store_true", help="poll instead of OS events (network and sync folders)")
     keep = watch.add_mutually_exclusive_group()
     keep.add_argument(
         "--archive",
@@ -102,6 +95,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
             "region",
             "lang",
             "jobs",
+            "max_pixels",
             "keep_intermediates",
             "interview_date",
             "role",
@@ -123,18 +117,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
             ZoneInfo(s.tz)
         except Exception as e:
-            raise BadArgumentsError(
-                f"{s.tz!r} is not a known time zone; use a name like Europe/Berlin."
-            ) from e
+            raise BadArgumentsError(f"{s.tz!r} is not a known time zone; use a name like Europe/Berlin.") from e
     return s
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = (
-        logging.ERROR
-        if quiet
-        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    )
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="cardscan: %(message)s", stream=sys.stderr, force=True)
 
 
@@ -147,9 +135,7 @@ def _summary(console: Console, results: Sequence[ScanResult]) -> None:
         table.add_column(col, overflow="fold")
     for r in results:
         if r.contact is None:
-            table.add_row(
-                Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", ""
-            )
+            table.add_row(Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", "")
             continue
         c = r.contact
         table.add_row(
@@ -223,11 +209,20 @@ def cmd_status(args: argparse.Namespace, console: Console) -> ExitCode:
     store = Store(args.out)
     counts = store.counts()
     console.print(
-        f"done: {counts.get('ok', 0)}  failed: {counts.get('failed', 0)}  "
-        f"pending: {counts.get('processing', 0)}"
+        f"done: {counts.get('ok', 0)}  failed: {counts.get('failed', 0)}  pending: {counts.get('processing', 0)}"
     )
-    for source, reason in store.failures(limit=10):
-        console.print(Text(f"  {source}: {reason}", style="red"))
+    if counts.get("processing", 0):
+        console.print(
+            "  (pending: being scanned right now, or cut off by a crash and scanned again when the "
+            "watcher or scan next meets the photo)",
+            soft_wrap=True,
+        )
+    errors = store.failures(limit=10)
+    if errors:
+        console.print("last errors, newest first:")
+    for source, reason in errors:
+        # soft_wrap keeps one error per line, whole, for logs and grep
+        console.print(Text(f"  {source}: {reason}", style="red"), soft_wrap=True)
     store.close()
     return ExitCode.OK
 

@@ -28,11 +28,9 @@ try:  # HEIC/HEIF from iPhones
 
     pillow_heif.register_heif_opener()
 except ImportError:  # pragma: no cover - it is a declared dependency
-    pillow_heif = None
+    pillow_heif = None  # type: ignore[assignment]
 
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp", ".gif"}
-)
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".webp", ".gif"})
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MIN_SIDE = 64  # smaller than this cannot hold a legible card
 
@@ -120,12 +118,12 @@ def decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, int]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+            img: Image.Image = Image.open(io.BytesIO(data))
             w, h = img.size
             if w * h > max_pixels:
                 raise InputError(
                     f"The image {name!r} is {w}x{h} pixels ({w * h / 1e6:.0f} megapixels), more than the "
-                    f"{max_pixels / 1e6:.0f} megapixel limit; shrink it or raise --max-pixels."
+                    f"{max_pixels / 1e6:.0f} megapixel limit; shrink it, or raise the limit with --max-pixels."
                 )
             if getattr(img, "n_frames", 1) > 1:
                 img.seek(0)  # animated: the first frame is the picture
@@ -136,8 +134,8 @@ def decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, int]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise InputError(
-            f"The image {name!r} declares more pixels than the {max_pixels / 1e6:.0f} megapixel limit "
-            "(it may be a decompression bomb)."
+            f"The image {name!r} has more pixels than the {max_pixels / 1e6:.0f} megapixel limit (a very large "
+            "photo, or a decompression bomb); shrink it, or raise the limit with --max-pixels."
         ) from e
     except UnidentifiedImageError as e:
         raise InputError(f"The file {name!r} is not an image cardscan can read{_sniff(data)}.") from e
@@ -187,18 +185,14 @@ def load(path: Path, settings: Settings) -> LoadedImage:
     img, orientation = decode(data, path.name, settings.max_pixels)
     w, h = img.size
     if min(w, h) < MIN_SIDE:
-        raise InputError(
-            f"The image {path.name!r} is only {w}x{h} pixels, too small to hold a readable card."
-        )
+        raise InputError(f"The image {path.name!r} is only {w}x{h} pixels, too small to hold a readable card.")
     try:
         exif = Image.open(io.BytesIO(data)).getexif()
     except Exception:  # the pixels decoded; a broken EXIF block only costs the date
         exif = None
     when = taken_at(exif, path, local_zone(settings.tz))
     rgb = np.asarray(img, dtype=np.uint8)
-    return LoadedImage(
-        rgb=rgb, sha256=hashlib.sha256(data).hexdigest(), taken_at=when, exif_orientation=orientation
-    )
+    return LoadedImage(rgb=rgb, sha256=hashlib.sha256(data).hexdigest(), taken_at=when, exif_orientation=orientation)
 
 
 def sha256_of(path: Path) -> str:

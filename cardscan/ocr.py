@@ -52,9 +52,7 @@ def probe(settings: Settings) -> TesseractInfo:
     except (pytesseract.TesseractNotFoundError, OSError) as e:
         raise MissingDependencyError(f"Tesseract OCR could not be started ({e}). {INSTALL_HINT}") from e
     except (pytesseract.TesseractError, SystemExit, RuntimeError) as e:
-        raise MissingDependencyError(
-            f"Tesseract OCR is installed but does not work ({e}). {INSTALL_HINT}"
-        ) from e
+        raise MissingDependencyError(f"Tesseract OCR is installed but does not work ({e}). {INSTALL_HINT}") from e
     if not re.match(r"^[4-9]\.", version):
         raise MissingDependencyError(f"Tesseract {version} is too old; cardscan needs version 4 or newer.")
     wanted = [lang for lang in settings.lang.split("+") if lang]
@@ -73,17 +71,18 @@ def _call(fn: Any, *args: Any, timeout: float, **kwargs: Any) -> Any:
     try:
         return fn(*args, timeout=timeout, **kwargs)
     except pytesseract.TesseractNotFoundError as e:
-        raise MissingDependencyError(
-            f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}"
-        ) from e
+        raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}") from e
     except pytesseract.TesseractError as e:
-        msg = " ".join(str(e.message).split())[:200] if hasattr(e, "message") else str(e)
+        msg = " ".join(str(getattr(e, "message", "") or "").split())[:200].rstrip(".")
+        status = getattr(e, "status", None)
+        if not msg:
+            # Killed by a signal (a crash) or exited with no word on stderr.
+            how = f"signal {-status}" if isinstance(status, int) and status < 0 else f"exit code {status}"
+            raise OcrError(f"Tesseract crashed on this image ({how}).") from e
         raise OcrError(f"Tesseract failed on this image: {msg}.") from e
     except RuntimeError as e:
         # pytesseract signals its timeout with a bare RuntimeError.
-        raise OcrError(
-            f"Tesseract took longer than {timeout:.0f} seconds on this image and was stopped."
-        ) from e
+        raise OcrError(f"Tesseract took longer than {timeout:.0f} seconds on this image and was stopped.") from e
     except SystemExit as e:
         raise MissingDependencyError(f"Tesseract could not be run ({e}). {INSTALL_HINT}") from e
 

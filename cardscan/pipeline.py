@@ -62,12 +62,26 @@ def _keeper(settings: Settings, source: Path) -> Callable[[str, np.ndarray], Non
     return keep
 
 
+def display_path(path: str | Path) -> str:
+    """The path as text that UTF-8 can carry (JSON, SQLite, the terminal).
+
+    A file name with bytes that are not UTF-8 arrives as lone surrogates, which every one of
+    those refuses; such bytes are shown as \\xNN escapes instead.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def scan_file(path: str | Path, settings: Settings) -> ScanResult:
     """One photo in, one result out; a bad file is a `failed` record, never an exception.
 
     Only MissingDependencyError escapes: without Tesseract no later file can succeed either.
     """
-    source = str(path)
+    source = display_path(path)
     p = Path(path)
     timer = _Timer()
     sha = ""
@@ -150,9 +164,7 @@ def iter_inputs(paths: Iterable[str], skip: Iterable[Path] = ()) -> Iterator[str
             continue
         for root, dirs, files in os.walk(p):
             rootp = Path(root)
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in skipped
-            )
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in skipped)
             for f in sorted(files):
                 if not f.startswith(".") and Path(f).suffix.lower() in imageio.IMAGE_SUFFIXES:
                     yield str(rootp / f)
@@ -175,7 +187,7 @@ def _scan_job(args: tuple[str, Settings]) -> ScanResult:
         return scan_file(args[0], args[1])
     except MissingDependencyError as e:
         # Exceptions cross the process boundary poorly; mark it and let the parent raise.
-        return ScanResult(args[0], "", Status.SKIPPED, "MISSING_DEPENDENCY: " + str(e))
+        return ScanResult(display_path(args[0]), "", Status.SKIPPED, "MISSING_DEPENDENCY: " + str(e))
 
 
 def default_jobs() -> int:
@@ -194,9 +206,7 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
             yield scan_file(f, settings)
         return
     method = (
-        "forkserver"
-        if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods()
-        else "spawn"
+        "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=200) as pool:
@@ -232,4 +242,6 @@ def export_all(
         now=now,
     )
     plan = followup.plan(dated, ctx)
-    return export.write_all(settings.out_dir, merged, plan, settings, now, failures=store.failures())
+    # Every failure ever recorded in OUT, so the report lists them all, not only this run's.
+    failed = [ScanResult(source, "", Status.FAILED, reason) for source, reason in store.failures()]
+    return export.write_all(settings.out_dir, merged, plan, settings, now, results=failed)

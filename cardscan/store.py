@@ -64,13 +64,19 @@ def contact_from_json(text: str) -> Contact:
         phones=tuple(Phone(**p) for p in d.get("phones") or ()),
         website=d.get("website"),
         linkedin=d.get("linkedin"),
-        address=Address(**{**d["address"], "lines": tuple(d["address"]["lines"])})
-        if d.get("address")
-        else None,
+        address=Address(**{**d["address"], "lines": tuple(d["address"]["lines"])}) if d.get("address") else None,
         confidence=dict(d.get("confidence") or {}),
         review=tuple(d.get("review") or ()),
         sources=tuple(d.get("sources") or ()),
     )
+
+
+def _utf8(text: str) -> str:
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,8 @@ class Store:
     def __init__(self, out_dir: Path, now: Any = None) -> None:
         self.out_dir = out_dir
         self._now = now or (lambda: datetime.now().astimezone())
+        if out_dir.exists() and not out_dir.is_dir():
+            raise OutputError(f"The output folder {out_dir} is a file, not a folder; choose another -o.")
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(out_dir / DB_NAME, timeout=30, isolation_level=None)
@@ -101,9 +109,7 @@ class Store:
         return self._now().isoformat(timespec="seconds")
 
     def seen(self, sha256: str) -> Seen | None:
-        row = self.db.execute(
-            "SELECT sha256, source, status, error FROM inputs WHERE sha256 = ?", (sha256,)
-        ).fetchone()
+        row = self.db.execute("SELECT sha256, source, status, error FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
         return Seen(*row) if row else None
 
     def begin(self, sha256: str, source: str) -> None:
@@ -145,6 +151,8 @@ class Store:
         )
 
     def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        # File names with non-UTF-8 bytes arrive as lone surrogates, which SQLite refuses.
+        args = tuple(_utf8(a) if isinstance(a, str) else a for a in args)
         try:
             self.db.execute(sql, args)
         except sqlite3.Error as e:
@@ -180,6 +188,8 @@ class Store:
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """Hold OUT for this process; a second cardscan on the same OUT gets a clear error."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"The output folder {out_dir} is a file, not a folder; choose another -o.")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)

@@ -12,7 +12,7 @@ import pytest
 
 from cardscan import pipeline
 from cardscan.config import Settings
-from cardscan.models import Status, result_to_dict
+from cardscan.models import result_to_dict
 from cardscan.score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -75,6 +75,8 @@ def test_line_geometry() -> None:
 
 def test_a_tall_glyph_box_does_not_split_the_line() -> None:
     # Tesseract's box for "julia@parallax," is inflated by the @; the ".io" after it is the same line
-    data = table([("Tel.", 10, 600, 60, 28, 90), ("julia@parallax,", 10, 647, 600, 59, 55), ("io", 620, 688, 30, 27, 95)])
+    data = table(
+        [("Tel.", 10, 600, 60, 28, 90), ("julia@parallax,", 10, 647, 600, 59, 55), ("io", 620, 688, 30, 27, 95)]
+    )
     lines = group_lines(words_from_data(data))
     assert [ln.text for ln in lines] == ["Tel.", "julia@parallax, io"]

@@ -6,6 +6,7 @@ written outside the output folder. No format-specific escaping lives here.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -90,7 +91,8 @@ def atomic_write(root: Path, relative: str | Path, data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as e:
-        raise OutputError(f"Cannot write {target}: {e.strerror or e}. Check that the folder is writable.") from e
+        advice = "Free some disk space" if e.errno == errno.ENOSPC else "Check that the folder is writable"
+        raise OutputError(f"Cannot write {target}: {e.strerror or e}. {advice} and run cardscan again.") from e
     return target
 
 

@@ -1,0 +1,15 @@
+"""Shared fixtures: the bad-input corpus, built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import badinputs
+import pytest
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[badinputs.Case]]:
+    """(root, cases): root/inbox holds the inputs, root/outside the symlink's target. Read-only for tests."""
+    root = tmp_path_factory.mktemp("corpus")
+    return root, badinputs.make_corpus(root)
