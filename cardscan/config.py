@@ -61,9 +61,7 @@ def _coerce(name: str, value: Any) -> Any:
         if "date" in str(kind):
             return date.fromisoformat(value)
     except ValueError as e:
-        raise BadArgumentsError(
-            f"The setting {name} has the value {value!r}, which is not valid: {e}."
-        ) from e
+        raise BadArgumentsError(f"The setting {name} has the value {value!r}, which is not valid: {e}.") from e
     return value
 
 

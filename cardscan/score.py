@@ -47,9 +47,7 @@ def _phones(v: Iterable[Mapping[str, Any]] | None, region: str = "US") -> set[tu
         num = str(p.get("number", ""))
         if not num.startswith("+") or not num[1:].isdigit():
             with contextlib.suppress(phonenumbers.NumberParseException):
-                num = phonenumbers.format_number(
-                    phonenumbers.parse(num, region), phonenumbers.PhoneNumberFormat.E164
-                )
+                num = phonenumbers.format_number(phonenumbers.parse(num, region), phonenumbers.PhoneNumberFormat.E164)
         out.add((num, str(p.get("type", "other"))))
     return out
 
@@ -80,9 +78,7 @@ class FieldScore:
     flagged: bool  # the pipeline put it in `review`
 
 
-def score_contact(
-    contact: Mapping[str, Any] | None, truth: Mapping[str, Any], region: str = "US"
-) -> list[FieldScore]:
+def score_contact(contact: Mapping[str, Any] | None, truth: Mapping[str, Any], region: str = "US") -> list[FieldScore]:
     """One FieldScore per scored field; a missing contact counts as all fields empty."""
     c = contact or {}
     review = set(c.get("review") or ())

@@ -37,6 +37,4 @@ def test_missing_contact_scores_every_present_field_wrong() -> None:
 def test_printed_phones_become_e164() -> None:
     got = phones_from_printed([{"number": "+44 (0) 20 9876 5432", "type": "work"}], "US")
     assert got == [{"number": "+442098765432", "type": "work"}]
-    assert (
-        phones_from_printed([{"number": "03-8765-4321", "type": "work"}], "JP")[0]["number"] == "+81387654321"
-    )
+    assert phones_from_printed([{"number": "03-8765-4321", "type": "work"}], "JP")[0]["number"] == "+81387654321"
