@@ -189,7 +189,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
                     sys.stdout.flush()
                 if r.status is Status.FAILED:
                     log.warning("%s: %s", r.source, r.error)
-        written = pipeline.export_all(store, settings, results_now=results)
+        written = pipeline.export_all(store, settings)
         store.close()
     if not results:
         raise BadArgumentsError("No image files were found in the paths given.")

@@ -190,6 +190,7 @@ class ScanResult:
     timings: Mapping[str, float] = field(default_factory=dict)
     taken_at: datetime | None = None  # when the photo was taken (EXIF, else mtime)
     warnings: tuple[str, ...] = ()
+    thumbnail: bytes | None = None  # a small JPEG of the flattened card, for the report
 
 
 def contact_to_dict(c: Contact) -> dict[str, object]:

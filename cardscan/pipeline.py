@@ -15,7 +15,7 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -138,7 +138,21 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         timings=timer.timings,
         taken_at=loaded.taken_at,
         warnings=prepared.warnings,
+        thumbnail=thumbnail(prepared.image),
     )
+
+
+def thumbnail(image: np.ndarray, width: int = 360) -> bytes | None:
+    """A small JPEG of what OCR read, so the report can show the card beside its fields."""
+    import cv2
+
+    h, w = image.shape[:2]
+    if w == 0 or h == 0:
+        return None
+    scale = min(1.0, width / w)
+    small = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
+    return buf.tobytes() if ok else None
 
 
 def _has_any_field(contact: object) -> bool:
@@ -220,28 +234,25 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
 # --------------------------------------------------------------------------- exports
 
 
-def export_all(
-    store: Store, settings: Settings, results_now: Sequence[ScanResult] = (), now: datetime | None = None
-) -> list[Path]:
-    """Regenerate every export from the store, so they always hold every contact in OUT."""
-    now = now or datetime.now(imageio.local_zone(settings.tz))
-    entries = store.contacts()
-    taken = {sha: t for c, t, _ in entries for sha in c.sources if t is not None}
-    merged = contacts.merge(c for c, _, _ in entries)
+def export_all(store: Store, settings: Settings, now: datetime | None = None) -> list[Path]:
+    """Regenerate every export from the store, so they always hold every contact in OUT.
+
+    "now" defaults to the newest photo's time, not the clock, so scanning the same photos
+    twice gives byte-identical files.
+    """
+    zone = imageio.local_zone(settings.tz)
+    ok = store.ok_results()
+    taken = {r.sha256: r.taken_at for r in ok if r.taken_at is not None}
+    now = now or max(taken.values(), default=None) or datetime.now(zone)
+    merged = contacts.merge(r.contact for r in ok if r.contact is not None)
     dated: list[tuple[Contact, datetime]] = []
     for c in merged:
         when = settings.interview_date or min((taken[s] for s in c.sources if s in taken), default=now)
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=imageio.local_zone(settings.tz))
-        dated.append((c, when))
+        dated.append((c, when if when.tzinfo else when.replace(tzinfo=zone)))
     ctx = followup.FollowupContext(
-        role=settings.role,
-        decision_by=settings.decision_by,
-        me=settings.me,
-        tz=imageio.local_zone(settings.tz),
-        now=now,
+        role=settings.role, decision_by=settings.decision_by, me=settings.me, tz=zone, now=now
     )
     plan = followup.plan(dated, ctx)
     # Every failure ever recorded in OUT, so the report lists them all, not only this run's.
     failed = [ScanResult(source, "", Status.FAILED, reason) for source, reason in store.failures()]
-    return export.write_all(settings.out_dir, merged, plan, settings, now, results=failed)
+    return export.write_all(settings.out_dir, merged, plan, settings, now, results=[*ok, *failed])

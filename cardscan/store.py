@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS inputs (
     taken_at    TEXT,                   -- ISO time the photo was taken
     first_seen  TEXT NOT NULL,
     updated     TEXT NOT NULL,
-    attempts    INTEGER NOT NULL DEFAULT 0
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    thumbnail   BLOB                    -- small JPEG of the flattened card, for the report
 );
 CREATE TABLE IF NOT EXISTS events (      -- failures without a hash (unreadable files), newest last
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -134,10 +135,11 @@ class Store:
         if r.status is Status.SKIPPED:
             return  # a duplicate: the earlier record stands
         self._write(
-            "INSERT INTO inputs (sha256, source, status, error, contact, taken_at, first_seen, updated) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO inputs (sha256, source, status, error, contact, taken_at, first_seen, updated, thumbnail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(sha256) DO UPDATE SET source=excluded.source, status=excluded.status, "
-            "error=excluded.error, contact=excluded.contact, taken_at=excluded.taken_at, updated=excluded.updated",
+            "error=excluded.error, contact=excluded.contact, taken_at=excluded.taken_at, updated=excluded.updated, "
+            "thumbnail=excluded.thumbnail",
             (
                 r.sha256,
                 r.source,
@@ -147,6 +149,7 @@ class Store:
                 r.taken_at.isoformat() if r.taken_at else None,
                 now,
                 now,
+                r.thumbnail,
             ),
         )
 
@@ -158,13 +161,23 @@ class Store:
         except sqlite3.Error as e:
             raise OutputError(f"The store in {self.out_dir} cannot be written: {e}.") from e
 
-    def contacts(self) -> list[tuple[Contact, datetime | None, str]]:
-        """Every ok card: (contact, when the photo was taken, source), oldest first."""
+    def ok_results(self) -> list[ScanResult]:
+        """Every ok card as a ScanResult (source, hash, contact, photo time, thumbnail), oldest first."""
         rows = self.db.execute(
-            "SELECT contact, taken_at, source FROM inputs WHERE status='ok' AND contact IS NOT NULL "
-            "ORDER BY taken_at, sha256"
+            "SELECT source, sha256, contact, taken_at, thumbnail FROM inputs "
+            "WHERE status='ok' AND contact IS NOT NULL ORDER BY taken_at, sha256"
         ).fetchall()
-        return [(contact_from_json(c), datetime.fromisoformat(t) if t else None, s) for c, t, s in rows]
+        return [
+            ScanResult(
+                source=src,
+                sha256=sha,
+                status=Status.OK,
+                contact=contact_from_json(c),
+                taken_at=datetime.fromisoformat(t) if t else None,
+                thumbnail=thumb,
+            )
+            for src, sha, c, t, thumb in rows
+        ]
 
     def failures(self, limit: int = 1000) -> list[tuple[str, str]]:
         """(source, reason) of failed inputs, newest first."""

@@ -32,12 +32,13 @@ def test_record_upserts_by_hash_and_counts(tmp_path: Path) -> None:
     s.begin("abc", "a.jpg")
     assert s.counts()["processing"] == 1
     s.record(ScanResult("a.jpg", "abc", Status.OK, contact=CONTACT, taken_at=when))
-    s.record(ScanResult("again.jpg", "abc", Status.OK, contact=CONTACT, taken_at=when))
+    s.record(ScanResult("again.jpg", "abc", Status.OK, contact=CONTACT, taken_at=when, thumbnail=b"jpeg"))
     s.record(ScanResult("bad.jpg", "def", Status.FAILED, error="The file 'bad.jpg' is empty."))
     s.record(ScanResult("gone.jpg", "", Status.FAILED, error="The file 'gone.jpg' does not exist."))
     assert s.counts() == {"ok": 1, "failed": 2, "processing": 0}
-    [(c, t, src)] = s.contacts()
-    assert c == CONTACT and t == when and src == "again.jpg"
+    [r] = s.ok_results()
+    assert r.contact == CONTACT and r.taken_at == when and r.source == "again.jpg"
+    assert r.thumbnail == b"jpeg"
     assert ("bad.jpg", "The file 'bad.jpg' is empty.") in s.failures()
     assert s.seen("abc") is not None and s.seen("zzz") is None
 
