@@ -10,7 +10,9 @@ import argparse
 import json
 import logging
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -129,31 +131,61 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 # --------------------------------------------------------------------------- scan
 
 
-def _summary(console: Console, results: Sequence[ScanResult]) -> None:
+@dataclass(frozen=True)
+class _Row:
+    """What the summary table needs of one result; kept instead of the result so memory stays flat."""
+
+    file: str
+    status: Status
+    error: str | None
+    name: str = ""
+    company: str = ""
+    phones: str = ""
+    emails: str = ""
+    review: str = ""
+
+    @classmethod
+    def of(cls, r: ScanResult) -> _Row:
+        c = r.contact
+        if c is None:
+            return cls(Path(r.source).name, r.status, r.error)
+        return cls(
+            Path(r.source).name,
+            r.status,
+            r.error,
+            c.name.full if c.name else "",
+            c.company or "",
+            "\n".join(p.number for p in c.phones),
+            "\n".join(c.emails),
+            ", ".join(c.review),
+        )
+
+
+SUMMARY_ALL_ROWS = 50  # above this many cards, the table lists only those that need a look
+
+
+def _summary(console: Console, rows: Sequence[_Row]) -> None:
+    shown = rows if len(rows) <= SUMMARY_ALL_ROWS else [r for r in rows if r.status is not Status.OK or r.review]
     table = Table(title="cardscan", show_lines=False)
     for col in ("file", "name", "company", "phones", "emails", "review"):
         table.add_column(col, overflow="fold")
-    for r in results:
-        if r.contact is None:
-            table.add_row(Text(Path(r.source).name), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", "")
-            continue
-        c = r.contact
-        table.add_row(
-            Text(Path(r.source).name),
-            Text(c.name.full if c.name else ""),
-            Text(c.company or ""),
-            Text("\n".join(p.number for p in c.phones)),
-            Text("\n".join(c.emails)),
-            Text(", ".join(c.review), style="yellow"),
-        )
+    for r in shown:
+        if r.status is not Status.OK:
+            table.add_row(Text(r.file), Text(f"{r.status.value}: {r.error}", style="red"), "", "", "", "")
+        else:
+            table.add_row(
+                *(Text(v) for v in (r.file, r.name, r.company, r.phones, r.emails)), Text(r.review, style="yellow")
+            )
     console.print(table)
+    if len(shown) < len(rows):
+        console.print(f"({len(rows) - len(shown)} cards with nothing to review are not listed.)")
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> ExitCode:
     ocr.probe(settings)
     out = settings.out_dir
     show_progress = console.is_terminal and not args.json and not args.quiet
-    results: list[ScanResult] = []
+    rows: list[_Row] = []
     with locked(out):
         store = Store(out)
         seen_now: dict[str, str] = {}
@@ -163,13 +195,15 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[failed]} failed"),
+            TextColumn("[progress.data.speed]{task.fields[rate]}"),
             TimeElapsedColumn(),
             console=console,
             disable=not show_progress,
             transient=True,
         ) as progress:
-            task = progress.add_task("scanning", total=None, failed=0)
+            task = progress.add_task("scanning", total=None, failed=0, rate="")
             failed = 0
+            started = time.monotonic()
             for r in pipeline.scan_paths(files, settings):
                 if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
                     r = ScanResult(
@@ -181,9 +215,10 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
                 elif r.sha256:
                     seen_now[r.sha256] = r.source
                 store.record(r)
-                results.append(r)
+                rows.append(_Row.of(r))
                 failed += r.status is Status.FAILED
-                progress.update(task, advance=1, failed=failed)
+                rate = len(rows) / max(1e-6, time.monotonic() - started)
+                progress.update(task, advance=1, failed=failed, rate=f"{rate:.1f} cards/s")
                 if args.json:
                     sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
                     sys.stdout.flush()
@@ -191,16 +226,16 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
                     log.warning("%s: %s", r.source, r.error)
         written = pipeline.export_all(store, settings)
         store.close()
-    if not results:
+    if not rows:
         raise BadArgumentsError("No image files were found in the paths given.")
     if not args.quiet:
-        _summary(console, sorted(results, key=lambda r: r.source))
-        n_ok = sum(r.status is Status.OK for r in results)
+        _summary(console, sorted(rows, key=lambda r: r.file))
+        n_ok = sum(r.status is Status.OK for r in rows)
         console.print(
-            f"{n_ok} of {len(results)} photos scanned; wrote {len(written)} files to {out}/ "
+            f"{n_ok} of {len(rows)} photos scanned; wrote {len(written)} files to {out}/ "
             f"(import {out / 'contacts.vcf'} into your phone)."
         )
-    return ExitCode.INPUT_FAILED if any(r.status is Status.FAILED for r in results) else ExitCode.OK
+    return ExitCode.INPUT_FAILED if any(r.status is Status.FAILED for r in rows) else ExitCode.OK
 
 
 def cmd_status(args: argparse.Namespace, console: Console) -> ExitCode:
