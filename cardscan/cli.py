@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -189,7 +189,8 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
     with locked(out):
         store = Store(out)
         seen_now: dict[str, str] = {}
-        files = pipeline.iter_inputs(args.paths, skip=[out])
+        # Paths only (not images), so the bar can show a total and an ETA.
+        files = list(pipeline.iter_inputs(args.paths, skip=[out]))
         with Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
@@ -197,11 +198,12 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
             TextColumn("{task.fields[failed]} failed"),
             TextColumn("[progress.data.speed]{task.fields[rate]}"),
             TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             disable=not show_progress,
             transient=True,
         ) as progress:
-            task = progress.add_task("scanning", total=None, failed=0, rate="")
+            task = progress.add_task("scanning", total=len(files), failed=0, rate="")
             failed = 0
             started = time.monotonic()
             for r in pipeline.scan_paths(files, settings):
