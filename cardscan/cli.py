@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__, ocr, pipeline
-from .config import PREPROCESS_STEPS, Settings, load_settings
+from .config import EXPORT_FORMATS, PREPROCESS_STEPS, Settings, load_settings
 from .errors import BadArgumentsError, CardscanError, ExitCode
 from .models import ScanResult, Status, result_to_dict
 from .store import Store, locked
@@ -52,14 +52,23 @@ def _common(p: argparse.ArgumentParser) -> None:
             dest="disabled_steps",
             help=f"switch off the {step.replace('_', ' ')} step",
         )
+    p.add_argument(
+        "--formats",
+        metavar="LIST",
+        help=f"which files to write into OUT, comma-separated (default: all of {','.join(EXPORT_FORMATS)})",
+    )
+    _followup_options(p)
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr; tracebacks")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+
+
+def _followup_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("follow-up plan")
     g.add_argument("--interview-date", help="when the interview was (default: when each photo was taken)")
     g.add_argument("--role", help='the role you interviewed for, e.g. "Data Engineer"')
     g.add_argument("--decision-by", help="the date they said they would decide by (YYYY-MM-DD)")
     g.add_argument("--me", help="your full name, for the thank-you email signatures")
     g.add_argument("--tz", help="your time zone, e.g. Europe/Berlin (default: the system zone)")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr; tracebacks")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(watch)
     status = sub.add_parser("status", help="counts and the last errors of an output folder")
     status.add_argument("out", type=Path, nargs="?", default=Path("out"), metavar="OUT")
+    plan = sub.add_parser("plan", help="print the follow-up timeline of an output folder as a table")
+    plan.add_argument("out_dir", type=Path, nargs="?", metavar="OUT", help="the output folder (default: ./out)")
+    plan.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
+    _followup_options(plan)
     return parser
 
 
@@ -104,6 +117,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
             "decision_by",
             "me",
             "tz",
+            "formats",
         )
     }
     if getattr(args, "disabled_steps", None):
@@ -264,6 +278,42 @@ def cmd_status(args: argparse.Namespace, console: Console) -> ExitCode:
     return ExitCode.OK
 
 
+def cmd_plan(settings: Settings) -> ExitCode:
+    """The timeline of OUT as a table on stdout: here the table is the data the user asked for."""
+    from zoneinfo import ZoneInfo
+
+    from .followup import contact_key, display_name, short_when
+
+    out = settings.out_dir
+    if not (out / "cardscan.sqlite3").exists():
+        raise BadArgumentsError(f"{out} is not a cardscan output folder (it has no cardscan.sqlite3); scan first.")
+    store = Store(out)
+    try:
+        contacts, plan, _, _ = pipeline.plan_from_store(store, settings)
+    finally:
+        store.close()
+    zone = ZoneInfo(plan.tz)
+    names = {contact_key(c): display_name(c) for c in contacts}
+    table = Table(title=f"Follow-up plan: {len(plan.tasks)} tasks, times in {zone.key}")
+    table.add_column("when", no_wrap=True)
+    table.add_column("task", no_wrap=True)
+    table.add_column("contact", overflow="fold", max_width=28)
+    table.add_column("detail", overflow="fold")
+    for i, t in enumerate(plan.tasks):
+        local = t.due.astimezone(zone)
+        when = short_when(local)
+        task_zone = getattr(t.due.tzinfo, "key", zone.key)
+        if task_zone != zone.key:  # a call in the contact's zone: show their clock too
+            when += f"\n({t.due:%H:%M} {task_zone})"
+        who = names.get(t.contact_key, "") if t.contact_key else "you"
+        following = plan.tasks[i + 1].due.astimezone(zone).date() if i + 1 < len(plan.tasks) else None
+        table.add_row(Text(when), Text(t.kind), Text(who), Text(t.detail), end_section=following != local.date())
+    stdout = Console()
+    # Piped into a file, rich would squeeze the table into 80 columns; data deserves the room.
+    Console(width=None if stdout.is_terminal else 160).print(table)
+    return ExitCode.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=True)
     verbose = 0
@@ -276,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = settings_from(args)
         if args.command == "scan":
             return int(cmd_scan(args, settings, console))
+        if args.command == "plan":
+            return int(cmd_plan(settings))
         from . import watch
 
         return int(watch.run(args, settings, console))
