@@ -36,6 +36,15 @@ sysdeps:
 	    echo "Please install Tesseract OCR (brew install tesseract / choco install tesseract) and re-run."; exit 3; \
 	  fi; \
 	fi
+	@# chromium renders report.html in the browser test; without it that test is skipped, nothing else needs it
+	@if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "Installing chromium (the report.html test renders the page in it)"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing: the report.html browser test will be skipped (brew install --cask chromium)."; \
+	  fi; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)

@@ -18,6 +18,8 @@ from .errors import BadArgumentsError
 
 #: Preprocessing steps, in order; each can be switched off with --no-STEP.
 PREPROCESS_STEPS: tuple[str, ...] = ("find_card", "orient", "light", "invert", "rescale")
+#: Export formats, in the order they are written; --formats picks some of them.
+EXPORT_FORMATS: tuple[str, ...] = ("vcf", "ics", "eml", "csv", "html")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Settings:
     decision_by: date | None = None
     me: str | None = None
     tz: str | None = None  # IANA zone; None = the system zone
+    formats: frozenset[str] = frozenset(EXPORT_FORMATS)  # which exports to write
 
     def step_on(self, step: str) -> bool:
         return step not in self.disabled_steps
@@ -44,9 +47,11 @@ class Settings:
 
 def _coerce(name: str, value: Any) -> Any:
     """Turn a string (env or file) into the type of Settings.<name>."""
+    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
+    if isinstance(value, list | tuple) and "frozenset" in str(kind):  # a TOML list
+        return frozenset(str(v).strip() for v in value)
     if value is None or not isinstance(value, str):
         return value
-    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
     try:
         if "Path" in str(kind):
             return Path(value)
@@ -95,4 +100,10 @@ def load_settings(
     unknown_steps = s.disabled_steps - set(PREPROCESS_STEPS)
     if unknown_steps:
         raise BadArgumentsError(f"Unknown preprocessing steps: {', '.join(sorted(unknown_steps))}.")
+    unknown_formats = s.formats - set(EXPORT_FORMATS)
+    if unknown_formats or not s.formats:
+        what = "No format given."
+        if unknown_formats:
+            what = f"Unknown export formats: {', '.join(sorted(unknown_formats))}."
+        raise BadArgumentsError(f"{what} Choose one or more of {','.join(EXPORT_FORMATS)}, separated by commas.")
     return s

@@ -271,12 +271,14 @@ def _interview_tasks(iv: Interview, ctx: FollowupContext) -> list[Task]:
         def task(kind: str, title: str, detail: str, due: datetime, minutes: int, key: str = key) -> Task:
             return Task(kind, key, title, detail, _not_before(due, now), minutes, interview_key=iv_key)
 
+        # No address on the card means no draft either; say where to find one rather than invent it.
+        no_email = "" if c.emails else " The card has no email address: ask the recruiter for it or write on LinkedIn."
         out.append(
             task(
                 "thank-you",
                 f"Send a thank-you email to {who}",
                 "A separate email to this person: address them by name, thank them for their time, "
-                f"recap something they said and restate your interest{role}. Keep it brief.",
+                f"recap something they said and restate your interest{role}. Keep it brief." + no_email,
                 thank_due,
                 15,
             )

@@ -234,11 +234,13 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
 # --------------------------------------------------------------------------- exports
 
 
-def export_all(store: Store, settings: Settings, now: datetime | None = None) -> list[Path]:
-    """Regenerate every export from the store, so they always hold every contact in OUT.
+def plan_from_store(
+    store: Store, settings: Settings, now: datetime | None = None
+) -> tuple[list[Contact], followup.Plan, list[ScanResult], datetime]:
+    """Every contact in OUT (merged), their follow-up plan, every result for the report, and "now".
 
     "now" defaults to the newest photo's time, not the clock, so scanning the same photos
-    twice gives byte-identical files.
+    twice gives byte-identical files, and `cardscan plan` shows what the last scan wrote.
     """
     zone = imageio.local_zone(settings.tz)
     ok = store.ok_results()
@@ -255,4 +257,10 @@ def export_all(store: Store, settings: Settings, now: datetime | None = None) ->
     plan = followup.plan(dated, ctx)
     # Every failure ever recorded in OUT, so the report lists them all, not only this run's.
     failed = [ScanResult(source, "", Status.FAILED, reason) for source, reason in store.failures()]
-    return export.write_all(settings.out_dir, merged, plan, settings, now, results=[*ok, *failed])
+    return merged, plan, [*ok, *failed], now
+
+
+def export_all(store: Store, settings: Settings, now: datetime | None = None) -> list[Path]:
+    """Regenerate every export (settings.formats) from the store, so they always hold every contact in OUT."""
+    merged, plan, results, now = plan_from_store(store, settings, now)
+    return export.write_all(settings.out_dir, merged, plan, settings, now, results=results)

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cardscan.config import Settings
-from cardscan.errors import OutputError
+from cardscan.config import EXPORT_FORMATS, Settings, load_settings
+from cardscan.errors import BadArgumentsError, OutputError
 from cardscan.export import WRITERS, write_all
 from cardscan.export.safe import atomic_write, contact_slugs, fold, slug
 from cardscan.followup import FollowupContext, Plan, plan
@@ -109,11 +109,33 @@ def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
 def test_every_format_is_written_and_no_temp_file_is_left(tmp_path: Path) -> None:
     write_all(tmp_path, SAMPLE, sample_plan(), SETTINGS, NOW, RESULTS)
     names = set(written(tmp_path))
-    assert set(WRITERS) == {"vcard", "ics", "eml", "csv", "html"}
+    assert tuple(WRITERS) == EXPORT_FORMATS  # --formats names are the registry's names
     assert {"contacts.vcf", "followups.ics", "tasks.ics", "contacts.csv", "report.html"} <= names
     assert {"vcards/anna-lena-van-der-berg.vcf", "vcards/avery-smith.vcf", "vcards/jobs.vcf"} <= names
     assert {"drafts/anna-lena-van-der-berg.eml", "drafts/avery-smith.eml"} <= names
     assert not [n for n in names if n.endswith(".tmp") or "/." in n or n.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("formats", "expected"),
+    [
+        ("vcf", {"contacts.vcf", "vcards"}),
+        ("ics,html", {"followups.ics", "tasks.ics", "report.html"}),
+        ("csv,eml", {"contacts.csv", "drafts"}),
+    ],
+)
+def test_formats_choose_which_files_are_written(formats: str, expected: set[str], tmp_path: Path) -> None:
+    chosen = load_settings({"formats": formats, "role": "Data Engineer", "me": "Jo Doe"}, environ={})
+    write_all(tmp_path, SAMPLE, sample_plan(), chosen, NOW, RESULTS)
+    assert {p.name for p in tmp_path.iterdir()} == expected
+
+
+def test_unknown_formats_are_refused_with_the_valid_names() -> None:
+    with pytest.raises(BadArgumentsError, match=r"Unknown export formats: pdf\. Choose one or more of vcf,ics,eml"):
+        load_settings({"formats": "vcf,pdf"}, environ={})
+    with pytest.raises(BadArgumentsError, match="No format given"):
+        load_settings({"formats": " , "}, environ={})
+    assert load_settings(environ={"CARDSCAN_FORMATS": "html, csv"}).formats == {"html", "csv"}
 
 
 def test_without_a_plan_there_is_no_calendar(tmp_path: Path) -> None:

@@ -72,3 +72,12 @@ def test_ocr_text_cannot_add_headers(tmp_path: Path) -> None:
 def test_a_broken_address_gives_no_draft_rather_than_a_broken_one(tmp_path: Path) -> None:
     c = Contact(name=PersonName(full="Mal"), emails=("mal@example.com>, boss@example.com <x",))
     assert eml.write(tmp_path, [c], None, SETTINGS, NOW) == []
+
+
+def test_a_company_ending_in_a_full_stop_gets_no_second_one(tmp_path: Path) -> None:
+    lily = Contact(name=PersonName(full="Lily Hall", given="Lily", family="Hall"), company="Prism Foods Ltd.",
+                   emails=("lily.hall@prism-foods.io",))  # fmt: skip
+    eml.write(tmp_path, [lily], None, SETTINGS, NOW)
+    text = parse(tmp_path / "drafts" / "lily-hall.eml").get_content()
+    assert "to talk about the Data Engineer role at Prism Foods Ltd.\n" in text.replace("\r\n", "\n")
+    assert ".." not in text

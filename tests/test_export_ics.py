@@ -1,4 +1,4 @@
-"""followups.ics and tasks.ics: read back by icalendar with the same times, zones and texts."""
+"""followups.ics and tasks.ics: read back by icalendar and by the stricter `ical` with the same times and texts."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ical.calendar import Calendar as StrictCalendar
+from ical.calendar_stream import IcsCalendarStream
 from test_export_all import NOW, SAMPLE, SETTINGS, sample_plan
 
 from cardscan.export import ics
@@ -19,6 +21,11 @@ from cardscan.models import Contact, PersonName, Phone
 
 def calendar(path: Path) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(path.read_bytes())
+
+
+def strict(path: Path) -> StrictCalendar:
+    """The `ical` package's reading: it refuses bad values, unknown TZIDs and malformed lines."""
+    return IcsCalendarStream.calendar_from_ics(path.read_text(encoding="utf-8"))
 
 
 def test_every_task_is_one_event_at_its_time_with_an_alarm(tmp_path: Path) -> None:
@@ -55,6 +62,23 @@ def test_the_call_description_carries_phone_and_email(tmp_path: Path) -> None:
     assert "+442079460000" in text and "avery.smith@mueller-soehne.de" in text
     assert call.decoded("DTSTART") == datetime(2026, 3, 9, 10, tzinfo=ZoneInfo("Europe/London"))
     assert contact_key(avery) in {t.contact_key for t in plan.tasks if t.kind == "follow-up-call"}
+
+
+def test_the_strict_ical_parser_reads_the_same_events_and_todos(tmp_path: Path) -> None:
+    plan = sample_plan()
+    ics.write(tmp_path, SAMPLE, plan, SETTINGS, NOW)
+    cal = strict(tmp_path / "followups.ics")
+    assert len(cal.events) == len(plan.tasks) and not cal.todos
+    assert {tz.tz_id for tz in cal.timezones} == {getattr(t.due.tzinfo, "key", "") for t in plan.tasks}
+    for ev, task in zip(cal.events, plan.tasks, strict=True):
+        assert ev.dtstart == task.due and ev.duration == timedelta(minutes=task.duration_minutes)
+        assert ev.summary == task.title and ev.rrule is None
+        assert [(a.action, a.trigger) for a in ev.alarm] == [("DISPLAY", timedelta(minutes=-15))]
+        assert [(x.name, x.value) for x in ev.extras] == [("x-cardscan-task", task.kind)]
+    assert len({ev.uid for ev in cal.events}) == len(plan.tasks)
+    todos = strict(tmp_path / "tasks.ics").todos
+    assert [(t.due, t.summary) for t in todos] == [(t.due, t.title) for t in plan.tasks]
+    assert {t.uid for t in todos}.isdisjoint({ev.uid for ev in cal.events})
 
 
 def test_each_zone_used_has_a_vtimezone_that_matches_zoneinfo(tmp_path: Path) -> None:
@@ -116,6 +140,8 @@ def test_ocr_text_cannot_add_events_or_properties(tmp_path: Path) -> None:
     assert str(thanks["SUMMARY"]) == "Send a thank-you email to Eve\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:pwned"
     critique = next(ev for ev in events if ev["X-CARDSCAN-TASK"] == "self-critique")
     assert "Evil; Corp, \\ Ltd" in str(critique["SUMMARY"])
+    strict_events = strict(tmp_path / "followups.ics").events
+    assert [ev.summary for ev in strict_events] == [clean(t.title) for t in plan.tasks]
 
 
 @settings(max_examples=80, deadline=None)

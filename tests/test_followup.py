@@ -218,3 +218,105 @@ def test_note_text_reads_as_a_short_plan() -> None:
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError, match="time-zone-aware"):
         plan([(person("Avery Smith"), datetime(2026, 3, 2, 14))], ctx())
+
+
+# --------------------------------------------------------------------------- the rules as one table
+# Each row is a scenario from FOLLOWUP.md and the whole plan it must give, task by task, with
+# "now" fixed at 08:00 on the interview day. Times are in the user's zone (New York) unless named.
+FRI = date(2026, 3, 6)
+AVERY = person("Avery Smith")
+RITA = person("Rita Reyes", title="Senior Talent Acquisition Partner")
+NO_EMAIL = person("Bo Brown", emails=(), phones=(Phone("+14155550123", "work", "(415) 555-0123"),))
+WITH_ADDRESS = person("Cy Chen", address=Address(lines=("1 Main St", "Springfield, IL 62701"), street="1 Main St"))
+
+PLAN_TABLE = [
+    ("daytime interview, no decision date", [(AVERY, at(MON, 14))], None, [
+        "Mon 02 18:00 thank-you Avery",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Avery",
+        "Tue 03 19:00 self-critique you",
+        "Mon 09 10:00 follow-up-call Avery",
+    ]),
+    ("evening interview: thank-you the next morning", [(AVERY, at(MON, 19, 30))], None, [
+        "Tue 03 09:00 thank-you Avery",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Avery",
+        "Tue 03 19:00 self-critique you",
+        "Mon 09 10:00 follow-up-call Avery",
+    ]),
+    ("decision date given: call the first working day after it", [(AVERY, at(MON, 14))], date(2026, 3, 11), [
+        "Mon 02 18:00 thank-you Avery",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Avery",
+        "Tue 03 19:00 self-critique you",
+        "Thu 12 10:00 follow-up-call Avery",
+    ]),
+    ("Friday interview, decision by Friday: call on Monday", [(AVERY, at(FRI, 11))], date(2026, 3, 13), [
+        "Fri 06 18:00 thank-you Avery",
+        "Sat 07 12:00 references you",
+        "Sat 07 18:00 linkedin Avery",
+        "Sat 07 19:00 self-critique you",
+        "Mon 16 10:00 follow-up-call Avery",
+    ]),
+    ("Friday evening interview with a recruiter: circle back on Monday", [(AVERY, at(FRI, 18)), (RITA, at(FRI, 18))],
+     None, [
+        "Sat 07 09:00 thank-you Avery",
+        "Sat 07 09:00 thank-you Rita",
+        "Sat 07 12:00 references you",
+        "Sat 07 18:00 linkedin Avery",
+        "Sat 07 18:00 linkedin Rita",
+        "Sat 07 19:00 self-critique you",
+        "Mon 09 11:00 recruiter Rita",
+        "Fri 13 10:00 follow-up-call Avery",
+        "Fri 13 10:00 follow-up-call Rita",
+    ]),
+    ("the recruiter was the only interviewer: no circle-back", [(RITA, at(MON, 14))], None, [
+        "Mon 02 18:00 thank-you Rita",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Rita",
+        "Tue 03 19:00 self-critique you",
+        "Mon 09 10:00 follow-up-call Rita",
+    ]),
+    ("no email: the call is at 10:00 in the phone's zone", [(NO_EMAIL, at(MON, 14))], None, [
+        "Mon 02 18:00 thank-you Bo",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Bo",
+        "Tue 03 19:00 self-critique you",
+        "Mon 09 10:00 follow-up-call Bo America/Los_Angeles",
+    ]),
+    ("an address on the card: a handwritten note the same day", [(WITH_ADDRESS, at(MON, 14))], None, [
+        "Mon 02 18:00 thank-you Cy",
+        "Mon 02 18:00 handwritten-note Cy",
+        "Tue 03 12:00 references you",
+        "Tue 03 18:00 linkedin Cy",
+        "Tue 03 19:00 self-critique you",
+        "Mon 09 10:00 follow-up-call Cy",
+    ]),
+]  # fmt: skip
+
+
+def plan_lines(p: Plan, people: list[Contact]) -> list[str]:
+    names = {contact_key(c): c.name.given for c in people if c.name}
+    lines = []
+    for t in p.tasks:
+        zone = getattr(t.due.tzinfo, "key", "")
+        where = "" if zone == NY.key else f" {zone}"
+        lines.append(f"{t.due:%a %d %H:%M} {t.kind} {names[t.contact_key] if t.contact_key else 'you'}{where}")
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("cards", "decision_by", "expected"), [row[1:] for row in PLAN_TABLE], ids=[row[0] for row in PLAN_TABLE]
+)
+def test_the_plan_table(cards: list[tuple[Contact, datetime]], decision_by: date | None, expected: list[str]) -> None:
+    now = at(cards[0][1].date(), 8)
+    p = plan(cards, ctx(now=now, decision_by=decision_by))
+    assert plan_lines(p, [c for c, _ in cards]) == expected
+
+
+def test_a_card_without_an_email_is_still_thanked_and_called() -> None:
+    (thanks,) = tasks_of(plan([(NO_EMAIL, at(MON, 14))], ctx()), "thank-you")
+    assert "no email address" in thanks.detail  # says where to find one rather than inventing it
+    (call,) = tasks_of(plan([(NO_EMAIL, at(MON, 14))], ctx()), "follow-up-call")
+    assert "+14155550123" in call.detail
+    assert "no email address" not in tasks_of(plan([(AVERY, at(MON, 14))], ctx()), "thank-you")[0].detail

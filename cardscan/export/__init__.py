@@ -17,9 +17,9 @@ from . import csv, eml, html, ics, vcard
 
 Writer = Callable[[Path, Sequence[Contact], "Plan | None", Settings, datetime, Sequence[ScanResult]], list[Path]]
 
-#: format name -> writer, in the order write_all runs them
+#: format name (as in --formats and config.EXPORT_FORMATS) -> writer, in the order write_all runs them
 WRITERS: dict[str, Writer] = {
-    "vcard": vcard.write,
+    "vcf": vcard.write,
     "ics": ics.write,
     "eml": eml.write,
     "csv": csv.write,
@@ -35,11 +35,16 @@ def write_all(
     now: datetime,
     results: Sequence[ScanResult] = (),
 ) -> list[Path]:
-    """Every format into out_dir; returns the paths written. Raises OutputError when a write fails."""
+    """Every format in settings.formats into out_dir; returns the paths written.
+
+    Raises OutputError when a write fails.
+    """
     if now.tzinfo is None:
         raise ValueError("write_all() needs a time-zone-aware 'now'.")
     paths: list[Path] = []
-    for writer in WRITERS.values():
+    for name, writer in WRITERS.items():
+        if name not in settings.formats:
+            continue
         paths += writer(out_dir, contacts, plan, settings, now, results)
     return paths
 

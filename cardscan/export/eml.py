@@ -50,6 +50,11 @@ def _met_on(c: Contact, plan: Plan | None) -> date | None:
     return None
 
 
+def _sentence(text: str) -> str:
+    """A full stop at the end, unless the text already has one ("Prism Foods Ltd.")."""
+    return text if text.endswith(".") else text + "."
+
+
 def body(c: Contact, role: str | None, me: str | None, met: date | None) -> str:
     company = clean(c.company).strip() if c.company else ""
     position = f"the {clean(role).strip()} role" if role else "the role"
@@ -57,10 +62,10 @@ def body(c: Contact, role: str | None, me: str | None, met: date | None) -> str:
     when = f" on {_DAYS[met.weekday()]}, {met.day} {_MONTHS[met.month - 1]}" if met else ""
     paragraphs = [
         greeting(c),
-        f"Thank you for taking the time to meet with me{when} to talk about {position}{at}.",
+        _sentence(f"Thank you for taking the time to meet with me{when} to talk about {position}{at}"),
         PLACEHOLDER,
-        f"Our conversation confirmed my interest in {position}{at}. "
-        "If there is anything more you need from me, I am glad to send it.",
+        _sentence(f"Our conversation confirmed my interest in {position}{at}")
+        + " If there is anything more you need from me, I am glad to send it.",
         "Kind regards,\n" + (clean(me).strip() if me else "[Your name]"),
     ]
     return "\n\n".join(paragraphs) + "\n"
