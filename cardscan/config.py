@@ -45,7 +45,7 @@ class Settings:
         return step not in self.disabled_steps
 
 
-def _coerce(name: str, value: Any) -> Any:
+def coerce(name: str, value: Any) -> Any:
     """Turn a string (env or file) into the type of Settings.<name>."""
     kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
     if isinstance(value, list | tuple) and "frozenset" in str(kind):  # a TOML list
@@ -88,14 +88,14 @@ def load_settings(
         unknown = set(data) - names
         if unknown:
             raise BadArgumentsError(f"The config file {path} has unknown keys: {', '.join(sorted(unknown))}.")
-        values.update({k: _coerce(k, v) for k, v in data.items()})
+        values.update({k: coerce(k, v) for k, v in data.items()})
     for name in names:
         raw = env.get("CARDSCAN_" + name.upper())
         if raw is not None and raw != "":
-            values[name] = _coerce(name, raw)
+            values[name] = coerce(name, raw)
     for k, v in (overrides or {}).items():
         if v is not None:
-            values[k] = _coerce(k, v)
+            values[k] = coerce(k, v)
     s = Settings(**values)
     unknown_steps = s.disabled_steps - set(PREPROCESS_STEPS)
     if unknown_steps:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from . import contacts, export, followup, imageio, parse, preprocess, recognize
-from .config import Settings
+from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, ScanResult, Status
 from .store import Store
@@ -234,6 +234,19 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
 # --------------------------------------------------------------------------- exports
 
 
+#: follow-up settings that OUT remembers, so `watch` and `plan` use what `scan` was told
+CONTEXT_KEYS = ("role", "decision_by", "me", "tz", "interview_date")
+
+
+def with_remembered_context(store: Store, settings: Settings) -> Settings:
+    """Remember the follow-up settings given now; fill the ones not given from what OUT remembers."""
+    given = {k: getattr(settings, k) for k in CONTEXT_KEYS}
+    as_text = {k: None if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v) for k, v in given.items()}
+    remembered = store.remember(as_text)
+    missing = {k: coerce(k, remembered[k]) for k, v in given.items() if v is None and k in remembered}
+    return dataclasses.replace(settings, **missing) if missing else settings
+
+
 def plan_from_store(
     store: Store, settings: Settings, now: datetime | None = None
 ) -> tuple[list[Contact], followup.Plan, list[ScanResult], datetime]:
@@ -242,6 +255,7 @@ def plan_from_store(
     "now" defaults to the newest photo's time, not the clock, so scanning the same photos
     twice gives byte-identical files, and `cardscan plan` shows what the last scan wrote.
     """
+    settings = with_remembered_context(store, settings)
     zone = imageio.local_zone(settings.tz)
     ok = store.ok_results()
     taken = {r.sha256: r.taken_at for r in ok if r.taken_at is not None}

@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS inputs (
     attempts    INTEGER NOT NULL DEFAULT 0,
     thumbnail   BLOB                    -- small JPEG of the flattened card, for the report
 );
+CREATE TABLE IF NOT EXISTS context (     -- the follow-up context last given (role, decision_by, ...)
+    key     TEXT PRIMARY KEY,
+    value   TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS events (      -- failures without a hash (unreadable files), newest last
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
     source  TEXT NOT NULL,
@@ -160,6 +164,17 @@ class Store:
             self.db.execute(sql, args)
         except sqlite3.Error as e:
             raise OutputError(f"The store in {self.out_dir} cannot be written: {e}.") from e
+
+    def remember(self, values: dict[str, str | None]) -> dict[str, str]:
+        """Save the values given (not None), and return everything remembered."""
+        for key, value in values.items():
+            if value is not None:
+                self._write(
+                    "INSERT INTO context (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (key, value),
+                )
+        return dict(self.db.execute("SELECT key, value FROM context").fetchall())
 
     def ok_results(self) -> list[ScanResult]:
         """Every ok card as a ScanResult (source, hash, contact, photo time, thumbnail), oldest first."""

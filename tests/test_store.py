@@ -59,3 +59,16 @@ def test_second_process_cannot_take_the_lock(tmp_path: Path) -> None:
         msg = q.get(timeout=20)
         p.join(timeout=20)
     assert "already using" in msg and str(tmp_path) in msg
+
+
+def test_follow_up_context_is_remembered_for_later_runs(tmp_path: Path) -> None:
+    from cardscan.config import Settings
+    from cardscan.pipeline import with_remembered_context
+
+    s = Store(tmp_path)
+    told = with_remembered_context(s, Settings(role="Data Engineer", tz="Europe/Berlin"))
+    assert told.role == "Data Engineer"
+    later = with_remembered_context(s, Settings())  # e.g. `cardscan plan OUT` with no flags
+    assert (later.role, later.tz) == ("Data Engineer", "Europe/Berlin")
+    changed = with_remembered_context(s, Settings(role="Analyst"))
+    assert (changed.role, changed.tz) == ("Analyst", "Europe/Berlin")
