@@ -224,25 +224,120 @@ def _candidate_polygons(small: np.ndarray) -> list[np.ndarray]:
     return polys
 
 
-def _edge_support(edges: np.ndarray, quad: np.ndarray) -> float:
-    """Share of the quad's outline that lies on an image edge."""
-    h, w = edges.shape
-    hits = total = 0
+def _segments(grey: np.ndarray) -> np.ndarray:
+    """Straight edge segments (x1, y1, x2, y2) found by OpenCV's line segment detector."""
+    found = cv2.createLineSegmentDetector().detect(grey)[0]
+    return np.zeros((0, 4), np.float32) if found is None else found.reshape(-1, 4)
+
+
+def _same_line(a: Sequence[float], b: Sequence[float], rho_tol: float) -> bool:
+    """Lines as (theta in [0, pi), rho): theta near 0 and near pi are one direction, rho negated."""
+    dt = abs(a[0] - b[0])
+    if dt > math.pi / 2:
+        return math.pi - dt < math.radians(2) and abs(a[1] + b[1]) < rho_tol
+    return dt < math.radians(2) and abs(a[1] - b[1]) < rho_tol
+
+
+def long_lines(segments: np.ndarray, long_side: int, limit: int = 20) -> list[tuple[float, float, float]]:
+    """The longest straight edges as (theta, rho, length): collinear segments are merged, so a side
+    broken by a finger, a glare spot or a shadow still counts at its full length."""
+    if len(segments) == 0:
+        return []
+    dx, dy = segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]
+    lengths = np.hypot(dx, dy)
+    theta = np.mod(np.arctan2(dy, dx) + np.pi / 2, np.pi)
+    rho = segments[:, 0] * np.cos(theta) + segments[:, 1] * np.sin(theta)
+    lines: list[list[float]] = []
+    for i in np.argsort(-lengths):
+        seg = (float(theta[i]), float(rho[i]))
+        match = next((ln for ln in lines if _same_line(ln, seg, 0.01 * long_side)), None)
+        if match is None:
+            lines.append([seg[0], seg[1], float(lengths[i])])
+        else:
+            match[2] += float(lengths[i])
+    lines.sort(key=lambda ln: -ln[2])
+    return [(t, r, n) for t, r, n in lines[:limit]]
+
+
+def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
+    m = np.array([[math.cos(a[0]), math.sin(a[0])], [math.cos(b[0]), math.sin(b[0])]])
+    if abs(np.linalg.det(m)) < 1e-6:
+        return None
+    return np.linalg.solve(m, np.array([a[1], b[1]]))
+
+
+def _angle_between(a: float, b: float) -> float:
+    """Angle between two undirected line directions, 0..pi/2."""
+    d = abs(a - b) % math.pi
+    return min(d, math.pi - d)
+
+
+def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]:
+    """Quads bounded by four long straight edges: two roughly parallel pairs meeting at roughly
+    right angles. They survive what breaks region outlines: a hard shadow or glare across the
+    card, or a card lying on paper as bright as itself."""
+    h, w = shape
+    long_side = max(h, w)
+    lines = long_lines(segments, long_side)
+    pairs = []
+    for i, a in enumerate(lines):
+        for b in lines[i + 1 :]:
+            # perspective leaves opposite sides up to ~30 degrees apart
+            if _angle_between(a[0], b[0]) < math.radians(30) and not _same_line(a, b, 0.04 * long_side):
+                pairs.append((a, b))
+    quads = []
+    for i, (a, b) in enumerate(pairs):
+        for c, d in pairs[i + 1 :]:
+            if _angle_between(a[0], c[0]) < math.radians(50):
+                continue
+            corners = [_meet(a, c), _meet(c, b), _meet(b, d), _meet(d, a)]
+            if any(p is None for p in corners):
+                continue
+            quad = np.array(corners, dtype=np.float64)
+            if np.any(quad < -0.02 * long_side) or np.any(quad[:, 0] > 1.02 * w) or np.any(quad[:, 1] > 1.02 * h):
+                continue
+            quad = order_quad(quad)
+            if aspect_score(*quad_size(quad)) >= 0.3:
+                quads.append(quad)
+    return quads
+
+
+def _edge_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
+    """How much of the quad's outline lies on long straight edges running along it: the mean cover
+    of the four sides, pulled down by the weakest (three edges of a sheet under a card are no card).
+
+    Only segments parallel to a side and within `tol` of it count, so text and dashes crossing
+    or near a side do not make it look like an edge.
+    """
+    if len(segments) == 0:
+        return 0.0
+    p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
+    seg_dir = p2 - p1
+    seg_len = np.maximum(np.hypot(seg_dir[:, 0], seg_dir[:, 1]), 1e-9)
+    bins = 50
+    covers = []
     for i in range(4):
-        a, b = quad[i], quad[(i + 1) % 4]
-        n = max(int(np.linalg.norm(b - a) / 2), 2)
-        for t in np.linspace(0.05, 0.95, n):
-            x, y = (a + t * (b - a)).astype(int)
-            total += 1
-            if 0 <= x < w and 0 <= y < h and edges[y, x]:
-                hits += 1
-    return hits / max(total, 1)
+        a, b = quad[i].astype(np.float64), quad[(i + 1) % 4].astype(np.float64)
+        side = max(float(np.linalg.norm(b - a)), 1e-9)
+        u = (b - a) / side
+        n = np.array([-u[1], u[0]])
+        near = (np.abs((p1 - a) @ n) < tol) & (np.abs((p2 - a) @ n) < tol)
+        parallel = np.abs(seg_dir @ n) / seg_len < math.sin(math.radians(5))
+        covered = np.zeros(bins, bool)
+        for q1, q2 in zip(p1[near & parallel], p2[near & parallel], strict=True):
+            t1, t2 = sorted((float((q1 - a) @ u) / side, float((q2 - a) @ u) / side))
+            lo, hi = max(0, int(t1 * bins)), min(bins, math.ceil(t2 * bins))
+            covered[lo:hi] = True
+        covers.append(float(covered.mean()))
+    if min(covers) < 0.25:  # a side with no edge under it is a guess, not a card's outline
+        return 0.0
+    return 0.5 * float(np.mean(covers)) + 0.5 * min(covers)
 
 
 def sides_on_frame(quad: np.ndarray, shape: tuple[int, int]) -> int:
     """How many sides of the quad run along the photo's border (a card cut off by the frame)."""
     h, w = shape
-    tol = 0.015 * max(h, w)
+    tol = 0.006 * max(h, w)
     count = 0
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
@@ -252,25 +347,42 @@ def sides_on_frame(quad: np.ndarray, shape: tuple[int, int]) -> int:
     return count
 
 
-def score_quad(quad: np.ndarray, shape: tuple[int, int], edges: np.ndarray, text: np.ndarray) -> float:
+def _on_mask(mask: np.ndarray, quad: np.ndarray) -> float:
+    """Share of points along the quad's outline that fall on the mask."""
+    h, w = mask.shape
+    t = np.linspace(0.05, 0.95, 40)[:, None]
+    pts = np.concatenate([quad[i] + t * (quad[(i + 1) % 4] - quad[i]) for i in range(4)]).round().astype(int)
+    pts = pts[(pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)]
+    return float(np.count_nonzero(mask[pts[:, 1], pts[:, 0]])) / max(len(pts), 1)
+
+
+def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, text: np.ndarray) -> float:
     """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text."""
     h, w = shape
     area = cv2.contourArea(quad.astype(np.float32))
     frac = area / (w * h)
-    if frac < 0.03 or frac > 0.97 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
+    if frac < 0.012 or frac > 0.99 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
         return 0.0
     angles = _interior_angles(quad)
     if min(angles) < 45 or max(angles) > 135:
         return 0.0
     aspect = aspect_score(*quad_size(quad))
+    if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
+        return 0.0
     right = 1.0 - max(abs(a - 90) for a in angles) / 45
-    support = _edge_support(edges, quad)
+    support = _edge_support(segments, quad, 0.012 * max(h, w))
     inside = np.zeros(shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
-    text_total = max(int(np.count_nonzero(text)), 1)
-    text_in = np.count_nonzero(text & (inside * 255)) / text_total
-    # a frame-filling quad is usually the photo's border, not a card
-    size = min(frac / 0.25, 1.0) * (1.0 if frac < 0.9 else 0.5)
+    text_here = np.count_nonzero(text & (inside * 255))
+    # a card is mostly blank paper (print covers 5-15% of it); a page of dense print is a document
+    if text_here > 0.4 * max(area, 1.0):
+        return 0.0
+    text_in = text_here / max(int(np.count_nonzero(text)), 1)
+    # a card's edge never runs through its print; lines along underlines and text rows do
+    if _on_mask(text, quad) > 0.15:
+        return 0.0
+    # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
+    size = min(frac / 0.03, 1.0)
     # a card cut off by the frame has no true outline: warping a guess would distort the text
     clipped = cv2.intersectConvexConvex(
         quad.astype(np.float32), np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
@@ -286,20 +398,46 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     f = min(1.0, FIND_SIDE / max(h, w))
     small = cv2.resize(rgb, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else rgb
     grey = _grey(small)
-    edges = cv2.Canny(cv2.GaussianBlur(grey, (5, 5), 0), 20, 60)
-    edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
+    shape = grey.shape[:2]
+    segments = _segments(grey)
+    # letters and dashes give short segments; a card's side gives long ones
+    lengths = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1])
+    segments = segments[lengths >= 0.03 * max(shape)]
     text = text_mask(grey)
-    best, best_score = None, 0.0
-    for poly in _candidate_polygons(small):
-        quad = quad_from_polygon(poly)
-        if quad is None:
-            continue
-        s = score_quad(quad, grey.shape[:2], edges, text)
-        if s > best_score:
-            best, best_score = quad, s
-    if best is None or best_score < 0.45:
+    candidates = [q for q in map(quad_from_polygon, _candidate_polygons(small)) if q is not None]
+    lines = line_quads(segments, shape)
+    # rank the many line quads cheaply by their outline, and score only the best few fully
+    tol = 0.012 * max(shape)
+    lines.sort(key=lambda q: -_edge_support(segments, q, tol))
+    scored = sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
+    if not scored or scored[0][0] < 0.5:
         return None
+    best_score, best = scored[0]
+    # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card
+    for s, quad in scored[1:]:
+        if (
+            s >= 0.8 * best_score
+            and _shared_sides(quad, best, tol) >= 2
+            and cv2.contourArea(quad.astype(np.float32)) > 1.2 * cv2.contourArea(best.astype(np.float32))
+        ):
+            best = quad
+            break
     return order_quad(best / f)
+
+
+def _shared_sides(outer: np.ndarray, inner: np.ndarray, tol: float) -> int:
+    """How many sides of `inner` lie on a side line of `outer`."""
+    count = 0
+    for i in range(4):
+        a, b = inner[i], inner[(i + 1) % 4]
+        for j in range(4):
+            p, q = outer[j].astype(np.float64), outer[(j + 1) % 4].astype(np.float64)
+            u = (q - p) / max(float(np.linalg.norm(q - p)), 1e-9)
+            n = np.array([-u[1], u[0]])
+            if abs(float((a - p) @ n)) < tol and abs(float((b - p) @ n)) < tol:
+                count += 1
+                break
+    return count
 
 
 def find_card(rgb: np.ndarray) -> np.ndarray:

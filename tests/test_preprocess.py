@@ -155,3 +155,37 @@ def test_deskew_levels_slightly_rotated_text() -> None:
     grey = cv2.cvtColor(render_card(900), cv2.COLOR_RGB2GRAY)
     tilted = P.rotate_small(grey, 6.0)
     assert P.deskew_angle(tilted) == pytest.approx(-6.0, abs=1.5)
+
+
+def test_find_card_quad_survives_a_hard_shadow_across_the_card() -> None:
+    # the shadow cuts the card in two regions of different brightness; its straight sides remain
+    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
+    photo = photo_of(render_card(), corners).astype(np.float32)
+    yy, xx = np.mgrid[0 : photo.shape[0], 0 : photo.shape[1]]
+    photo[xx + 0.8 * yy > 1050] *= 0.45
+    quad = P.find_card_quad(photo.astype(np.uint8))
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 15
+
+
+def test_find_card_quad_prefers_the_card_to_a_page_of_dense_print_beside_it() -> None:
+    corners = np.array([[650, 300], [1150, 320], [1140, 610], [640, 590]], dtype=np.float32)
+    photo = photo_of(render_card(), corners).copy()
+    # a sheet of paper covered in lines of print, about card-shaped where it shows
+    cv2.rectangle(photo, (40, 200), (560, 520), (235, 235, 230), -1)
+    for y in range(215, 510, 14):
+        for x in range(55, 540, 60):
+            cv2.line(photo, (x, y), (x + 45, y), (60, 60, 60), 4)
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 15
+
+
+def test_find_card_quad_takes_the_whole_card_not_the_part_below_its_coloured_band() -> None:
+    card = render_card(1050).copy()
+    card[: card.shape[0] // 4] = (20, 40, 110)  # a dark blue band across the top
+    corners = np.array([[150, 150], [1050, 150], [1050, 664], [150, 664]], dtype=np.float32)
+    photo = photo_of(card, corners, size=(1200, 820))
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 15
