@@ -1456,7 +1456,7 @@ def photograph(
     fw, fh = long_side, long_side * 3 // 4
     if portrait:
         fw, fh = fh, fw
-    card_w_px = rng.uniform(430, 560) if hard else fw * rng.uniform(0.45, 0.72)
+    card_w_px = rng.uniform(650, 900) if hard else fw * rng.uniform(0.45, 0.72)
     if portrait:
         card_w_px *= 0.7
     scale = card_w_px / cw
@@ -1532,9 +1532,9 @@ def photograph(
         spot = _gaussian_spot(fh, fw, float(gx), float(gy), rng.uniform(0.1, 0.2) * sw)
         out += (spot * rng.uniform(30, 70) * mask)[..., None]
 
-    sigma = rng.uniform(0.5, 1.2) if not hard else rng.uniform(0.9, 1.6)
+    sigma = rng.uniform(0.5, 1.2) if not hard else rng.uniform(0.8, 1.3)
     out = cv2.GaussianBlur(out, (0, 0), sigma)
-    sd = rng.uniform(2, 4.5) if not hard else rng.uniform(4, 7)
+    sd = rng.uniform(2, 4.5) if not hard else rng.uniform(3, 6)
     if noise:
         out += nrng.normal(0, sd, out.shape).astype(np.float32)
     pixels = np.clip(out, 0, 255).astype(np.uint8)
