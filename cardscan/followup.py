@@ -104,15 +104,15 @@ def contact_key(c: Contact) -> str:
     return ""
 
 
-def display_name(c: Contact) -> str:
-    """What to call the contact in a title: the name, else the email, else the company."""
+def display_name(c: Contact, fallback: str = "contact") -> str:
+    """What to call the contact: the name, else the email, else the company, else `fallback`."""
     if c.name and c.name.full.strip():
         return c.name.full.strip()
     if c.emails:
         return c.emails[0]
     if c.company and c.company.strip():
         return c.company.strip()
-    return "contact"
+    return fallback
 
 
 def _domain(text: str) -> str:

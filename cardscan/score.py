@@ -16,17 +16,9 @@ from typing import Any
 
 import phonenumbers
 
-SCORED_FIELDS: tuple[str, ...] = (
-    "name",
-    "title",
-    "department",
-    "company",
-    "emails",
-    "phones",
-    "website",
-    "linkedin",
-    "address",
-)
+from .models import FIELDS
+
+SCORED_FIELDS: tuple[str, ...] = FIELDS  # every field a contact can carry
 
 
 def _text(v: Any) -> str:

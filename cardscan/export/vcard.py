@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..config import Settings
-from ..followup import Plan, contact_key, note_text
+from ..followup import Plan, contact_key, display_name, note_text
 from ..models import Contact, ScanResult
 from .safe import atomic_write, clean, contact_slugs, fold
 
@@ -31,13 +31,7 @@ def escape(text: str) -> str:
 
 def formatted_name(c: Contact) -> str:
     """FN is mandatory: the name, else the email, else the company."""
-    if c.name and c.name.full.strip():
-        return c.name.full.strip()
-    if c.emails:
-        return c.emails[0]
-    if c.company and c.company.strip():
-        return c.company.strip()
-    return "Unknown contact"
+    return display_name(c, fallback="Unknown contact")
 
 
 def as_uri(url: str) -> str:
