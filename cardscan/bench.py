@@ -91,7 +91,7 @@ def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
     out["invented"] = sum(fs.invented for fs in empty)
     out["empty_fields"] = len(empty)
     wrong = [fs for fs in flat if not fs.right]
-    right = [fs for fs in flat if fs.right and fs.got is not None]
+    right = [fs for fs in flat if fs.right]  # an empty field rightly empty but flagged counts against us too
     out["wrong"] = len(wrong)
     out["wrong_flagged"] = sum(fs.flagged for fs in wrong) / max(1, len(wrong))
     out["right_flagged"] = sum(fs.flagged for fs in right) / max(1, len(right))

@@ -51,6 +51,9 @@ def _merge_group(group: list[Contact]) -> Contact:
     for name in _SINGLE:
         holders = [c for c in group if getattr(c, name) is not None]
         if not holders:
+            # no photo read it, and one says it was probably there (a failed read): keep the question
+            if any(name in c.review for c in group):
+                review.add(name)
             continue
         # the most confident reading wins; ties keep the earliest photo
         best = max(holders, key=lambda c: c.confidence.get(name, 0.0))

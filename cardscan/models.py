@@ -161,7 +161,8 @@ class Contact:
     website: str | None = None
     linkedin: str | None = None
     address: Address | None = None
-    #: field name (see FIELDS) -> 0..1, only for fields that have a value
+    #: field name (see FIELDS) -> 0..1 for fields that have a value, and 0.0 for an empty field
+    #: that a cue says the card has but that could not be read (it is then in `review`)
     confidence: Mapping[str, float] = field(default_factory=dict)
     #: field names whose confidence is below the review threshold
     review: tuple[str, ...] = ()

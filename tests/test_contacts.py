@@ -49,3 +49,11 @@ def test_transitive_merge_and_order() -> None:
     b = person("Avery Smith", ("avery@contoso.com",), (mobile,))
     c = person("Avery Smith", phones=(mobile,))
     assert [m.name.full for m in merge([a, x, b, c]) if m.name] == ["Avery Smith", "Jordan Lee"]
+
+
+def test_a_field_no_photo_read_keeps_its_question_and_a_good_reading_clears_it() -> None:
+    blurred = person("Avery Smith", ("avery@contoso.com",), review=("company", "address"))
+    sharp = person("Avery Smith", ("avery@contoso.com",), company="Contoso", confidence={"company": 0.95})
+    [m] = merge([blurred, sharp])
+    assert m.company == "Contoso"
+    assert m.review == ("address",)

@@ -129,5 +129,7 @@ def test_name_and_email_only_invents_nothing() -> None:
     assert c.emails == ("avery.smith@contoso.com",)
     assert (c.title, c.department, c.company, c.website, c.linkedin, c.address, c.phones) == (
         None, None, None, None, None, None, ())  # fmt: skip
-    assert set(c.confidence) == {"name", "emails"}
-    assert c.review == ()
+    # contoso.com is an organisation's domain: the card likely shows the company, so it is
+    # flagged for a look (confidence 0), never filled in from the domain
+    assert set(c.confidence) == {"name", "emails", "company"} and c.confidence["company"] == 0.0
+    assert c.review == ("company",)

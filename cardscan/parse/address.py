@@ -102,13 +102,14 @@ COUNTRIES: dict[str, str] = {
     "italia": "IT", "ireland": "IE", "singapore": "SG", "switzerland": "CH", "austria": "AT",
 }  # fmt: skip
 
+_DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "O": "0"})
 _CITY = r"(?P<city>[A-ZÀ-Ýa-zà-ÿ][\w'’ .-]*?)"
 _LETTERS_CITY = r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿß'’ .-]*?)"
 _STREET_WORDS = re.compile(
     r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|square|sq|"
     r"suite|ste|floor|fl|level|unit|building|bldg|tower|house|park|parkway|pkwy|highway|hwy|p\.?o\.? box|"
     r"straße|strasse|str|weg|platz|allee|gasse|ring|damm|rue|av|bd|chemin|allée|quai|impasse|calle|avda|"
-    r"avenida|plaza|paseo|via|viale|piazza|corso|largo|straat|laan|gracht|plein|marg|nagar|sector|"
+    r"avenida|plaza|paseo|via|viale|piazza|corso|largo|straat|laan|gracht|plein|marg|nagar|sector|bâtiment|batiment|"
     r"cross|main|layout|chome|ku|shi|cho|machi)\b\.?|\d",
     re.I,
 )
@@ -162,17 +163,24 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("US", city, m["region"], m["postcode"], before)
+    # a Canadian postcode alternates letter and digit, so an I, l or O where a digit belongs is one
     m = re.search(
-        rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+(?P<postcode>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b", text
+        rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+"
+        r"(?P<postcode>[A-Z][\dIlO][A-Z]\s?[\dIlO][A-Z][\dIlO])\b",
+        text,
     )
     if m:
         before, city = _last_segment(text[: m.start("region")])
-        return CityLine("CA", city, m["region"], m["postcode"], before)
+        pc = m["postcode"]
+        pc = "".join(
+            ch.translate(_DIGIT_LOOKALIKE) if i in (1, len(pc) - 3, len(pc) - 1) else ch for i, ch in enumerate(pc)
+        )
+        return CityLine("CA", city, m["region"], pc, before)
     m = re.search(rf"{_CITY},?\s+(?P<region>{'|'.join(AU_STATES)}),?\s+(?P<postcode>\d{{4}})\b", text)
     if m:
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("AU", city, m["region"], m["postcode"], before)
-    m = re.search(r"(?:〒\s?)(?P<postcode>\d{3}-?\d{4})|\b(?P<pc2>\d{3}-\d{4})\b", text)
+    m = re.search(r"(?:〒\s?)(?P<postcode>\d{3}-?\d{4})|(?<![\d-])(?P<pc2>\d{3}-\d{4})(?![\d-])", text)
     if m and ("〒" in text or hint == "JP" or any(p in text.lower() for p in JP_PLACES)):
         postcode = m["postcode"] or m["pc2"]
         before, city = _last_segment(text[: m.start()])
@@ -206,21 +214,100 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     return None
 
 
+_ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
+_ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
+
+
+def repair_street(text: str) -> str:
+    """Undo OCR slips street lines are prone to: "4001 ist Ave" (1st), "Gartenstrabe"/"Hauptstrafe" (ß)."""
+    text = _ORDINAL_MISREAD.sub("1", text)
+    return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
+
+
 def _country_line(text: str) -> str:
     return COUNTRIES.get(text.strip(" .,").lower(), "")
 
 
+_PHONE_LABEL = re.compile(r"^\W*(?:t|p|m|f|o|tel|tél|phone|ph|mob|mobile|cell|fax|office|direct|work|main)\b", re.I)
+
+
 def _is_street(line: TextLine) -> bool:
     digits = sum(c.isdigit() for c in line.text)
-    if digits >= 7 and sum(c.isalpha() for c in line.text) < 4:
-        return False  # an unlabelled phone number, not a street line
+    if digits >= 7 and (sum(c.isalpha() for c in line.text) < 4 or _PHONE_LABEL.match(line.text)):
+        return False  # a phone number the phone parser could not place, not a street line
+    if re.match(r"(?:dr|prof|mr|mrs|ms)\.?\s", line.text, re.I):
+        return False  # "Dr. Avery Smith": an honorific, not a drive
     return not is_junk(line.text) and bool(_STREET_WORDS.search(line.text)) and "@" not in line.text
+
+
+def _aligned(a: TextLine, b: TextLine) -> bool:
+    """Two lines of one column: left, right or centre edges agree within two letter heights."""
+    tol = 2.0 * max(a.height, b.height, 1)
+    return (
+        abs(a.box.x - b.box.x) < tol
+        or abs(a.box.x2 - b.box.x2) < tol
+        or abs(a.box.cx - b.box.cx) < tol
+        # a short line inside a long one's span (a centred city under a long street)
+        or (a.box.x >= b.box.x - tol and a.box.x2 <= b.box.x2 + tol)
+        or (b.box.x >= a.box.x - tol and b.box.x2 <= a.box.x2 + tol)
+    )
+
+
+def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine | None:
+    """The nearest line of the same column just above (or below) `line`, in any reading order.
+
+    Reading order interleaves columns on two-column cards, so the street line of an address is
+    found by geometry, not by index.
+    """
+    best: TextLine | None = None
+    best_gap = 0.0
+    for other in lines:
+        if other.index == line.index:
+            continue
+        gap = (line.box.y - other.box.y2) if above else (other.box.y - line.box.y2)
+        if gap < -0.4 * min(line.height, other.height) or gap > 1.8 * max(line.height, other.height):
+            continue
+        if not _aligned(line, other) or not 0.5 <= other.height / max(1.0, line.height) <= 1.8:
+            continue
+        if best is None or gap < best_gap:
+            best, best_gap = other, gap
+    return best
+
+
+def _left_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
+    """The line just left of `line` on the same row, within a few letter widths."""
+    near = [
+        o
+        for o in lines
+        if o.box.x2 <= line.box.x + 2
+        and line.box.x - o.box.x2 < 4 * line.height
+        and abs(o.box.cy - line.box.cy) < 0.5 * line.height
+    ]
+    return max(near, key=lambda o: o.box.x2, default=None)
+
+
+def _is_place(line: TextLine) -> bool:
+    """A line of one to three capitalised words: the town over a UK postcode printed on its own line."""
+    words = line.text.strip(" ,").split()
+    return 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and w[0].isupper() for w in words)
+
+
+def _is_numbered_street(line: TextLine) -> bool:
+    return _is_street(line) and any(c.isdigit() for c in line.text)
+
+
+def looks_like_street(line: TextLine) -> bool:
+    """A house number with a street word: part of an address, even when no city line was recognised."""
+    words = _STREET_WORDS.pattern.removesuffix("|\\d")
+    compound = r"\w+(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ring|laan|straat|gracht|plein)\b"
+    named = re.search(f"{words}|{compound}", line.text, re.I) is not None
+    return _is_street(line) and named and re.search(r"(?<![\w(])\d{1,5}[a-z]?\b", line.text) is not None
 
 
 def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "") -> AddressHit | None:
     """The card's postal address, or None. `hint` is a country guessed from phones or domains."""
     free = [ln for ln in lines if ln.index not in claimed]
-    by_index = {ln.index: ln for ln in free}
+    by_index = {ln.index: ln for ln in lines}
     for line in free:
         text = _LABEL.sub("", line.text)
         found = _match_city_line(text, hint)
@@ -229,30 +316,51 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         used = [line.index]
         street_lines: list[str] = []
         # street lines sit just above the city line, in the same column and a similar font
-        i = line.index - 1
-        while i in by_index and len(street_lines) < 2:
-            above = by_index[i]
-            near = abs(above.box.x - line.box.x) < 3 * line.height and above.height < 1.6 * line.height
-            if not (near and _is_street(above)) or _match_city_line(above.text, hint):
+        top = line
+        bare_postcode = not found.city and not found.before
+        while len(street_lines) < 3:
+            above = _neighbour(top, lines, above=True)
+            if above is None or above.index in claimed or above.index in used:
                 break
+            town = bare_postcode and not street_lines and _is_place(above)
+            if _match_city_line(above.text, hint):
+                break
+            if not (town or _is_street(above)):
+                # a district or area line ("Anna Salai") between the street and the city
+                over = _neighbour(above, lines, above=True) if _is_place(above) else None
+                if over is None or over.index in claimed or not _is_numbered_street(over) or len(street_lines) > 1:
+                    break
             street_lines.insert(0, _LABEL.sub("", above.text))
-            used.insert(0, i)
-            i -= 1
+            used.insert(0, above.index)
+            top = above
+        if not street_lines and not found.before:
+            # "Piazza del Duomo 3  ·  20168 Milano": a one-line address OCR cut at its separator
+            left = _left_neighbour(line, [ln for ln in free if ln.index not in used])
+            if left is not None and _is_numbered_street(left):
+                street_lines.append(_LABEL.sub("", left.text))
+                used.insert(0, left.index)
+        if bare_postcode and street_lines and _is_place(by_index[used[-2]]):
+            found = CityLine(found.country, street_lines.pop().strip(" ,"), found.region, found.postcode, "")
         country = found.country
-        below = by_index.get(line.index + 1)
+        below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
         if below is not None and _country_line(below.text):
             country = _country_line(below.text)
             used.append(below.index)
         # a Japanese address often prints the postcode first and the rest underneath
-        if found.country == "JP" and not street_lines and below is not None and below.index not in used:  # noqa: SIM102
-            if _is_street(below):
-                used.append(below.index)
-                street_lines.append(below.text)
+        elif found.country == "JP" and not street_lines and below is not None and _is_street(below):
+            used.append(below.index)
+            street_lines.append(below.text)
         if not country:
             joined = " ".join([*street_lines, text])
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
-        printed = tuple(by_index[i].text for i in used)
+        printed = tuple(repair_street(by_index[i].text) for i in used)
+        if found.country == "CA" and found.postcode not in printed[used.index(line.index)]:
+            # the postcode was read with a letter for a digit ("KIR 3L3"): print the repaired one
+            k = used.index(line.index)
+            fixed = re.sub(r"\b[A-Z][\dIlO][A-Z]\s?[\dIlO][A-Z][\dIlO]\b", found.postcode, printed[k])
+            printed = (*printed[:k], fixed, *printed[k + 1 :])
+        street = repair_street(street)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
         addr = Address(

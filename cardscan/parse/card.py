@@ -6,15 +6,18 @@ hint the country of phones and addresses) and cross-checks them. It invents no v
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import phonenumbers
 
 from ..config import Settings
-from ..models import Contact, Page
-from .address import find_address
-from .emails import find_emails
-from .people import find_people
+from ..models import FIELDS, Contact, Line, Page, PersonName
+from .address import find_address, looks_like_street
+from .emails import EmailHit, find_emails
+from .people import People, email_agreement, find_people
 from .phones import find_phones
-from .text import FREEMAIL, TextLine, country_of_host, registrable, text_lines
+from .text import FREEMAIL, TextLine, country_of_host, is_junk, nfkc, registrable, text_lines
 from .web import cross_check, find_linkedin, find_websites, host_of
 
 
@@ -25,6 +28,122 @@ def _country_hint(website_host: str, org_domains: list[str], phone_countries: li
         if country:
             return country
     return next((c for c in phone_countries if c and c != "001"), "")
+
+
+_CONTACT_START = re.compile(
+    r"@|^(?:https?|www)\b|^[+(]?\d|^(?:e-?mail|email|mail|e|tel|t|phone|p|mob|mobile|m|cell|fax|f|web|w|in|linkedin)"
+    r"\s*[:.|]?$",
+    re.I,
+)
+
+
+def leading_text(line: TextLine) -> TextLine | None:
+    """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
+    words = list(line.words)
+    cut = next((i for i, w in enumerate(words) if _CONTACT_START.search(w.text)), len(words))
+    if cut < 2 or cut == len(words):
+        return None
+    seg = Line(words=tuple(words[:cut]), block=line.block)
+    conf = seg.conf
+    return replace(line, text=nfkc(seg.text), height=seg.height, box=seg.box, words=seg.words,
+                   conf=line.conf if conf is None else conf)  # fmt: skip
+
+
+_URL_OR_EMAIL = re.compile(r"@|^(?:https?:|www\.)|linkedin|\.(?:com|org|net|io|de|uk|fr|au|ca|in|jp)\b", re.I)
+
+
+def trailing_text(line: TextLine) -> TextLine | None:
+    """The words after the last email or URL on a line, as a line of their own, or None."""
+    words = list(line.words)
+    last = max((i for i, w in enumerate(words) if _URL_OR_EMAIL.search(w.text)), default=-1)
+    if last < 0 or len(words) - last - 1 < 2:
+        return None
+    seg = Line(words=tuple(words[last + 1 :]), block=line.block)
+    conf = seg.conf
+    return replace(line, text=nfkc(seg.text), height=seg.height, box=seg.box, words=seg.words,
+                   conf=line.conf if conf is None else conf)  # fmt: skip
+
+
+_LOOKALIKE = str.maketrans({"i": "l", "I": "l", "l": "i", "1": "l", "0": "o"})
+
+
+def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
+    """Fix one i/l/1/0 OCR slip in the local part when the printed name proves it.
+
+    "itaylor@" under "Lily Taylor" is "ltaylor@": only a swap that makes the local part agree
+    with the name where it did not before is made, and the result is marked as repaired.
+    """
+    if name is None or not name.given or not name.family:
+        return hit
+    local, domain = hit.email.rsplit("@", 1)
+    tokens = [name.given, name.family]
+    if email_agreement(tokens, [local]) >= 0.9:
+        return hit
+    for i, ch in enumerate(local):
+        swapped = ch.translate(_LOOKALIKE)
+        if swapped == ch:
+            continue
+        fixed = local[:i] + swapped + local[i + 1 :]
+        if email_agreement(tokens, [fixed]) >= 0.9:
+            return replace(hit, email=f"{fixed}@{domain}", confidence=round(min(hit.confidence, 0.7), 3), repaired=True)
+    return hit
+
+
+#: mailboxes of a function, not a person: they say nothing about a name on the card
+_ROLE_MAILBOXES = frozenset(
+    ["info", "hello", "contact", "jobs", "careers", "office", "sales", "support", "mail", "team"]
+)
+#: confidence kept by every field of a card most of whose print did not read
+POOR_READ_FACTOR = 0.6
+_PHONE_SHAPED = re.compile(
+    r"^\W*(?:tel|t|phone|p|ph|mob|mobile|m|cell|c|fax|f|office|o|direct|d|work|w)\b\W*[+(\d]|^\W*\+\d", re.I
+)
+
+
+def _looks_like_phone(text: str) -> bool:
+    return bool(_PHONE_SHAPED.search(text)) and sum(c.isdigit() for c in text) >= 5
+
+
+def poor_read(lines: list[TextLine]) -> bool:
+    """True when most of the card's print came out as low-confidence fragments or not at all.
+
+    Measured in letters and digits: a business card carries well over a hundred, and on a
+    failed read they are either missing or sit in junk lines Tesseract was unsure of.
+    """
+    good = bad = 0
+    for line in lines:
+        n = sum(c.isalnum() for c in line.text)
+        if is_junk(line.text) or line.conf < 0.6:
+            bad += n
+        else:
+            good += n
+    return good < 15 or bad >= good
+
+
+def _missing_but_expected(
+    lines: list[TextLine],
+    taken: set[int],
+    people: People,
+    has_address: bool,
+    org_domains: list[str],
+    emails: list[EmailHit],
+    poor: bool,
+    missed_phone: bool,
+) -> set[str]:
+    """Empty fields the card probably has, by a cue elsewhere on it: worth a look at the photo."""
+    if poor:
+        return set(FIELDS)  # most of the card was not read: any field may be on it
+    out: set[str] = {"phones"} if missed_phone else set()
+    # an organisation's email names a company; a personal address belongs to a printed name
+    if not people.company and org_domains:
+        out.add("company")
+    if not people.name and any(h.email.split("@")[0].lower() not in _ROLE_MAILBOXES for h in emails):
+        out.add("name")
+    # a street line left over: the card prints an address whose city line was not recognised
+    leftover = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
+    if not has_address and any(looks_like_street(ln) for ln in leftover):
+        out.add("address")
+    return out
 
 
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
@@ -38,14 +157,18 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     taken = {h.line for h in emails} | {h.line for h in sites[:1]} | ({linkedin.line} if linkedin else set())
 
     # first pass over phones: which lines hold phones, and which countries the printed +CC name
-    first = find_phones([ln for ln in lines if ln.index not in taken], settings.region)
+    domain_hint = _country_hint(site_host, org_domains, [])
+    first = find_phones([ln for ln in lines if ln.index not in taken], domain_hint or settings.region)
     printed_cc = [
         phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or ""
         for h in first
         if h.phone.raw.lstrip("(").startswith("+")
     ]
     hint = _country_hint(site_host, org_domains, printed_cc)
-    addr = find_address(lines, frozenset(taken | {h.line for h in first}), hint)
+    # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
+    tails = {ln.index: tail for ln in lines if ln.index in taken and (tail := trailing_text(ln)) is not None}
+    addr_view = [tails.get(ln.index, ln) for ln in lines]
+    addr = find_address(addr_view, frozenset((taken - tails.keys()) | {h.line for h in first}), hint)
     region = (addr.address.country if addr and addr.address.country else "") or hint or settings.region
     free_for_phones = [ln for ln in lines if ln.index not in taken]
     addr_lines = frozenset(addr.lines) if addr else frozenset()
@@ -53,7 +176,12 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     taken |= {h.line for h in phones} | set(addr_lines)
 
     orgs = [registrable(d) for d in [*org_domains, site_host] if d]
-    people = find_people([ln for ln in lines if ln.index not in taken], [h.email for h in emails], orgs)
+    free = [ln for ln in lines if ln.index not in taken]
+    # "Chloé Moreau  Email: chloe@azur.io" on one line: the words before the contact part are free
+    free += [head for ln in lines if ln.index in taken and (head := leading_text(ln)) is not None]
+    body = sorted(ln.height for ln in lines)[len(lines) // 2] if lines else 0.0
+    people = find_people(sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body)
+    emails = [confirm_with_name(h, people.name) for h in emails]
 
     conf: dict[str, float] = {}
     if people.name:
@@ -74,7 +202,24 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["linkedin"] = linkedin.confidence
     if addr:
         conf["address"] = addr.confidence
+    # a number-shaped text no phone came from: the card has a number OCR garbled
+    missed_phone = any(_looks_like_phone(ln.text) for ln in lines if ln.index not in taken)
+    if missed_phone and "phones" in conf:
+        conf["phones"] = min(conf["phones"], 0.5)
+    poor = poor_read(lines) or not (emails or phones)
+    if poor:
+        conf = {k: v * POOR_READ_FACTOR for k, v in conf.items()}
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
+    review = {k for k in conf if conf[k] < settings.review_threshold}
+    if poor:
+        review |= set(conf)  # most of the card was not read: nothing read from it is sure
+    # An empty field that a cue says the card has (a failed read, a company domain without a
+    # company, a street without a city line) is not invented: it stays empty, with confidence 0,
+    # and goes to review so the user looks at it.
+    for k in _missing_but_expected(lines, taken, people, addr is not None, org_domains, emails, poor, missed_phone):
+        conf.setdefault(k, 0.0)
+        review.add(k)
+    conf = {k: conf[k] for k in FIELDS if k in conf}
     return Contact(
         name=people.name,
         title=people.title,
@@ -86,7 +231,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         linkedin=linkedin.value if linkedin else None,
         address=addr.address if addr else None,
         confidence=conf,
-        review=tuple(k for k in conf if conf[k] < settings.review_threshold),
+        review=tuple(k for k in FIELDS if k in review),
     )
 
 

@@ -42,13 +42,22 @@ _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_LABEL = re.compile(r"^\s*(?:e-?mail|mail|e)\s*:\s*", re.I)
+# A printed label before the address: "E: ", "e. ", "Email:", "mailto:" and OCR's readings of them
+# ("maili. " for "mailto:"). A one-letter label needs its punctuation and a space after it, so the
+# local part "e.smith@" is left alone; "mailto" is matched with up to two misread letters.
+_LABEL = re.compile(
+    r"(?<![\w.@])(?:e-?mail|mail(?:to|t0|t|i|io|l)?|e-?m|e)\s*[:;.]\s+(?=[\w.+'-]+\s?@)"
+    r"|(?<![\w.@])(?:e-?mail|mail(?:to|t0|t|i|io|l)?)\s*[:;]\s*(?=[\w.+'-]+\s?@)"
+    r"|(?<![\w.@])(?:e-?mail|mail)\s+(?=[\w.+'-]+\s?@)",
+    re.I,
+)
 
 
 def _repair(text: str) -> str:
-    out = _LABEL.sub("", text)
+    out = text
     for pattern, repl in _REPAIRS:
         out = pattern.sub(repl, out)
+    out = _LABEL.sub(" ", out)
     at = out.find("@")
     if at < 0:
         return out
@@ -57,6 +66,9 @@ def _repair(text: str) -> str:
         tail = pattern.sub(repl, tail)
     # "avery. smith@" -> "avery.smith@": a dot then a space inside the local part
     head = re.sub(r"(?<=\w)\.\s+(?=[\w.]+$)", ".", head)
+    # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
+    # "Smith, jo@" keeps its capital and stays apart)
+    head = re.sub(r"(?<![\w.])([a-z0-9][a-z0-9._-]*)[,;]\s?(?=[a-z0-9][\w.]*$)", r"\1.", head)
     return head + tail
 
 
@@ -67,12 +79,23 @@ def _validate(candidate: str) -> str | None:
         return None
 
 
+def _with_split_domain(line: TextLine, lines: list[TextLine]) -> str:
+    """The line's text, plus the "@ domain" OCR put on a line of its own on the same row."""
+    if line.text.startswith("@") or "@" in line.text:
+        return line.text
+    for other in lines:
+        same_row = abs(other.box.cy - line.box.cy) < 0.6 * max(line.height, other.height)
+        if other.text.startswith("@") and same_row and line.box.x < other.box.x <= line.box.x2 + line.height:
+            return f"{line.text} {other.text}"
+    return line.text
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
     seen: set[str] = set()
     for line in lines:
-        fixed = _repair(line.text)
+        fixed = _repair(_with_split_domain(line, lines))
         if "@" not in fixed:
             continue
         for match in _EMAIL.finditer(fixed):

@@ -15,13 +15,13 @@ from ..models import PersonName
 from .text import TextLine, is_junk, join_letter_spaced, letters_only, similarity, strip_markup
 
 _ROLE = re.compile(
-    r"\b(?:manager|director|engineer|developer|recruiter|talent acquisition|business partner|vp|svp|evp|"
+    r"\b(?:manager|director|engineer|developer|recruiter|business partner|vp|svp|evp|generalist|counsel|"
     r"vice[- ]president|president|head of|chief|ceo|cto|cfo|coo|cmo|cio|ciso|cpo|partner|consultant|"
     r"analyst|designer|scientist|researcher|specialist|lead|architect|founder|co-founder|owner|associate|"
     r"coordinator|student|intern|professor|lecturer|officer|administrator|assistant|executive|"
     r"representative|advisor|adviser|attorney|lawyer|accountant|editor|writer|producer|secretary|"
     r"treasurer|chairman|chairwoman|chair|principal|fellow|technician|programmer|supervisor|agent|broker|"
-    r"realtor|strategist|planner|buyer|recruitment|product owner|scrum master|geschäftsführer|"
+    r"realtor|strategist|planner|buyer|product owner|scrum master|geschäftsführer|"
     r"geschaftsfuhrer|leiter|leiterin|ingénieur|directeur|directrice|gérant|responsable|chef|"
     r"postdoc|phd candidate|evangelist|advocate|trainer|coach|therapist|physician|nurse)\b"
     r"|部長|課長|社長|取締役|主任|係長",
@@ -70,6 +70,33 @@ _AREA = frozenset(
         "innovation",
         "analytics",
         "science",
+        "global",
+        "recruiting",
+        "recruitment",
+        "acquisition",
+        "relations",
+        "university",
+        "experience",
+        "corporate",
+        "controlling",
+        "culture",
+        "quality",
+        "compliance",
+        "risk",
+        "partnerships",
+        "learning",
+        "growth",
+        "revenue",
+        "brand",
+        "content",
+        "creative",
+        "digital",
+        "emea",
+        "apac",
+        "americas",
+        "public",
+        "affairs",
+        "investor",
     ]
 )
 _LEGAL = re.compile(
@@ -80,7 +107,15 @@ _LEGAL = re.compile(
 )
 _ORG_WORDS = re.compile(
     r"\b(?:university|universität|université|college|institute|school|hospital|bank|group|"
-    r"technologies|solutions|systems|labs|consulting|partners|holdings|foundation|agency|studio)\b",
+    r"technologies|solutions|systems|labs|consulting|partners|holdings|foundation|agency|studio|"
+    r"capital|ventures|logistics|analytics|software|networks|robotics|biotech|foods|media|mobility|energy)\b",
+    re.I,
+)
+#: words common in company names that are also departments: they make a line no person's name and
+#: may continue a company printed over two lines, but are no evidence of a company on their own
+_TRADE_WORDS = re.compile(
+    r"\b(?:data|health|security|talent|digital|engineering|recruitment|consultants|associates|services|"
+    r"international|global|industries|enterprises|manufacturing|design|marketing|ventures|research)\b",
     re.I,
 )
 _PARTICLES = frozenset(
@@ -230,6 +265,7 @@ class Candidate:
     height: float
     top: int
     conf: float
+    source: TextLine | None = None  # the whole line it came from, for its box
 
 
 @dataclass(frozen=True)
@@ -245,16 +281,27 @@ class People:
     lines: tuple[int, ...] = ()
 
 
+#: stray marks OCR leaves at the ends of a line: logo edges, rules, quotes
+_EDGE_MARKS = " ,;:~_|\\{}[]<>*«»“”\"'’`^#°•·"
+
+
+def clean_part(text: str) -> str:
+    """Strip stray marks from both ends; a closing "." or ")" stays ("Inc.", "(MI)")."""
+    out = text.strip(_EDGE_MARKS)
+    return out.lstrip(".)-–—")
+
+
 def candidates(lines: list[TextLine]) -> list[Candidate]:
     out: list[Candidate] = []
     for line in lines:
         text = join_letter_spaced(strip_markup(line.text))
-        if is_junk(text):
+        if is_junk(text) and not _LEGAL.search(text):
             continue
         for part in _SPLIT.split(text):
-            part = part.strip(" ,;:")
-            if part and not is_junk(part):
-                out.append(Candidate(line.index, part, line.height, line.box.y, line.conf))
+            part = clean_part(part)
+            # "Co." or "& Co. KG" under a company name is short, but it is print, not texture
+            if part and (not is_junk(part) or _LEGAL.search(part)):
+                out.append(Candidate(line.index, part, line.height, line.box.y, line.conf, line))
     return out
 
 
@@ -270,9 +317,10 @@ def name_tokens(text: str) -> list[str] | None:
     """The words of a person-like line without prefixes and suffixes, or None if it is not person-like."""
     if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _LEGAL.search(text):
         return None
-    if _ORG_WORDS.search(text):
+    if _ORG_WORDS.search(text) or _TRADE_WORDS.search(text):
         return None
-    words = text.replace(",", " ").split()
+    words = [w.strip("’'`\"“”") for w in text.replace(",", " ").split()]
+    words = [w for w in words if w]
     core = [w for w in words if w.lower() not in _NAME_PREFIX and w.lower() not in _NAME_SUFFIX]
     if not 2 <= len(core) <= 5:
         return None
@@ -304,7 +352,8 @@ def email_agreement(tokens: list[str], locals_: list[str]) -> float:
     given, family = words[0], words[-1]
     family_full = letters_only("".join(tokens[1:]))  # "van der Berg" -> "vanderberg"
     best = 0.0
-    for local in locals_:
+    forms = [*locals_, *(_undo_german(loc) for loc in locals_ if _undo_german(loc) != loc)]
+    for local in forms:
         parts = [letters_only(p) for p in re.split(r"[._-]", local)]
         flat = "".join(parts)
         if flat in {given + family, family + given, given + family_full} or set(parts) >= {given, family}:
@@ -323,6 +372,21 @@ def email_agreement(tokens: list[str], locals_: list[str]) -> float:
     return best
 
 
+_GERMAN = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+
+
+def _undo_german(local: str) -> str:
+    """ "mueller" -> "muller": how "Müller" reads once its accents are dropped, for comparison."""
+    return local.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def _german_ascii(text: str) -> str:
+    out = text.lower()
+    for a, b in _GERMAN:
+        out = out.replace(a, b)
+    return letters_only(out)
+
+
 def domain_agreement(text: str, domains: list[str]) -> float:
     """1 when a line names the organisation of a domain ("Contoso" ~ contoso.com), else how close."""
     mine = letters_only(text)
@@ -332,15 +396,75 @@ def domain_agreement(text: str, domains: list[str]) -> float:
     for domain in domains:
         if not domain:
             continue
-        if mine == domain:
+        flat = domain.replace("-", "")
+        if mine in {domain, flat} or _german_ascii(text) == flat:
             return 1.0
-        if len(domain) >= 3 and mine.startswith(domain):
+        if len(flat) >= 3 and mine.startswith(flat):
             best = max(best, 0.9)
+        # "VANTAGE" ~ vantage-consulting.io: the first word of a hyphenated domain
+        head = domain.split("-")[0]
+        if "-" in domain and len(head) >= 4 and mine == head:
+            best = max(best, 0.9)
+        domain = flat
         words = [letters_only(w) for w in re.split(r"[\s-]+", text)]
         if len(domain) >= 3 and domain in words:
             best = max(best, 0.85)
         best = max(best, similarity(mine, domain) if similarity(mine, domain) >= 0.6 else 0.0)
     return best
+
+
+_ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "Il": "II", "lI": "II", "ll": "II"}
+
+
+def _accent_from_email(token: str, locals_: list[str]) -> str:
+    """ "Muller" -> "Müller" when the email spells "mueller": the only reading both agree on.
+
+    German addresses write ü as ue; when OCR dropped the umlaut the email tells it back. Nothing
+    is changed unless putting one umlaut back makes the name spell the email's word exactly.
+    """
+    words = {w for loc in locals_ for w in re.split(r"[._-]", loc.lower()) if len(w) >= 4}
+    if letters_only(token) in words:
+        return token
+    for i, ch in enumerate(token):
+        plain = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}.get(ch)
+        if plain is None:
+            continue
+        candidate = token[:i] + plain + token[i + 1 :]
+        if _german_ascii(candidate) in words:
+            return candidate
+    return token
+
+
+def repair_name(text: str, locals_: list[str]) -> str:
+    """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut."""
+    words = text.split()
+    # "II I" -> "III": a numeral suffix OCR cut in two
+    while len(words) >= 4 and re.fullmatch(r"[IVX]+", words[-1]) and re.fullmatch(r"[IVX]+", words[-2]):
+        words[-2:] = [words[-2] + words[-1]]
+    if len(words) >= 3 and words[-1] in _ROMAN_MISREAD:
+        words[-1] = _ROMAN_MISREAD[words[-1]]
+    return " ".join(_accent_from_email(w, locals_) for w in words)
+
+
+def split_title(text: str) -> tuple[str, str | None]:
+    """ "Partner, Finance & Controlling" -> ("Partner", "Finance & Controlling"); else (text, None).
+
+    A department printed after the title is cut off at a comma, or where a run of two or more
+    functional-area words follows a word that ends a job title ("HR Business Partner Platform
+    Engineering").
+    """
+    head, comma, tail = text.rpartition(",")
+    if comma and _ROLE.search(head) and _is_department(tail.strip()):
+        return head.strip(), tail.strip()
+    words = text.split()
+    # the shortest run of area words at the end wins: "VP People | Global Recruiting"
+    for k in range(len(words) - 2, 1, -1):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        areas_only = all(w.lower().strip("&,") in _AREA or w in {"&", "and"} for w in words[k:])
+        open_end = words[k - 1].lower() in {"of", "for", "&", "and", "the", "de", "du", "des"}
+        if _ROLE.search(left) and not open_end and not _ROLE.search(right) and areas_only and _is_department(right):
+            return left, right
+    return text, None
 
 
 def split_name(full: str) -> PersonName:
@@ -371,9 +495,12 @@ def _pick_name(
     _, cand, tokens, agree = best
     if cand is None:
         return None, [], 0.0
-    conf = cand.conf * (0.75 + 0.25 * agree)
+    # the least sure word counts: one misread letter ("Seren" for "Søren") spoils the whole name
+    words = cand.source.word_confs() if cand.source is not None and cand.text == cand.source.text else [cand.conf]
+    ocr = (min(words) + cand.conf) / 2
+    conf = ocr * (0.75 + 0.25 * agree)
     if not locals_:
-        conf = cand.conf * 0.8  # nothing to check it against
+        conf = ocr * 0.8  # nothing to check it against
     # a clear font-size lead over every other line is layout evidence too
     others = [c.height for c in cands if c.line != cand.line]
     if agree < 0.6 and others and cand.height >= 1.3 * max(others):
@@ -388,13 +515,17 @@ def _is_department(text: str) -> bool:
     return bool(words) and not _ROLE.search(text) and sum(w in _AREA for w in words) >= max(1, 0.6 * len(words))
 
 
-def find_people(lines: list[TextLine], emails: list[str], domains: list[str]) -> People:
-    """Name, title, department and company from the free lines. `domains` are organisation labels."""
+def find_people(lines: list[TextLine], emails: list[str], domains: list[str], body_height: float = 0.0) -> People:
+    """Name, title, department and company from the free lines. `domains` are organisation labels.
+
+    `body_height` is the card's typical letter height (all lines, not only the free ones): a
+    logo-sized line is measured against it.
+    """
     cands = [c for c in candidates(lines) if not is_tagline(c.text) or _ROLE.search(c.text)]
     locals_ = [e.split("@", 1)[0] for e in emails]
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
-    name = split_name(name_c.text) if name_c else None
+    name = split_name(repair_name(name_c.text, locals_)) if name_c else None
 
     # title: a role line, the nearer the name (just below it is the usual place) the better
     title_c, title_conf, title_score = None, 0.0, -1.0
@@ -411,6 +542,7 @@ def find_people(lines: list[TextLine], emails: list[str], domains: list[str]) ->
         if score > title_score:
             title_c, title_score = c, score
             title_conf = c.conf * (1.0 if gap <= 2 else 0.8)
+    title, title_dept = split_title(title_c.text) if title_c else (None, None)
     if title_c:
         used.add(id(title_c))
 
@@ -419,23 +551,28 @@ def find_people(lines: list[TextLine], emails: list[str], domains: list[str]) ->
     for c in cands:
         if id(c) in used or not _is_department(c.text) or _LEGAL.search(c.text):
             continue
-        near_title = title_c is not None and abs(c.line - title_c.line) <= 1
+        # under the title in the same column; reading order alone mixes the columns of a card
+        near_title = title_c is not None and (c.line == title_c.line or _stacked(title_c, c))
         if _DEPT_MARKER.search(c.text) or near_title:
             dept_c, dept_conf = c, c.conf * (1.0 if _DEPT_MARKER.search(c.text) else 0.85)
             break
     if dept_c:
         used.add(id(dept_c))
+    department = dept_c.text if dept_c else title_dept
+    if dept_c is None and title_dept:
+        dept_conf = title_conf * 0.9  # cut from the title line: one more guess than a line of its own
 
-    company, company_conf, company_line = _pick_company(
-        [c for c in cands if id(c) not in used and not is_tagline(c.text)], domains
+    taken_lines = {c.line for c in (name_c, title_c, dept_c) if c}
+    company, company_conf, company_lines = _pick_company(
+        [c for c in cands if c.line not in taken_lines and not is_tagline(c.text)], domains, body_height
     )
-    picked = [c.line for c in (name_c, title_c, dept_c) if c] + ([company_line] if company_line >= 0 else [])
+    picked = [c.line for c in (name_c, title_c, dept_c) if c] + list(company_lines)
     return People(
         name=name,
         name_conf=name_conf,
-        title=title_c.text if title_c else None,
+        title=title,
         title_conf=round(title_conf, 3),
-        department=dept_c.text if dept_c else None,
+        department=department,
         department_conf=round(dept_conf, 3),
         company=company,
         company_conf=company_conf,
@@ -451,13 +588,118 @@ def _style_like(printed: str, word: str) -> str:
     return word.capitalize()
 
 
-def _pick_company(cands: list[Candidate], domains: list[str]) -> tuple[str | None, float, int]:
+def _fragments(text: str) -> bool:
+    """A logo read in pieces: "um mit", "C ME" (several words, none longer than three letters)."""
+    words = text.split()
+    return len(words) >= 2 and max(len(w) for w in words) <= 3
+
+
+def _stacked(a: Candidate, b: Candidate) -> bool:
+    """b sits right under a (or over it) in the same column, in a similar font: one block of print."""
+    if a.source is None or b.source is None or a.line == b.line:
+        return False
+    top, low = (a.source, b.source) if a.source.box.y <= b.source.box.y else (b.source, a.source)
+    gap = low.box.y - top.box.y2
+    h = max(top.height, low.height, 1)
+    if not -0.3 * h <= gap <= 0.9 * h or not 0.45 <= top.height / max(1.0, low.height) <= 2.2:
+        return False
+    tol = 1.5 * h
+    return abs(top.box.x - low.box.x) < tol or abs(top.box.x2 - low.box.x2) < tol or abs(top.box.cx - low.box.cx) < tol
+
+
+def _company_like(text: str) -> bool:
+    """Printed like part of a company name: short, no digits, every real word capitalised."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or "@" in text or _ROLE.search(text):
+        return False
+    return all(not w[0].isalpha() or w[0].isupper() or len(w) <= 2 for w in words)
+
+
+def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -> tuple[str, list[Candidate]]:
+    """Join a company printed over two or three lines ("Parallax" / "Systems KG", "Granite GmbH" / "& Co. KG").
+
+    A neighbour joins when it is stacked with the company in the same column and adds evidence:
+    a legal suffix or company word, a better match with the email domain, or the name that the
+    company word ("Systems KG") was missing.
+    """
+    parts = [best]
+    for below in (True, False):
+        while len(parts) < 3:
+            edge = parts[-1] if below else parts[0]
+            near = [
+                c
+                for c in pool
+                if c not in parts
+                and _stacked(edge, c)
+                and ((c.top > edge.top) if below else (c.top < edge.top))
+                and len({p.line for p in parts} | {c.line}) == len(parts) + 1
+            ]
+            if not near:
+                break
+            nb = min(near, key=lambda c: abs(c.top - edge.top))
+            if not _company_like(nb.text) or is_tagline(nb.text):
+                break
+            joined = [*parts, nb] if below else [nb, *parts]
+            now = " ".join(p.text for p in parts)
+            text = " ".join(p.text for p in joined)
+            better = domain_agreement(text, domains) > domain_agreement(now, domains) + 0.05
+            if below:
+                adds = bool(_LEGAL.search(nb.text) or _ORG_WORDS.search(nb.text) or _TRADE_WORDS.search(nb.text))
+                adds = adds or nb.text.startswith("&") or better
+            else:
+                # the line above is the name part when the company so far starts with a generic word
+                starts_generic = bool(re.match(rf"(?:{_ORG_WORDS.pattern}|{_TRADE_WORDS.pattern})", now, re.I))
+                adds = better or (starts_generic and name_tokens(nb.text) is None)
+            if not adds:
+                break
+            parts = joined
+    return " ".join(p.text for p in parts), parts
+
+
+_LETTER_LOOKALIKE = str.maketrans({"1": "i", "0": "o", "5": "s", "8": "b"})
+
+
+def _rejoin_with_domain(text: str, domains: list[str]) -> str:
+    """ "G ranite GmbH" -> "Granite GmbH", "Quant 1X Corp." -> "Quantix Corp.": OCR split a word or read a
+    letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise unchanged."""
+    words = text.split()
+    flat = {d.replace("-", "") for d in domains if d}
+    if domain_agreement(text, domains) >= 0.999:
+        return text  # already spelled as the domain ("Cedarwood Consulting" ~ cedarwood-consulting)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            piece = "".join(words[i : i + size])
+            if piece.lower().translate(_LETTER_LOOKALIKE) in flat and (size > 1 or piece.lower() not in flat):
+                word = piece.lower().translate(_LETTER_LOOKALIKE)
+                first = words[i]
+                styled = word.upper() if first.isupper() and len(first) > 1 else word.capitalize()
+                return " ".join([*words[:i], styled, *words[i + size :]])
+    return text
+
+
+def _spell_from_domain(printed: str, domain: str) -> str:
+    """The domain's word in the printed case style, with an umlaut back where the domain wrote "oe".
+
+    "LOwenzahn" next to loewenzahn.de is "Löwenzahn": German domains spell ö as oe.
+    """
+    word = domain.replace("-", "")
+    options = [word]
+    for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+        options += [o.replace(plain, umlaut, 1) for o in options if plain in o]
+    seen = letters_only(printed)
+    best = max(options, key=lambda o: similarity(seen, letters_only(o)))
+    return _style_like(printed, best)
+
+
+def _pick_company(
+    cands: list[Candidate], domains: list[str], body_height: float = 0.0
+) -> tuple[str | None, float, tuple[int, ...]]:
     if not cands:
-        return None, 0.0, -1
-    median_h = sorted(c.height for c in cands)[len(cands) // 2]
-    best: tuple[float, str | None, float, int] = (0.0, None, 0.0, -1)
+        return None, 0.0, ()
+    median_h = body_height or sorted(c.height for c in cands)[len(cands) // 2]
+    best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
-        text = c.text
+        text = _rejoin_with_domain(c.text, domains)
         if name_tokens(text) is not None and domain_agreement(text, domains) < 0.85 and not _LEGAL.search(text):
             continue  # looks like a second person
         agree = domain_agreement(text, domains)
@@ -465,20 +707,46 @@ def _pick_company(cands: list[Candidate], domains: list[str]) -> tuple[str | Non
         big = c.height >= 1.25 * median_h
         if agree >= 0.85 or (legal and agree >= 0.6):
             score, conf = 3 + agree, c.conf + 0.1
+            if agree >= 0.999 and len(letters_only(text)) >= 4:
+                conf = max(conf, 0.85)  # spelled exactly like the email's domain: OCR got it right
+            elif agree < 0.999 and not legal and len(letters_only(text)) >= 4 and (c.conf < 0.6 or _fragments(text)):
+                # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi): the domain spells it
+                dom = max(domains, key=lambda d: similarity(letters_only(text), d.replace("-", "")))
+                text, conf = _spell_from_domain(text, dom), 0.5
         elif legal:
             score, conf = 2.5, c.conf * 0.9
+            if domains and agree < 0.6:
+                conf *= 0.65  # the email names another organisation, or this is half a name ("tems Corp")
+            if not _LEGAL.sub("", text).strip(" .,&"):
+                conf *= 0.4  # only a legal form ("B.V."): the name itself was not read
         elif agree >= 0.6 and len(letters_only(text)) >= 3:
             # the logo was misread but plainly spells the domain ("VERY & 1" ~ veryfi)
             dom = max(domains, key=lambda d: similarity(letters_only(text), d))
-            score, conf, text = 2 + agree, 0.5, _style_like(text, dom)
-        elif big and c.conf >= 0.6 and len(text.split()) <= 4 and not any(ch.isdigit() for ch in text):
+            score, conf, text = 2 + agree, 0.5, _spell_from_domain(text, dom)
+        elif (
+            big
+            and c.conf >= 0.6
+            and len(text.split()) <= 4
+            and sum(ch.isalpha() for ch in text) >= 4
+            and not any(ch.isdigit() for ch in text)
+        ):
             # a big line Tesseract was unsure of is usually a picture read as letters
-            score, conf = 1 + c.height / 1000, c.conf * 0.6
+            score, conf = 1 + c.conf + c.height / 1000, c.conf * 0.6
         else:
             continue
         if score > best[0]:
-            best = (score, text, round(min(1.0, conf), 3), c.line)
-    return best[1], best[2], best[3]
+            best = (score, text, round(min(1.0, conf), 3), c)
+    _, picked, conf, cand = best
+    if cand is None or picked is None:
+        return None, 0.0, ()
+    text = picked
+    joined, parts = _stack_company(cand, cands, domains)
+    if len(parts) > 1:
+        # the picked line may have been re-spelled from the domain; its neighbours are kept as printed
+        text = " ".join(picked if p is cand else p.text for p in parts)
+        agree = domain_agreement(joined, domains)
+        conf = max(conf, min(1.0, 0.9 * min(p.conf for p in parts) + 0.1 * agree))
+    return text, conf, tuple(p.line for p in parts)
 
 
 __all__ = ["People", "domain_agreement", "email_agreement", "find_people", "name_tokens", "split_name"]

@@ -39,9 +39,6 @@ LABELS: dict[str, PhoneType] = {
             "work",
             "business",
             "bus",
-            "main",
-            "switchboard",
-            "zentrale",
             "電話",
             "tfn",
         ],
@@ -71,7 +68,11 @@ LABELS: dict[str, PhoneType] = {
         "mobile",
     ),
     **dict.fromkeys(["f", "fax", "telefax", "fx", "ファックス"], "fax"),
-    **dict.fromkeys(["h", "home", "priv", "private"], "other"),
+    # a switchboard or main line reaches the company, not this person: not their work number
+    **dict.fromkeys(
+        ["h", "home", "priv", "private", "main", "switchboard", "zentrale", "centralita", "centralino", "standard"],
+        "other",
+    ),
 }
 # a word that is only a phone label when it stands next to a number ("T", "P") must still be
 # a whole word; this pattern finds candidate label words
@@ -81,7 +82,8 @@ _CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "
 # number-shaped text: digits with a few letters Tesseract confuses with digits
 _NUMBERISH = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIlSB][\dOoIlSB ().\-/]{5,}[\dOoIlSB](?![^\W\d_])")
 _DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
-_EMAIL_OR_URL = re.compile(r"\S*@\S*|(?:https?://|www\.)\S*", re.I)
+# emails, URLs and Japanese postcodes ("〒108-0075") carry digits that are no phone
+_EMAIL_OR_URL = re.compile(r"\S*@\S*|(?:https?://|www\.)\S*|〒\s?\d{3}-?\d{4}", re.I)
 
 
 @dataclass(frozen=True)
@@ -129,19 +131,32 @@ def label_type(text: str, nearest_last: bool = True) -> PhoneType | None:
     return None
 
 
+def _nearest(gap: str, last: bool) -> str:
+    """The part of the text between two numbers that belongs to the number on the `last` side.
+
+    "Fax | " before a number is the label "Fax" with a "|" between label and number, so empty
+    parts left by a separator are skipped.
+    """
+    parts = [part for part in _SEPARATOR.split(gap) if part.strip(" ()")]
+    if not parts:
+        return ""
+    return parts[-1] if last else parts[0].strip(" ()")
+
+
 def is_label_only(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text)]
     return bool(words) and all(w in LABELS for w in words) and not any(c.isdigit() for c in text)
 
 
 def _row_label(line: TextLine, lines: list[TextLine]) -> PhoneType | None:
-    """A label printed in its own column on the same row, left of the number."""
+    """A label printed in its own column on the same row, left of the number (the nearest one)."""
+    best: TextLine | None = None
     for other in lines:
         if other.index == line.index or other.box.x2 > line.box.x + 2:
             continue
         if abs(other.box.cy - line.box.cy) < 0.5 * max(line.height, 1) and is_label_only(other.text):
-            return label_type(other.text)
-    return None
+            best = other if best is None or other.box.x2 > best.box.x2 else best
+    return label_type(best.text) if best else None
 
 
 def _unlabelled_type(number: phonenumbers.PhoneNumber) -> PhoneType:
@@ -159,7 +174,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
         # the text between numbers; labels either all precede their numbers or all follow them
         gaps = [fixed[: m.start] if i == 0 else fixed[matches[i - 1].end : m.start] for i, m in enumerate(matches)]
         gaps.append(fixed[matches[-1].end :] if matches else "")
-        labels_first = bool(matches) and label_type(_SEPARATOR.split(gaps[0])[-1]) is not None
+        labels_first = bool(matches) and label_type(_nearest(gaps[0], last=True)) is not None
         for i, m in enumerate(matches):
             raw = line.text[m.start : m.end].strip()
             number = m.number
@@ -168,11 +183,11 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             if _DATE.match(raw) or len(nsn) < 7 or (not valid and len(nsn) < 8):
                 continue
             if labels_first or len(matches) == 1:
-                kind = label_type(_SEPARATOR.split(gaps[i])[-1])
+                kind = label_type(_nearest(gaps[i], last=True))
             else:
                 kind = None
             if kind is None and (not labels_first or len(matches) == 1):
-                kind = label_type(_SEPARATOR.split(gaps[i + 1])[0].strip(" ()"), nearest_last=False)
+                kind = label_type(_nearest(gaps[i + 1], last=False), nearest_last=False)
             if kind is None:
                 kind = _row_label(line, lines)
             labelled = kind is not None

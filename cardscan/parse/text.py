@@ -5,6 +5,7 @@ Everything here is pure and works on strings or `TextLine`s; it decides no field
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -24,6 +25,10 @@ class TextLine:
     box: Box
     block: int
     conf: float  # mean word confidence; UNKNOWN_CONF when OCR gave none
+    words: tuple[Word, ...] = ()  # the OCR words behind `text` (empty for lines built from plain text)
+
+    def word_confs(self) -> list[float]:
+        return [UNKNOWN_CONF if w.conf is None else w.conf for w in self.words] or [self.conf]
 
 
 #: confidence assumed for text whose OCR confidence is unknown (hand-built pages, tests)
@@ -36,15 +41,67 @@ def nfkc(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+#: a word this unsure, with this few letters, at either end of a line is a speck or a logo edge
+EDGE_JUNK_CONF = 0.3
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def split_columns(words: Sequence[Word]) -> list[list[Word]]:
+    """Cut one OCR line where it jumps across a column gap or changes font size.
+
+    Tesseract joins "David Taylor      E: davidt@lumen.com" into one line when two columns share
+    a row; the name and the email must be read apart.
+    """
+    parts: list[list[Word]] = [[words[0]]] if words else []
+    typical = _median([w.box.h for w in words]) if words else 0.0
+    for prev, word in itertools.pairwise(words):
+        gap = word.box.x - prev.box.x2
+        small = max(1, min(prev.box.h, word.box.h))
+        left_h = _median([w.box.h for w in parts[-1]])
+        # a label one small letter wide ("M") sits further from its number than words do: measure
+        # the gap against the line's typical height, not the letter's
+        cut = gap >= 2.5 * typical
+        if not cut and gap >= 1.0 * small:
+            # a wide gap plus a clear change of font size: a big name next to small contact text
+            ratio = max(left_h, word.box.h) / max(1, min(left_h, word.box.h))
+            cut = ratio >= 1.6
+        if cut:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def _trim_edges(words: list[Word]) -> list[Word]:
+    """Drop near-zero-confidence specks ("4", "ie", "sy,") from both ends of a line."""
+
+    def junk(w: Word) -> bool:
+        return w.conf is not None and w.conf < EDGE_JUNK_CONF and sum(c.isalnum() for c in w.text) <= 2
+
+    while words and junk(words[-1]):
+        words = words[:-1]
+    while words and junk(words[0]):
+        words = words[1:]
+    return words
+
+
 def text_lines(page: Page) -> list[TextLine]:
-    """The page's non-empty lines, normalised once, in reading order."""
+    """The page's non-empty lines, cut at column gaps and normalised once, in reading order."""
     out: list[TextLine] = []
     for line in page.lines:
-        text = nfkc(line.text)
-        if not text:
-            continue
-        conf = line.conf
-        out.append(TextLine(len(out), text, line.height, line.box, line.block, UNKNOWN_CONF if conf is None else conf))
+        for part in split_columns(line.words):
+            words = _trim_edges(part) or part
+            seg = Line(words=tuple(words), block=line.block)
+            text = nfkc(seg.text)
+            if not text:
+                continue
+            conf = seg.conf
+            conf_ = UNKNOWN_CONF if conf is None else conf
+            out.append(TextLine(len(out), text, seg.height, seg.box, seg.block, conf_, tuple(words)))
     return out
 
 
@@ -82,14 +139,29 @@ def is_junk(text: str) -> bool:
     return len(words) >= 1 and max(len(w) for w in words) <= 2 and not _LETTER_SPACED.match(text)
 
 
-_MARKUP = re.compile(r"</?[\w:.-]*(?:\s[^<>]*)?/?>|</?\w+:\w+|\b\w+:\w+>?|rdf:\w+=\S*")
+_NAMESPACED = re.compile(r"^[\w.-]*\w:\w")  # "rdf:resource=", "foaf:name"
 
 
 def strip_markup(text: str) -> str:
-    """Remove printed XML-ish decoration such as "<foaf:name>" or 'rdf:resource="'."""
-    out = _MARKUP.sub(" ", text)
-    out = re.sub(r"[<>\"]+", " ", out)
-    return nfkc(out)
+    """Remove printed XML-ish decoration such as "<foaf:name>" or 'rdf:resource="'.
+
+    Works word by word, because OCR splits and mangles tags: "<foafiname Jason Priem foafname>".
+    A word opening a tag goes, and so does a lower-case word right after it (the rest of the tag
+    name, "<foaf organization"); a word closing a tag or carrying a namespace goes too.
+    """
+    keep: list[str] = []
+    in_tag = False
+    for word in re.sub(r"(?=<)|(?<=>)", " ", text).split():
+        opens = word.startswith("<")
+        if opens or word.endswith(">") or _NAMESPACED.match(word):
+            in_tag = opens and not word.endswith(">")
+            continue
+        if in_tag and re.fullmatch(r"[a-z][a-z:.’'\"-]*", word):
+            in_tag = False
+            continue
+        in_tag = False
+        keep.append(word)
+    return nfkc(re.sub(r"[<>\"]+", " ", " ".join(keep)))
 
 
 # --------------------------------------------------------------------------- domains

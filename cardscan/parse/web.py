@@ -19,8 +19,15 @@ class WebHit:
     confidence: float
 
 
+_TLDS = "com|org|net|edu|gov|io|ai|co|de|fr|uk|in|au|jp|ca|nl|es|it|ie|sg|ch|at|be|us|eu|info|biz"
 _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bw{3}\s?[,;:]\s?(?=\w)", re.I), "www."),
+    # "Linked in", "Linkedln", "Iinkedin": the name OCR splits or misreads most often on cards
+    (re.compile(r"\b[lI1]{1,2}[i1lI]nked\s?[i1lI]n\b", re.I), "linkedin"),
+    # "www, ", "www. ", and a doubled w ("wwww.")
+    (re.compile(r"\bw{3,4}\s?[.,;:]\s?(?=\w)", re.I), "www."),
+    # "contoso. com", "parallax -systems.io": spaces OCR put inside a host name
+    (re.compile(rf"(?<=[a-z0-9])\s?\.\s(?=(?:{_TLDS})\b)", re.I), "."),
+    (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
     (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?:com|org|net|de|fr|co|io)\b)", re.I), "."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
@@ -50,7 +57,7 @@ _TRAILING = ".,;:|})]>'\"-"
 
 
 def _mask_emails(text: str) -> str:
-    return re.sub(r"\S*@\S*", " ", text)
+    return re.sub(r"\S*\s?@\s?\S*", " ", text)
 
 
 def _repair(text: str) -> str:
@@ -78,9 +85,9 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
     """Printed website URLs, best-looking first (a scheme or www. before a bare domain)."""
     hits: list[tuple[int, WebHit]] = []
     for line in lines:
-        if "linkedin" in line.text.lower():
-            continue
         fixed = _repair(line.text)
+        if "linkedin" in fixed.lower():
+            continue
         for m in _URL.finditer(fixed):
             host = m.group("host")
             tld = host.rsplit(".", 1)[-1].lower()

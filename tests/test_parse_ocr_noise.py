@@ -1,0 +1,330 @@
+"""Cards as a phone photo reads them: columns run together, logos split, labels glued on, specks.
+
+Each test builds the OCR lines with their boxes and confidences the way Tesseract returns them,
+and checks what a user would see in the contact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.config import Settings
+from cardscan.models import FIELDS, Box, Contact, Line, Page, Word
+from cardscan.parse import parse_page
+from cardscan.parse.text import page_from_rows
+
+Placed = tuple[str, int, int, int] | tuple[str, int, int, int, float]
+
+
+def line(text: str, x: int, y: int, h: int, conf: float = 0.95) -> Line:
+    """One OCR line: its words laid out from x, each as wide as its letters."""
+    words: list[Word] = []
+    for token in text.split():
+        w = max(1, int(len(token) * 0.6 * h))
+        words.append(Word(token, Box(x, y, w, h), conf))
+        x += w + int(0.4 * h)
+    return Line(words=tuple(words))
+
+
+def page(*placed: Placed | Line) -> Page:
+    lines = [p if isinstance(p, Line) else line(*p) for p in placed]
+    lines.sort(key=lambda ln: (ln.box.y, ln.box.x))
+    return Page(lines=tuple(lines), width=1400, height=900)
+
+
+def scan(*placed: Placed | Line) -> Contact:
+    return parse_page(page(*placed), Settings())
+
+
+def card(*rows: str | tuple[str, float] | tuple[str, float, float]) -> Contact:
+    return parse_page(page_from_rows(list(rows)), Settings())
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def test_name_and_email_in_one_ocr_line_are_read_apart() -> None:
+    name = line("David Taylor", 60, 190, 48)
+    contact = line("E: davidt@lumen.com", 700, 200, 26)
+    joined = Line(words=name.words + contact.words)  # Tesseract's reading: one line across the gap
+    c = scan(("Lumen Analytics", 60, 50, 47), joined, ("Work | +1 (512) 503-6229", 700, 260, 22))
+    assert c.name is not None and c.name.full == "David Taylor"
+    assert c.emails == ("davidt@lumen.com",)
+    assert c.company == "Lumen Analytics"
+
+
+def test_name_glued_to_its_email_label_is_still_the_name() -> None:
+    c = card(("Chloé Moreau Email: chloe.moreau@azur.io", 30), "www.azur.io")
+    assert c.name is not None and c.name.full == "Chloé Moreau"
+    assert c.emails == ("chloe.moreau@azur.io",)
+
+
+def test_specks_at_the_ends_of_a_line_are_dropped() -> None:
+    speck = Word("ie", Box(900, 700, 40, 33), 0.13)
+    address = Line(words=(*line("4001 ist Ave NE Redmond, WA 98052", 100, 700, 33).words, speck))
+    logo = Line(words=(Word("~CONTOSO", Box(0, 3, 700, 160), 0.21), Word("4", Box(720, 3, 40, 160), 0.04)))
+    c = scan(logo, ("Chris Smith", 790, 295, 69), ("chris.smith@contoso.com", 800, 494, 32), address)
+    assert c.address is not None and c.address.lines == ("4001 1st Ave NE Redmond, WA 98052",)
+    assert c.company == "CONTOSO"  # the printed word, spelled exactly like the domain: no doubt left
+    assert "company" not in c.review
+
+
+def test_street_found_in_its_column_when_reading_order_interleaves_columns() -> None:
+    c = scan(
+        ("Keisha W. Thompson", 80, 90, 53),
+        ("Westbrook Inc.", 930, 90, 40),
+        ("Cell (608) 674-5174", 85, 480, 30),
+        ("keisha.thompson@westbrook.us", 86, 569, 39),
+        ("9382 Hill St., Suite 3000", 796, 566, 28),
+        ("www.westbrook.us", 86, 617, 31),
+        ("Madison, WI 53751", 890, 611, 28),
+    )
+    assert c.address is not None
+    assert c.address.lines == ("9382 Hill St., Suite 3000", "Madison, WI 53751")
+    assert c.website == "www.westbrook.us"
+
+
+# --------------------------------------------------------------------------- emails and web
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("E. mtaylor@driftwood.us", "mtaylor@driftwood.us"),
+        ("e. priya.lim @straits.com.sg", "priya.lim@straits.com.sg"),
+        ('<foaf:mbox rdf:resource="maili. priem@email.unc.edu |', "priem@email.unc.edu"),
+        ("julia.mueller @parallax-systems, io", "julia.mueller@parallax-systems.io"),
+        ("karen, lee@granite. com", "karen.lee@granite.com"),
+        ("e.smith@contoso.com", "e.smith@contoso.com"),  # a real local part, not a label
+        ("Smith, jo@contoso.com", "jo@contoso.com"),
+    ],
+)
+def test_email_labels_and_ocr_damage(printed: str, expected: str) -> None:
+    assert card(("Avery Smith", 40), printed).emails == (expected,)
+
+
+def test_email_split_over_two_ocr_lines_on_one_row() -> None:
+    c = scan(("Darcy McKenzie", 82, 91, 58), ("e. d.mckenzie", 83, 634, 27), ("@ westbrook.io", 300, 630, 40))
+    assert c.emails == ("d.mckenzie@westbrook.io",)
+    assert c.website is None  # the email's domain is not a printed website
+
+
+def test_email_lookalike_letter_repaired_only_when_the_name_proves_it() -> None:
+    c = card(("Lily Taylor", 58), "Itaylor@umbra.uk")
+    assert c.emails == ("ltaylor@umbra.uk",)
+    assert card(("Ian Taylor", 58), "itaylor@umbra.uk").emails == ("itaylor@umbra.uk",)
+
+
+@pytest.mark.parametrize(
+    ("printed", "website", "linkedin"),
+    [
+        ("in: www. Linked in.com/in/jmuller", None, "www.linkedin.com/in/jmuller"),
+        ("wwww.parallax-systems.io", "www.parallax-systems.io", None),
+        ("parallax -Ssystems.io", "parallax-systems.io", None),
+        ("W: www, parallax-systems. io", "www.parallax-systems.io", None),
+    ],
+)
+def test_website_and_linkedin_repairs(printed: str, website: str | None, linkedin: str | None) -> None:
+    c = card(("Julia Muller", 40), "julia@parallax-systems.io", printed)
+    assert (c.website, c.linkedin) == (website, linkedin)
+
+
+# --------------------------------------------------------------------------- company, title, name
+
+
+@pytest.mark.parametrize(
+    ("top", "below", "email", "expected"),
+    [
+        ("Parallax", "Systems KG", "julia@parallax-systems.io", "Parallax Systems KG"),
+        ("Riverstone", "Data Ltd", "emily@riverstone.uk", "Riverstone Data Ltd"),
+        ("Granite GmbH", "& Co. KG", "leon@granite.de", "Granite GmbH & Co. KG"),
+        ("Stonebridge", "Co.", "cmartin@stonebridge.com", "Stonebridge Co."),
+        ("MONARCH", "CONSULTING", "jo.bloggs@monarch.co.uk", "MONARCH CONSULTING"),
+    ],
+)
+def test_company_printed_over_two_lines(top: str, below: str, email: str, expected: str) -> None:
+    c = scan(
+        (top, 100, 100, 60),
+        (below, 100, 170, 50),
+        ("Jo Bloggs", 100, 400, 50),
+        ("Sales Director", 100, 470, 28),
+        (email, 700, 400, 28),
+    )
+    assert c.company == expected
+    assert "company" not in c.review
+
+
+def test_tagline_under_the_company_is_not_joined() -> None:
+    c = scan(
+        ("Westbrook", 100, 100, 60),
+        ("Simply better software", 100, 170, 30),
+        ("Jo Bloggs", 100, 400, 50),
+        ("jo@westbrook.com", 700, 400, 28),
+    )
+    assert c.company == "Westbrook"
+    assert c.title is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "title", "department"),
+    [
+        ("Partner, Finance & Controlling", "Partner", "Finance & Controlling"),
+        ("Junior Product Owner, Research & Development", "Junior Product Owner", "Research & Development"),
+        ("HR Business Partner Platform Engineering", "HR Business Partner", "Platform Engineering"),
+        ("Head of Data Platform", "Head of Data Platform", None),
+        ("Senior Data Engineer", "Senior Data Engineer", None),
+    ],
+)
+def test_department_printed_after_the_title(printed: str, title: str, department: str | None) -> None:
+    c = card(("Chloe Williams", 52), printed, "chloe@contoso.com")
+    assert (c.title, c.department) == (title, department)
+
+
+def test_company_word_next_to_the_company_is_not_a_title() -> None:
+    c = scan(
+        ("Marieke de Wit", 69, 65, 48),
+        ("Umbra", 867, 67, 33),
+        ("Recruitment", 751, 123, 35),
+        ("Senior Product Owner", 66, 144, 30),
+        ("E: marieked@umbra-recruitment.nl", 66, 440, 28),
+    )
+    assert (c.title, c.department, c.company) == ("Senior Product Owner", None, "Umbra Recruitment")
+
+
+def test_name_repairs_that_the_card_itself_proves() -> None:
+    assert card(("Hamish Ryan Ill", 50), "Engineer").name.full == "Hamish Ryan III"  # type: ignore[union-attr]
+    muller = card(("Julia Muller", 50), "julia.mueller@parallax.de").name
+    assert muller is not None and muller.full == "Julia Müller"
+    # without the email's "ue" nothing says the printed name had an umlaut
+    plain = card(("Julia Muller", 50), "julia.muller@parallax.de").name
+    assert plain is not None and plain.full == "Julia Muller"
+
+
+def test_name_inside_printed_markup() -> None:
+    c = card(
+        ("<foafiname Jason Priem foafname>", 43),
+        ("<foaf:homepage rdf:resource= http://jasonpriem.com |", 52),
+        ('<foaf mbox rdf:resource="maili. priem@email.unc.edu |', 52),
+        ("<foaf organization’ UNC-Chapel Hill SILS ‘cat.org>", 43),
+        ("Information Science PhD Student", 35),
+    )
+    assert c.name is not None and c.name.full == "Jason Priem"
+    assert c.emails == ("priem@email.unc.edu",)
+    assert c.website == "http://jasonpriem.com"
+    assert c.company == "UNC-Chapel Hill SILS"
+
+
+def test_misread_logo_is_recovered_from_the_domain_and_flagged() -> None:
+    c = card(("Dmitry Birulia", 70), ("VERYEFI", 84, 0.27), ("dmitry@veryfi.com", 56), "www.veryfi.com")
+    assert c.company == "VERYFI"
+    assert "company" in c.review
+
+
+def test_only_a_legal_form_is_flagged() -> None:
+    c = card(("B.V.", 40), ("Sanne Peters", 50), "s.peters@zeewind.eu")
+    assert "company" in c.review or c.company is None
+
+
+# --------------------------------------------------------------------------- addresses
+
+
+@pytest.mark.parametrize(
+    ("rows", "street", "city", "postcode", "country"),
+    [
+        (["34 Adelaide Street", "Parramatta NSW 2150"], "34 Adelaide Street", "Parramatta", "2150", "AU"),
+        (
+            ["4155 8th Avenue SW, Floor 11, Ottawa, ON K1R 3L3, Canada"],
+            "4155 8th Avenue SW, Floor 11",
+            "Ottawa",
+            "K1R 3L3",
+            "CA",
+        ),
+        (["Hauptstrafe 99a", "70761 Stuttgart", "Germany"], "Hauptstraße 99a", "Stuttgart", "70761", "DE"),
+        (
+            ["Riverside House", "2 Old Broad Street", "Manchester", "M2 3JS"],
+            "Riverside House, 2 Old Broad Street",
+            "Manchester",
+            "M2 3JS",
+            "GB",
+        ),
+        (
+            ["No. 12, Embassy Golf Links", "Anna Salai", "Gurugram - 122972"],
+            "No. 12, Embassy Golf Links, Anna Salai",
+            "Gurugram",
+            "122972",
+            "IN",
+        ),
+    ],
+)
+def test_addresses(rows: list[str], street: str, city: str, postcode: str, country: str) -> None:
+    c = card(("Avery Smith", 40), "Product Manager", *rows)
+    assert c.address is not None
+    a = c.address
+    assert (a.street, a.city, a.postcode, a.country) == (street, city, postcode, country)
+
+
+def test_a_phone_the_phone_parser_missed_is_not_a_street() -> None:
+    c = card(("Leon Fischer", 60), "leon@granite.de", "Cell 01591 / 6216077", "Gartenstraße 29", "79100 Freiburg")
+    assert c.address is not None and c.address.lines == ("Gartenstraße 29", "79100 Freiburg")
+    assert [p.number for p in c.phones] == ["+4915916216077"]
+
+
+def test_name_and_title_over_an_address_are_not_street_lines() -> None:
+    c = card(("Prof. Dr. Florian Schafer", 42), "Solutions Architect", "Speicherstadt 111", "30772 Hannover")
+    assert c.address is not None and c.address.lines == ("Speicherstadt 111", "30772 Hannover")
+
+
+# --------------------------------------------------------------------------- phones and review flags
+
+
+def test_label_and_number_parted_by_a_bar() -> None:
+    c = card(("Hamish Lee", 50), "Cell | +61 (0)415 536 668", "Fax | +61 (0)8 8896 0960", "Switchboard +61 2 9184 7990")
+    assert [(p.number, p.type) for p in c.phones] == [
+        ("+61415536668", "mobile"), ("+61888960960", "fax"), ("+61291847990", "other")]  # fmt: skip
+
+
+def test_a_garbled_number_flags_the_phones() -> None:
+    c = card(("Chris Smith", 69), "chris.smith@contoso.com", "Eel: +1 {987) 123-456 sy,", "Tel: +1 (987) 213-5674")
+    assert [p.number for p in c.phones] == ["+19872135674"]
+    assert "phones" in c.review
+
+
+def test_a_failed_read_flags_every_field() -> None:
+    c = card(("ae a Re", 40, 0.3), ("Avery Smith", 30, 0.7), ("——s ~~ |", 20, 0.2), ("ss a —", 25, 0.3))
+    assert c.name is not None and c.name.full == "Avery Smith"
+    assert c.review == FIELDS  # what was read is doubtful, and what was not may well be there
+    assert all(c.confidence[f] == 0.0 for f in FIELDS if f != "name")
+
+
+def test_missing_fields_a_cue_expects_are_flagged_not_invented() -> None:
+    c = card(("Avery Smith", 40), "avery@contoso.com", "Tel: +1 212 555 0142", "77 Hill Street", "Sprngf!eld ?? 0")
+    assert (c.company, c.address) == (None, None)
+    assert c.review == ("company", "address")  # contoso.com names a company; a street without its city
+    assert c.confidence["company"] == c.confidence["address"] == 0.0
+    failed = card(("ae a Re", 40, 0.3), ("——s ~~ |", 20, 0.2), ("ss a —", 25, 0.3))
+    assert failed.review == FIELDS
+
+
+def test_a_clean_minimal_card_flags_nothing() -> None:
+    c = card(("Dmitry Birulia", 70), ("VERYFI", 84), ("dmitry@veryfi.com", 56), "www.veryfi.com")
+    assert c.company == "VERYFI"
+    assert c.review == ()
+
+
+def test_address_after_a_url_on_the_same_ocr_line() -> None:
+    c = scan(
+        ("Kirra Anderson", 96, 103, 57),
+        ("kirra.anderson@acme.io", 92, 548, 27),
+        ("34 Adelaide Street", 990, 553, 33),
+        ("LinkedIn: https://www.linkedin.com/in/kanderson Parramatta NSW 2150", 92, 600, 33),
+    )
+    assert c.linkedin == "https://www.linkedin.com/in/kanderson"
+    assert c.address is not None and c.address.lines == ("34 Adelaide Street", "Parramatta NSW 2150")
+
+
+def test_postcode_and_company_letters_read_as_digits() -> None:
+    c = card(("Mathieu Thibodeau", 53), ("Quant 1X", 65), ("Corp.", 60), "mathieu.thibodeau@quantix.ca",
+             "4155 8th Avenue SW", "Floor 11", "Ottawa, ON KIR 3L3", "Canada")  # fmt: skip
+    assert c.company == "Quantix Corp."
+    assert c.address is not None and (c.address.postcode, c.address.country) == ("K1R 3L3", "CA")
+    assert c.address.lines[-2:] == ("Ottawa, ON K1R 3L3", "Canada")
