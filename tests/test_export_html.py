@@ -75,7 +75,7 @@ def test_report_shows_each_card_its_failures_and_the_timeline(tmp_path: Path) ->
     review = page.having("dd", "review")
     assert len(review) == sum(len(c.review) for c in SAMPLE) == 1
     assert review[0]["title"] == "read with 41% confidence"
-    assert "Not on the card: department, website, linkedin, address." in text  # Avery's card
+    assert "Not found on the card: department, website, linkedin, address." in text  # Avery's card
     csp = page.having("meta")
     policy = next(a["content"] for a in csp if a.get("http-equiv") == "Content-Security-Policy")
     assert policy is not None and "default-src 'none'" in policy and "img-src data:;" in policy

@@ -111,7 +111,7 @@ def test_every_card_renders_with_its_name_and_picture(rendered: tuple[Path, list
     for card, c in zip(cards, contacts, strict=True):
         assert display_name(c) in card
     # the card without an email says so instead of guessing one
-    assert "email" in cards[-1].partition("Not on the card:")[2] and "@" not in cards[-1]
+    assert "email" in cards[-1].partition("Not found on the card:")[2] and "@" not in cards[-1]
     assert len(dom.imgs) == len(COLOURS)
     assert all((img.get("src") or "").startswith("data:image/jpeg;base64,") for img in dom.imgs)
     assert "script" not in dom.tags

@@ -187,6 +187,10 @@ def _card(c: Contact, by_hash: dict[str, ScanResult]) -> str:
     missing: list[str] = []
     for field, label in _LABELS.items():
         values = _values(c, field)
+        if not values and field in c.review:
+            # a cue says the card shows it, but it could not be read: ask the user to look
+            rows.append(f"<dt{cls(field)}>{label}</dt><dd{cls(field)}><em>not read</em>{flag}</dd>")
+            continue
         if not values:
             missing.append(label.lower())
             continue
@@ -194,7 +198,7 @@ def _card(c: Contact, by_hash: dict[str, ScanResult]) -> str:
         rows.append(f"<dt{cls(field)}>{label}</dt><dd{cls(field)}>{'<br>'.join(values)}{mark}</dd>")
     if not has_name:
         missing.insert(0, "name")
-    gaps = f'<p class="missing">Not on the card: {", ".join(missing)}.</p>' if missing else ""
+    gaps = f'<p class="missing">Not found on the card: {", ".join(missing)}.</p>' if missing else ""
     return f'<article class="card">{_picture(c, by_hash)}<div>{heading}<dl>{"".join(rows)}</dl>{gaps}</div></article>'
 
 
