@@ -52,8 +52,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $@
 
+# Exit code 1 means "some photos could not be read": the table above says which; that is a result, not an error.
 scan: deps
-	$(VENV)/bin/cardscan scan sample_cards -o $(OUT)
+	$(VENV)/bin/cardscan scan sample_cards -o $(OUT) || [ $$? -eq 1 ]
 
 lint: deps
 	$(VENV)/bin/ruff check cardscan tests
