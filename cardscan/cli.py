@@ -220,28 +220,39 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
             task = progress.add_task("scanning", total=len(files), failed=0, rate="")
             failed = 0
             started = time.monotonic()
-            for r in pipeline.scan_paths(files, settings):
-                if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
-                    r = ScanResult(
-                        r.source,
-                        r.sha256,
-                        Status.SKIPPED,
-                        f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.",
-                    )
-                elif r.sha256:
-                    seen_now[r.sha256] = r.source
-                store.record(r)
-                rows.append(_Row.of(r))
-                failed += r.status is Status.FAILED
-                rate = len(rows) / max(1e-6, time.monotonic() - started)
-                progress.update(task, advance=1, failed=failed, rate=f"{rate:.1f} cards/s")
-                if args.json:
-                    sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
-                    sys.stdout.flush()
-                if r.status is Status.FAILED:
-                    log.warning("%s: %s", r.source, r.error)
+            interrupted = False
+            try:
+                for r in pipeline.scan_paths(files, settings):
+                    if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
+                        r = ScanResult(
+                            r.source,
+                            r.sha256,
+                            Status.SKIPPED,
+                            f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.",
+                        )
+                    elif r.sha256:
+                        seen_now[r.sha256] = r.source
+                    store.record(r)
+                    rows.append(_Row.of(r))
+                    failed += r.status is Status.FAILED
+                    rate = len(rows) / max(1e-6, time.monotonic() - started)
+                    progress.update(task, advance=1, failed=failed, rate=f"{rate:.1f} cards/s")
+                    if args.json:
+                        sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
+                        sys.stdout.flush()
+                    if r.status is Status.FAILED:
+                        log.warning("%s: %s", r.source, r.error)
+            except KeyboardInterrupt:
+                # Stop at once, but keep what was scanned: it is in the store and gets exported.
+                interrupted = True
         written = pipeline.export_all(store, settings)
         store.close()
+    if interrupted:
+        console.print(
+            f"cardscan: interrupted after {len(rows)} of {len(files)} photos; those are exported, "
+            "scan the folder again for the rest."
+        )
+        return ExitCode.INTERRUPTED
     if not rows:
         raise BadArgumentsError("No image files were found in the paths given.")
     if not args.quiet:

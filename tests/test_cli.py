@@ -146,3 +146,32 @@ def test_real_subprocess_with_a_pool(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "contacts.vcf").read_text("utf-8").count("BEGIN:VCARD") == len(ok)
     after = sorted(p for p in tmp_path.rglob("*") if (tmp_path / "out") not in p.parents and p != tmp_path / "out")
     assert after == before  # nothing written outside OUT, nothing moved
+
+
+def test_ctrl_c_keeps_what_was_scanned(tmp_path: Path) -> None:
+    """SIGINT mid-batch: exit 130, and the cards already scanned are exported."""
+    import signal
+    import time
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(12):  # enough that the batch is still running when the first card is out
+        shutil.copy(SAMPLES[i % len(SAMPLES)], inbox / f"c{i:02d}{SAMPLES[i % len(SAMPLES)].suffix}")
+    p = subprocess.Popen(
+        [sys.executable, "-m", "cardscan", "scan", str(inbox), "-o", str(tmp_path / "out"), "--json", "-j", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert p.stdout is not None
+    first = p.stdout.readline()  # blocks until the first card is done
+    assert json.loads(first)["source"]
+    p.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + 120
+    while p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling the exit with a deadline, not synchronising on time
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == ExitCode.INTERRUPTED, err
+    assert "interrupted after" in err and "Traceback" not in err
+    done = 1 + len(out.splitlines())
+    assert done < 12
+    vcf = (tmp_path / "out" / "contacts.vcf").read_text("utf-8")
+    assert vcf.count("BEGIN:VCARD") >= 1
