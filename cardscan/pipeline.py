@@ -223,7 +223,7 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
         "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
     ctx = multiprocessing.get_context(method)
-    with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=200) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=100) as pool:
         for r in pool.imap_unordered(_scan_job, ((f, settings) for f in files), chunksize=1):
             if r.status is Status.SKIPPED and (r.error or "").startswith("MISSING_DEPENDENCY: "):
                 pool.terminate()

@@ -39,3 +39,20 @@ def test_uk_card_with_trunk_zero_and_regionless_setting() -> None:
     assert c.name is not None and c.name.prefix == "Dr."
     assert c.company == "Contoso"
     assert c.address is not None and c.address.country == "GB"
+
+
+def test_city_before_a_postcode_is_not_a_name() -> None:
+    rows = [("Quarry Systems", 32), "tel | 503-377-7533", "jobs@quarry.us", "5946 Peachtree Street, Floor 14",
+            "Portland, OR 97291", "USA"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is None
+    assert c.address is not None and c.address.city == "Portland"
+
+
+def test_district_line_between_street_and_city_belongs_to_the_address() -> None:
+    rows = [("Larkspur Partners Pvt. Ltd.", 37), "Phone | +91-8037830296", "E: contact@larkspur.in",
+            "Tower B, Prestige Tech Park", "HITEC City", "Bengaluru, Karnataka 560448"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is None
+    assert c.address is not None
+    assert c.address.lines == ("Tower B, Prestige Tech Park", "HITEC City", "Bengaluru, Karnataka 560448")

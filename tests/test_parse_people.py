@@ -133,3 +133,100 @@ def test_name_and_email_only_invents_nothing() -> None:
     # flagged for a look (confidence 0), never filled in from the domain
     assert set(c.confidence) == {"name", "emails", "company"} and c.confidence["company"] == 0.0
     assert c.review == ("company",)
+
+
+# --------------------------------------------------------------------------- name and email cross-check
+
+
+@pytest.mark.parametrize(
+    ("printed", "email", "expected"),
+    [
+        ("Wanna Berg", "hanna.berg@acmewidgets.com", "Hanna Berg"),  # W read for H
+        ("Claude Kirn", "claude.kim@acme.com", "Claude Kim"),  # "rn" for "m"
+        ("Ciaude Moreau", "cmoreau@acme.com", "Ciaude Moreau"),  # an initial proves nothing: kept
+        ("lan Wright", "ian.wright@acme.com", "Ian Wright"),  # l for I, and a name starts with a capital
+        ("Stefan Miiller", "stefan.mueller@acme.de", "Stefan Müller"),  # umlaut dots read as "ii"
+        ("Chloé Moreau", "chloe.moreau@azur.io", "Chloé Moreau"),  # the printed accent stays
+    ],
+)
+def test_email_repairs_a_lookalike_slip_in_the_name(printed: str, email: str, expected: str) -> None:
+    c = card((printed, 40), "Software Engineer", email)
+    assert c.name is not None and c.name.full == expected
+
+
+def test_repaired_name_keeps_a_moderate_confidence() -> None:
+    c = card(("Wanna Berg", 40), "Software Engineer", "hanna.berg@acmewidgets.com", ("Acme Widgets", 30))
+    assert c.name is not None and c.name.full == "Hanna Berg"
+    assert 0.6 <= c.confidence["name"] <= 0.75
+    assert "name" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("printed", "email"),
+    [
+        ("Hanna Berg", "hanne.berg@acme.com"),  # one letter off, and not a look-alike
+        ("Anna Schmidt", "bob.jones@acme.com"),  # someone else's address
+        ("Anna Schmidt", "annie@acme.com"),
+    ],
+)
+def test_name_the_email_contradicts_is_kept_as_printed_and_flagged(printed: str, email: str) -> None:
+    c = card((printed, 40), "Software Engineer", email, ("Acme", 30))
+    assert c.name is not None and c.name.full == printed
+    assert "name" in c.review
+
+
+@pytest.mark.parametrize(
+    ("printed", "email"),
+    [("Katherine Lee", "kate.lee@acme.com"), ("Avery Smith", "asmith@acme.com"), ("Jason Priem", "priem@unc.edu")],
+)
+def test_usual_email_forms_do_not_flag_the_name(printed: str, email: str) -> None:
+    c = card((printed, 40), "Software Engineer", email, ("Acme", 30))
+    assert c.name is not None and c.name.full == printed
+    assert "name" not in c.review
+
+
+def test_email_read_less_surely_than_the_name_does_not_change_it() -> None:
+    # "rn" read as "m" in the small email print; the big name was read surely
+    c = card(("Sarah Hernandez", 40, 0.95), "Software Engineer", ("hemandez@westbrook.co", 20, 0.7), ("Westbrook", 30))
+    assert c.name is not None and c.name.full == "Sarah Hernandez"
+    assert "name" in c.review and "emails" in c.review
+
+
+def test_role_mailbox_says_nothing_about_the_name() -> None:
+    c = card(("Hanna Berg", 40), "Software Engineer", "info@acme.com", ("Acme", 30))
+    assert c.name is not None and c.name.full == "Hanna Berg"
+    assert "name" not in c.review
+
+
+def test_no_name_is_made_from_an_email_alone() -> None:
+    c = card("Software Engineer", "hanna.berg@acme.com", ("Acme", 30))
+    assert c.name is None
+    assert "name" in c.review and c.confidence["name"] == 0.0
+
+
+# --------------------------------------------------------------------------- company words and the domain
+
+
+@pytest.mark.parametrize(
+    ("printed", "email", "expected"),
+    [
+        ("Prism Foods Ltd.", "ana@prism-foods.io", "Prism Foods Ltd."),  # two real words stay two
+        ("Sierra Azul Bank", "ana@sierraazul.es", "Sierra Azul Bank"),
+        ("G ranite GmbH", "ana@granite.de", "Granite GmbH"),  # a lone letter is a piece of a word
+        ("Quant 1X Corp.", "ana@quantix.com", "Quantix Corp."),  # a digit inside is a misread letter
+    ],
+)
+def test_company_words_are_joined_only_when_a_piece_is_not_a_word(printed: str, email: str, expected: str) -> None:
+    c = card(("Ana Lopez", 40), "Software Engineer", email, (printed, 30))
+    assert c.company == expected
+
+
+def test_first_word_of_a_wrapped_tagline_does_not_join_the_company() -> None:
+    c = card(("Trellis", 28), ("Analytics", 36), ("Engineering", 27), ("the future", 21), ("Elodie Fournier", 40),
+             "Consultant", "elodie@trellis.fr")  # fmt: skip
+    assert c.company == "Trellis Analytics"
+
+
+def test_company_word_under_the_logo_still_joins() -> None:
+    c = card(("Parallax", 36), ("Systems KG", 30), ("Jonas Weber", 40), "Consultant", "jonas@parallax.de")
+    assert c.company == "Parallax Systems KG"

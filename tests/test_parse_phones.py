@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 
 from cardscan.config import Settings
@@ -116,3 +117,17 @@ def test_label_in_its_own_column_on_the_same_row() -> None:
                    Word("123456", Box(410, 100, 70, 20), 0.95)))  # fmt: skip
     page = Page((label, number), 600, 300)
     assert [(p.number, p.type) for p in parse_page(page, Settings()).phones] == [("+447911123456", "mobile")]
+
+
+@pytest.mark.parametrize("cut", ["Cell: +1 {987) 123-456", "Cell: +1 (987) 123-45.", "Cell: +1 (212) 555-014"])
+def test_truncated_number_is_flagged_and_not_exported_as_a_valid_one(cut: str) -> None:
+    c = card(cut, "Tel: +1 (212) 555-0143")
+    assert "phones" in c.review
+    # the work number is kept; nothing else may pass for a real, callable number
+    valid = [p.number for p in c.phones if p.number != "+12125550143"]
+    assert all(not phonenumbers.is_valid_number(phonenumbers.parse(n)) for n in valid)
+
+
+def test_unlabelled_number_no_plan_allows_is_not_a_phone() -> None:
+    # an order or customer number in a footer: 8 digits, no label, no +CC, valid nowhere
+    assert card("Ref. 1708-0075").phones == ()

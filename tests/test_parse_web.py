@@ -26,6 +26,7 @@ def card(*rows: str) -> Contact:
         ("www.contoso,com", "www.contoso.com"),
         ("https://www.contoso.com|}", "https://www.contoso.com"),
         ("http://jasonpriem.com", "http://jasonpriem.com"),
+        ("https://www.contoso.co,jp/", "https://www.contoso.co.jp/"),  # a comma for the dot before a country
     ],
 )
 def test_website_as_printed(printed: str, expected: str) -> None:

@@ -328,7 +328,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             if not (town or _is_street(above)):
                 # a district or area line ("Anna Salai") between the street and the city
                 over = _neighbour(above, lines, above=True) if _is_place(above) else None
-                if over is None or over.index in claimed or not _is_numbered_street(over) or len(street_lines) > 1:
+                if over is None or over.index in claimed or not _is_street(over) or len(street_lines) > 1:
                     break
             street_lines.insert(0, _LABEL.sub("", above.text))
             used.insert(0, above.index)

@@ -15,19 +15,32 @@ from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName
 from .address import find_address, looks_like_street
 from .emails import EmailHit, find_emails
-from .people import People, email_agreement, find_people
+from .people import ROLE_MAILBOXES, People, email_agreement, find_people
 from .phones import find_phones
-from .text import FREEMAIL, TextLine, country_of_host, is_junk, nfkc, registrable, text_lines
+from .text import (
+    FREEMAIL,
+    TextLine,
+    country_of_host,
+    has_kana,
+    is_junk,
+    join_words,
+    nfkc,
+    registrable,
+    text_lines,
+)
 from .web import cross_check, find_linkedin, find_websites, host_of
 
 
-def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str]) -> str:
-    """The country a card is probably from, before its address is read ("" when unknown)."""
+def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "") -> str:
+    """The country a card is probably from, before its address is read ("" when unknown).
+
+    Domains speak first, then a printed +CC, then the script: kana is printed only in Japan.
+    """
     for host in [website_host, *org_domains]:
         country = country_of_host(host) if host else ""
         if country:
             return country
-    return next((c for c in phone_countries if c and c != "001"), "")
+    return next((c for c in phone_countries if c and c != "001"), script)
 
 
 _CONTACT_START = re.compile(
@@ -45,7 +58,7 @@ def leading_text(line: TextLine) -> TextLine | None:
         return None
     seg = Line(words=tuple(words[:cut]), block=line.block)
     conf = seg.conf
-    return replace(line, text=nfkc(seg.text), height=seg.height, box=seg.box, words=seg.words,
+    return replace(line, text=nfkc(join_words(seg.words)), height=seg.height, box=seg.box, words=seg.words,
                    conf=line.conf if conf is None else conf)  # fmt: skip
 
 
@@ -60,7 +73,7 @@ def trailing_text(line: TextLine) -> TextLine | None:
         return None
     seg = Line(words=tuple(words[last + 1 :]), block=line.block)
     conf = seg.conf
-    return replace(line, text=nfkc(seg.text), height=seg.height, box=seg.box, words=seg.words,
+    return replace(line, text=nfkc(join_words(seg.words)), height=seg.height, box=seg.box, words=seg.words,
                    conf=line.conf if conf is None else conf)  # fmt: skip
 
 
@@ -89,10 +102,8 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     return hit
 
 
-#: mailboxes of a function, not a person: they say nothing about a name on the card
-_ROLE_MAILBOXES = frozenset(
-    ["info", "hello", "contact", "jobs", "careers", "office", "sales", "support", "mail", "team"]
-)
+#: an email whose local part spells the printed name differently: one of them is misread
+EMAIL_DISAGREES_CONF = 0.55
 #: confidence kept by every field of a card most of whose print did not read
 POOR_READ_FACTOR = 0.6
 _PHONE_SHAPED = re.compile(
@@ -137,7 +148,7 @@ def _missing_but_expected(
     # an organisation's email names a company; a personal address belongs to a printed name
     if not people.company and org_domains:
         out.add("company")
-    if not people.name and any(h.email.split("@")[0].lower() not in _ROLE_MAILBOXES for h in emails):
+    if not people.name and any(h.email.split("@")[0].lower() not in ROLE_MAILBOXES for h in emails):
         out.add("name")
     # a street line left over: the card prints an address whose city line was not recognised
     leftover = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
@@ -157,14 +168,15 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     taken = {h.line for h in emails} | {h.line for h in sites[:1]} | ({linkedin.line} if linkedin else set())
 
     # first pass over phones: which lines hold phones, and which countries the printed +CC name
-    domain_hint = _country_hint(site_host, org_domains, [])
+    script = "JP" if any(has_kana(ln.text) for ln in lines) else ""
+    domain_hint = _country_hint(site_host, org_domains, [], script)
     first = find_phones([ln for ln in lines if ln.index not in taken], domain_hint or settings.region)
     printed_cc = [
         phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or ""
         for h in first
         if h.phone.raw.lstrip("(").startswith("+")
     ]
-    hint = _country_hint(site_host, org_domains, printed_cc)
+    hint = _country_hint(site_host, org_domains, printed_cc, script)
     # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
     tails = {ln.index: tail for ln in lines if ln.index in taken and (tail := trailing_text(ln)) is not None}
     addr_view = [tails.get(ln.index, ln) for ln in lines]
@@ -178,10 +190,18 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     orgs = [registrable(d) for d in [*org_domains, site_host] if d]
     free = [ln for ln in lines if ln.index not in taken]
     # "Chloé Moreau  Email: chloe@azur.io" on one line: the words before the contact part are free
-    free += [head for ln in lines if ln.index in taken and (head := leading_text(ln)) is not None]
+    # (not on an address line: "Portland, OR 97291" has a city, not a name, before its number)
+    contact_lines = taken - addr_lines
+    free += [head for ln in lines if ln.index in contact_lines and (head := leading_text(ln)) is not None]
     body = sorted(ln.height for ln in lines)[len(lines) // 2] if lines else 0.0
-    people = find_people(sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body)
+    conf_of = {ln.index: min(ln.word_confs()) for ln in lines}
+    people = find_people(
+        sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
+    )
     emails = [confirm_with_name(h, people.name) for h in emails]
+    if people.name_check == "disagree":
+        # the card's own email spells the name otherwise: one of the two is misread
+        emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
 
     conf: dict[str, float] = {}
     if people.name:

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from nameparser import HumanName
 
 from ..models import PersonName
-from .text import TextLine, is_junk, join_letter_spaced, letters_only, similarity, strip_markup
+from .text import (
+    Edit,
+    TextLine,
+    apply_edits,
+    fold,
+    is_junk,
+    join_letter_spaced,
+    letters_only,
+    ocr_edits,
+    similarity,
+    strip_markup,
+)
 
 _ROLE = re.compile(
     r"\b(?:manager|director|engineer|developer|recruiter|business partner|vp|svp|evp|generalist|counsel|"
@@ -24,7 +35,7 @@ _ROLE = re.compile(
     r"realtor|strategist|planner|buyer|product owner|scrum master|geschäftsführer|"
     r"geschaftsfuhrer|leiter|leiterin|ingénieur|directeur|directrice|gérant|responsable|chef|"
     r"postdoc|phd candidate|evangelist|advocate|trainer|coach|therapist|physician|nurse)\b"
-    r"|部長|課長|社長|取締役|主任|係長",
+    r"|部長|課長|社長|取締役|主任|係長|室長|局長|次長|会長|専務|常務|代表|執行役員|顧問|マネージャー|エンジニア",
     re.I,
 )
 _DEPT_MARKER = re.compile(r"\b(?:department|dept|division|abteilung|département|departamento)\b|部$|課$", re.I)
@@ -105,6 +116,7 @@ _LEGAL = re.compile(
     r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
     re.I,
 )
+_JP_LEGAL = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|[(（]株[)）]")
 _ORG_WORDS = re.compile(
     r"\b(?:university|universität|université|college|institute|school|hospital|bank|group|"
     r"technologies|solutions|systems|labs|consulting|partners|holdings|foundation|agency|studio|"
@@ -192,6 +204,13 @@ _NAME_SUFFIX = frozenset(
 _NOT_NAME = frozenset(
     [
         "street",
+        "city",
+        "town",
+        "tower",
+        "plaza",
+        "centre",
+        "center",
+        "building",
         "avenue",
         "road",
         "suite",
@@ -279,6 +298,7 @@ class People:
     company: str | None = None
     company_conf: float = 0.0
     lines: tuple[int, ...] = ()
+    name_check: str = "unknown"  # what the email says of the name: see `check_name_with_email`
 
 
 #: stray marks OCR leaves at the ends of a line: logo edges, rules, quotes
@@ -313,10 +333,28 @@ def is_tagline(text: str) -> bool:
     return len(words) >= 7 or (len(words) >= 3 and function >= 1 and not _ROLE.search(text)) or text.endswith("!")
 
 
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: a Japanese name: family and given name of one to three kanji each, set apart by a space (two
+#: kanji without one are as often a word, "東京" or "携帯")
+_JP_NAME = re.compile(rf"{_HAN}{{1,3}} {_HAN}{{1,3}}")
+#: kanji that make a short line a place, a department or an organisation rather than a person
+_JP_NOT_NAME = re.compile(r"[都道府県区部課室局社]|[市町村]$|会|店|所|館|院|大学")
+
+
+def japanese_name_tokens(text: str) -> list[str] | None:
+    """["田村", "大輝"] for a line of two to four kanji that reads as a person's name, else None."""
+    if not _JP_NAME.fullmatch(text) or _ROLE.search(text) or _JP_NOT_NAME.search(text.replace(" ", "")):
+        return None
+    return text.split()
+
+
 def name_tokens(text: str) -> list[str] | None:
     """The words of a person-like line without prefixes and suffixes, or None if it is not person-like."""
     if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _LEGAL.search(text):
         return None
+    jp = japanese_name_tokens(text)
+    if jp is not None:
+        return jp
     if _ORG_WORDS.search(text) or _TRADE_WORDS.search(text):
         return None
     words = [w.strip("’'`\"“”") for w in text.replace(",", " ").split()]
@@ -331,8 +369,8 @@ def name_tokens(text: str) -> list[str] | None:
             continue
         if w.lower() in _NOT_NAME or not re.fullmatch(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?", bare):
             return None
-        if not bare[0].isupper():
-            return None
+        if not bare[0].isupper() and not (bare[0] == "l" and bare[1:].islower()):
+            return None  # "lan Wright": a lower-case l is how OCR often reads a capital I
         upper += bare.isupper() and len(bare) > 1
     letters = [w for w in core if w.lower() not in _PARTICLES]
     if len(letters) < 2 or max(len(w.strip(".")) for w in letters) < 3:
@@ -369,6 +407,135 @@ def email_agreement(tokens: list[str], locals_: list[str]) -> float:
         else:
             score = 0.0
         best = max(best, score)
+    return best
+
+
+#: mailboxes of a function, not a person: they say nothing about a name on the card
+ROLE_MAILBOXES = frozenset(
+    ["info", "hello", "contact", "jobs", "careers", "office", "sales", "support", "mail", "team", "hr", "admin",
+     "recruiting", "talent", "press", "enquiries", "inquiries", "service", "kontakt", "bonjour", "hola"]
+)  # fmt: skip
+
+
+#: a name whose letters the email corrected: likely right now, but a person should glance at it
+NAME_REPAIRED_CONF = 0.7
+#: a name the card's own personal email spells differently: one of them is misread, so flag it
+NAME_DISAGREES_CONF = 0.5
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    """What the email says about a printed name: `text` is the name to keep."""
+
+    text: str
+    verdict: str  # "agree", "repaired", "nickname", "disagree", or "unknown" (no personal email)
+
+
+_VERDICT_RANK = {"agree": 4, "repaired": 3, "nickname": 2, "disagree": 1, "unknown": 0}
+
+
+def _email_words(local: str) -> list[str]:
+    """ "hanna.berg2" -> ["hanna", "berg"]: the letter words of a local part."""
+    parts = [re.sub(r"\d+$", "", p) for p in re.split(r"[._+]", local.lower())]
+    return [p for p in parts if p]
+
+
+def _compare(word: str, written: str, initial: bool = False) -> tuple[int, int, list[Edit]] | None:
+    """(other changes, look-alike swaps, edits) to read `word` as `written`; None if hopeless."""
+    if initial:
+        return (0, 0, []) if written and fold(word[0]) == written[:1] else None
+    edits = ocr_edits(word, written)
+    other = sum(not e.plausible for e in edits)
+    return other, len(edits) - other, edits
+
+
+def _pairings(given: str, family: str, words: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """Ways an email's words may spell (given, family): [(name word, email text, initial only)]."""
+    if len(words) >= 2:
+        a, b = words[0], words[-1]
+        out = [[(given, a, False), (family, b, False)], [(family, a, False), (given, b, False)]]
+        if len(a) == 1:
+            out.append([(given, a, True), (family, b, False)])
+        if len(b) == 1:
+            out.append([(given, b, True), (family, a, False)])
+        return out
+    flat = words[0]
+    out = [[(given, flat, False)], [(family, flat, False)]]
+    out += [
+        [(given, flat[:1], True), (family, flat[1:], False)],
+        [(given, flat[:-1], False), (family, flat[-1:], True)],
+    ]
+    for k in range(2, len(flat) - 1):
+        out += [
+            [(given, flat[:k], False), (family, flat[k:], False)],
+            [(family, flat[:k], False), (given, flat[k:], False)],
+        ]
+    return out
+
+
+def _nickname(pairing: list[tuple[str, str, bool]], results: list[tuple[int, int, list[Edit]] | None]) -> bool:
+    """One word of the pair spelled exactly and the other a clearly different word, not a misreading.
+
+    A word one letter longer or shorter ("hanne" for "Hanna") is more likely a misread letter
+    than another form of the name, so it does not count.
+    """
+    exact = [r == (0, 0, []) and not init for r, (_, _, init) in zip(results, pairing, strict=True)]
+    if not any(exact) or all(exact):
+        return False
+    word, written, _ = pairing[exact.index(False)]
+    return abs(len(word) - len(written)) >= 2 or word[:1].lower() != written[:1]
+
+
+def check_name_with_email(text: str, locals_: list[str]) -> NameCheck:
+    """Cross-check a printed name with the email local parts on the card; repair a look-alike slip.
+
+    "Wanna Berg" over hanna.berg@ is "Hanna Berg": when the email spells the name with one or two
+    OCR look-alike swaps (W/h, rn/m, l/i, cl/d) the email's letters are taken, keeping the printed
+    case and accents. Bigger differences are reported as "disagree" so the name gets flagged. A
+    name is never built from an email: only letters of printed words are changed.
+    """
+    words = text.split()
+    core = [
+        i for i, w in enumerate(words)
+        if w.lower() not in _NAME_PREFIX and w.lower() not in _NAME_SUFFIX and w.lower() not in _PARTICLES
+        and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", w) and len(w.strip(".")) >= 2
+    ]  # fmt: skip
+    personal = [_email_words(loc) for loc in locals_ if loc.lower() not in ROLE_MAILBOXES]
+    personal = [ws for ws in personal if ws and not set(ws) & ROLE_MAILBOXES and sum(map(len, ws)) >= 3]
+    latin = all(letters_only(words[i]) for i in core)  # "田村 大輝" cannot be compared with "daiki.tamura"
+    if len(core) < 2 or not personal or not latin:
+        return NameCheck(text, "unknown")
+    gi, fi = core[0], core[-1]
+    given, family = words[gi].strip("."), words[fi].strip(".")
+    best = NameCheck(text, "disagree")
+    for ews in personal:
+        for pairing in _pairings(given, family, ews):
+            results = [_compare(w, e, init) for w, e, init in pairing]
+            if any(r is None for r in results):
+                continue
+            other = sum(r[0] for r in results if r)
+            swaps = sum(r[1] for r in results if r)
+            edits_by_word = {w: r[2] for (w, _, _), r in zip(pairing, results, strict=True) if r}
+            if other == 0 and swaps == 0:
+                return NameCheck(text, "agree")
+            digit = any(e.to.isdigit() for es in edits_by_word.values() for e in es)
+            if other == 0 and swaps <= 2 and digit:
+                verdict = NameCheck(text, "agree")  # the email has the digit: the email is misread, not the name
+            elif other == 0 and swaps <= 2:
+                fixed = list(words)
+                for idx, word in ((gi, given), (fi, family)):
+                    es = edits_by_word.get(word)
+                    if es:
+                        new = apply_edits(word, es)
+                        fixed[idx] = new[:1].upper() + new[1:] if word[1:].islower() or word[1:] == "" else new
+                verdict = NameCheck(" ".join(fixed), "repaired") if fixed != words else NameCheck(text, "disagree")
+            elif len(pairing) == 2 and _nickname(pairing, results):
+                # one name spelled exactly, the other a different length: "kate.lee" under "Katherine Lee"
+                verdict = NameCheck(text, "nickname")
+            else:
+                continue
+            if _VERDICT_RANK[verdict.verdict] > _VERDICT_RANK[best.verdict]:
+                best = verdict
     return best
 
 
@@ -446,6 +613,9 @@ def repair_name(text: str, locals_: list[str]) -> str:
     return " ".join(_accent_from_email(w, locals_) for w in words)
 
 
+_JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センター|グループ))\s*(?P<title>\S+)")
+
+
 def split_title(text: str) -> tuple[str, str | None]:
     """ "Partner, Finance & Controlling" -> ("Partner", "Finance & Controlling"); else (text, None).
 
@@ -453,6 +623,9 @@ def split_title(text: str) -> tuple[str, str | None]:
     functional-area words follows a word that ends a job title ("HR Business Partner Platform
     Engineering").
     """
+    m = _JP_DEPT_TITLE.fullmatch(text)
+    if m and _ROLE.search(m["title"]):
+        return m["title"], m["dept"]  # "営業部 部長": the department comes first in Japanese
     head, comma, tail = text.rpartition(",")
     if comma and _ROLE.search(head) and _is_department(tail.strip()):
         return head.strip(), tail.strip()
@@ -468,6 +641,10 @@ def split_title(text: str) -> tuple[str, str | None]:
 
 
 def split_name(full: str) -> PersonName:
+    jp = japanese_name_tokens(full)
+    if jp is not None:
+        # Japanese order: family name first
+        return PersonName(full=full, given=jp[1] if len(jp) > 1 else "", family=jp[0])
     hn = HumanName(full)
     return PersonName(full=full, prefix=hn.title, given=hn.first, middle=hn.middle, family=hn.last, suffix=hn.suffix)
 
@@ -515,17 +692,39 @@ def _is_department(text: str) -> bool:
     return bool(words) and not _ROLE.search(text) and sum(w in _AREA for w in words) >= max(1, 0.6 * len(words))
 
 
-def find_people(lines: list[TextLine], emails: list[str], domains: list[str], body_height: float = 0.0) -> People:
+def find_people(
+    lines: list[TextLine],
+    emails: list[str],
+    domains: list[str],
+    body_height: float = 0.0,
+    email_confs: list[float] | None = None,
+) -> People:
     """Name, title, department and company from the free lines. `domains` are organisation labels.
 
     `body_height` is the card's typical letter height (all lines, not only the free ones): a
-    logo-sized line is measured against it.
+    logo-sized line is measured against it. `email_confs` are the OCR confidences of `emails`:
+    the email corrects the name's letters only where it was read at least as surely.
     """
     cands = [c for c in candidates(lines) if not is_tagline(c.text) or _ROLE.search(c.text)]
     locals_ = [e.split("@", 1)[0] for e in emails]
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
-    name = split_name(repair_name(name_c.text, locals_)) if name_c else None
+    name = None
+    name_check = "unknown"
+    if name_c:
+        printed = repair_name(name_c.text, locals_)
+        check = check_name_with_email(printed, locals_)
+        name_ocr = min(name_c.source.word_confs()) if name_c.source is not None else name_c.conf
+        email_ocr = min(email_confs) if email_confs else 1.0
+        if check.verdict == "repaired" and email_ocr < name_ocr:
+            # "hemandez@" under a surely read "Hernandez": the email is the likelier misreading
+            check = NameCheck(printed, "disagree")
+        name_check = check.verdict
+        name = split_name(check.text)
+        if check.verdict == "repaired":
+            name_conf = min(name_conf, NAME_REPAIRED_CONF)
+        elif check.verdict == "disagree":
+            name_conf = min(name_conf, NAME_DISAGREES_CONF)
 
     # title: a role line, the nearer the name (just below it is the usual place) the better
     title_c, title_conf, title_score = None, 0.0, -1.0
@@ -577,6 +776,7 @@ def find_people(lines: list[TextLine], emails: list[str], domains: list[str], bo
         company=company,
         company_conf=company_conf,
         lines=tuple(picked),
+        name_check=name_check,
     )
 
 
@@ -639,6 +839,11 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
             nb = min(near, key=lambda c: abs(c.top - edge.top))
             if not _company_like(nb.text) or is_tagline(nb.text):
                 break
+            # "Engineering" over "the future": the first word of a tagline wrapped under the logo
+            # (a legal form or an organisation word is the company's own, whatever follows it)
+            sure = _LEGAL.search(nb.text) or _ORG_WORDS.search(nb.text)
+            if below and not sure and any(_stacked(nb, c) and c.top > nb.top and c.text[:1].islower() for c in pool):
+                break
             joined = [*parts, nb] if below else [nb, *parts]
             now = " ".join(p.text for p in parts)
             text = " ".join(p.text for p in joined)
@@ -659,6 +864,13 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
 _LETTER_LOOKALIKE = str.maketrans({"1": "i", "0": "o", "5": "s", "8": "b"})
 
 
+def _is_fragment(word: str, follows: bool) -> bool:
+    """A piece of a word, not a word: a lone letter ("G ranite"), a digit inside ("1X"), or a
+    lower-case continuation after a capital ("Gran ite")."""
+    letters = sum(c.isalpha() for c in word)
+    return letters <= 1 or any(c.isdigit() for c in word) or (follows and word[:1].islower())
+
+
 def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     """ "G ranite GmbH" -> "Granite GmbH", "Quant 1X Corp." -> "Quantix Corp.": OCR split a word or read a
     letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise unchanged."""
@@ -669,6 +881,8 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             piece = "".join(words[i : i + size])
+            if size > 1 and not any(_is_fragment(w, k > 0) for k, w in enumerate(words[i : i + size])):
+                continue  # "Prism Foods" ~ prism-foods.io: two real words stay two words
             if piece.lower().translate(_LETTER_LOOKALIKE) in flat and (size > 1 or piece.lower() not in flat):
                 word = piece.lower().translate(_LETTER_LOOKALIKE)
                 first = words[i]
@@ -705,7 +919,10 @@ def _pick_company(
         agree = domain_agreement(text, domains)
         legal = bool(_LEGAL.search(text)) or bool(_ORG_WORDS.search(text))
         big = c.height >= 1.25 * median_h
-        if agree >= 0.85 or (legal and agree >= 0.6):
+        if _JP_LEGAL.search(text) and _JP_LEGAL.sub("", text).strip():
+            # "株式会社コントーソ": the registered name, which a Japanese contact keeps, not the Latin logo
+            score, conf = 5.0, c.conf
+        elif agree >= 0.85 or (legal and agree >= 0.6):
             score, conf = 3 + agree, c.conf + 0.1
             if agree >= 0.999 and len(letters_only(text)) >= 4:
                 conf = max(conf, 0.85)  # spelled exactly like the email's domain: OCR got it right

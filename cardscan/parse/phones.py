@@ -112,9 +112,19 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     return _NUMBERISH.sub(fix, text), changed
 
 
+#: a Japanese address line: the postcode mark or a prefecture, city or ward character
+_JP_ADDRESS = re.compile(r"〒|[都道府県市区町村]")
+# "108-0075" on such a line is a postcode, also when OCR read "〒" as a digit ("1708-0075");
+# a Japanese phone number starts with 0 and has three groups, so none is lost
+_JP_POSTCODE = re.compile(r"(?<![\d-])\d{3,4}-\d{4}(?![\d-])")
+
+
 def _mask(text: str) -> str:
-    """Blank out emails and URLs, keeping positions, so their digits are not read as phones."""
-    return _EMAIL_OR_URL.sub(lambda m: " " * len(m.group(0)), text)
+    """Blank out emails, URLs and postcodes, keeping positions, so their digits are not read as phones."""
+    out = _EMAIL_OR_URL.sub(lambda m: " " * len(m.group(0)), text)
+    if _JP_ADDRESS.search(text):
+        out = _JP_POSTCODE.sub(lambda m: " " * len(m.group(0)), out)
+    return out
 
 
 def label_type(text: str, nearest_last: bool = True) -> PhoneType | None:
@@ -191,6 +201,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             if kind is None:
                 kind = _row_label(line, lines)
             labelled = kind is not None
+            if not valid and not labelled and not raw.startswith("+"):
+                continue  # no country's plan has it and nothing calls it a phone: a postcode or an ID
             # a bare number on an address line is a postcode or street number until labelled
             if line.index in address_lines and not labelled and not raw.startswith("+"):
                 continue

@@ -89,14 +89,80 @@ def _trim_edges(words: list[Word]) -> list[Word]:
     return words
 
 
+def is_cjk(ch: str) -> bool:
+    """A Han, kana or Hangul character: scripts printed without spaces between words."""
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # hiragana, katakana (with the long-vowel mark)
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF66 <= o <= 0xFF9F  # half-width katakana
+    )
+
+
+def has_kana(text: str) -> bool:
+    """Hiragana or katakana: Japanese print (Han characters alone could be Chinese)."""
+    return any(0x3041 <= ord(c) <= 0x30FA or 0xFF66 <= ord(c) <= 0xFF9D for c in text)
+
+
+def join_words(words: Sequence[Word]) -> str:
+    """The words' text with spaces, except inside a run of CJK characters set close together.
+
+    Tesseract's Japanese model returns one word per character or two ("株 式 会 社"); a wide
+    gap is a real space ("田村 大輝"), so the gap decides, not the script alone.
+    """
+    out = words[0].text if words else ""
+    for prev, word in itertools.pairwise(words):
+        gap = word.box.x - prev.box.x2
+        close = gap < 0.5 * max(prev.box.h, word.box.h, 1)
+        glue = prev.text and word.text and is_cjk(prev.text[-1]) and is_cjk(word.text[0]) and close
+        out += ("" if glue else " ") + word.text
+    return out
+
+
+_DASHES = frozenset("ー一—–-－")
+
+
+def merge_long_vowel_marks(lines: Sequence[Line]) -> list[Line]:
+    """Put a katakana long-vowel mark OCR read as a line of its own back into its word.
+
+    "ー" is a flat stroke, so Tesseract's layout often takes it for a rule and returns it as a
+    separate line; "コント ソ" then loses it. It is put back only between two katakana words of
+    a line whose band it sits in.
+    """
+    out = list(lines)
+    for dash in lines:
+        if len(dash.words) != 1 or dash.words[0].text not in _DASHES:
+            continue
+        d = dash.words[0].box
+        for k, host in enumerate(out):
+            if host is dash or not (host.box.y <= d.cy <= host.box.y2) or d.h >= 0.5 * host.height:
+                continue
+            ws = host.words
+            slot = next((i for i in range(1, len(ws)) if ws[i - 1].box.x2 <= d.cx <= ws[i].box.x), None)
+            katakana = slot is not None and all(
+                0x30A0 <= ord(t) <= 0x30FF for t in (ws[slot - 1].text[-1], ws[slot].text[0])
+            )
+            if slot is not None and katakana:
+                # boxed like its neighbour: a 4-pixel-high word would read as a change of font
+                nb = ws[slot].box
+                mark = Word("ー", Box(d.x, nb.y, d.w, nb.h), dash.words[0].conf)
+                out[k] = Line(words=(*ws[:slot], mark, *ws[slot:]), block=host.block)
+                out = [ln for ln in out if ln is not dash]
+                break
+    return out
+
+
 def text_lines(page: Page) -> list[TextLine]:
     """The page's non-empty lines, cut at column gaps and normalised once, in reading order."""
     out: list[TextLine] = []
-    for line in page.lines:
+    for line in merge_long_vowel_marks(page.lines):
         for part in split_columns(line.words):
             words = _trim_edges(part) or part
             seg = Line(words=tuple(words), block=line.block)
-            text = nfkc(seg.text)
+            text = nfkc(join_words(words))
             if not text:
                 continue
             conf = seg.conf
@@ -134,6 +200,8 @@ def is_junk(text: str) -> bool:
         return True
     if letters + digits < 0.5 * len(text.replace(" ", "")):
         return True
+    if sum(is_cjk(c) for c in text) >= 2:
+        return False  # two kanji are a word ("部長"): the fragment rule below is for alphabets
     # a run of one- and two-letter fragments ("ae a Re") is texture, not print
     words = [w for w in re.split(r"\W+", text) if w]
     return len(words) >= 1 and max(len(w) for w in words) <= 2 and not _LETTER_SPACED.match(text)
@@ -301,3 +369,105 @@ def page_from_rows(rows: Sequence[str | tuple[str, float] | tuple[str, float, fl
             lines.append(Line(words=tuple(words), block=block))
         y += int(h * 1.6)
     return Page(lines=tuple(lines), width=width, height=y + 20)
+
+
+# --------------------------------------------------------------------------- OCR-aware comparison
+
+#: letter shapes OCR mistakes for one another (either way round); the left side as printed,
+#: the right as another reading of the same print would spell it
+CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
+    pair
+    for a, b in [
+        ("l", "i"), ("l", "1"), ("i", "1"), ("l", "t"), ("i", "j"), ("o", "0"), ("o", "c"), ("c", "e"),
+        ("e", "o"), ("a", "o"), ("u", "v"), ("v", "y"), ("n", "h"), ("h", "b"), ("w", "h"), ("m", "n"),
+        ("u", "n"), ("s", "5"), ("b", "8"), ("g", "q"), ("g", "9"), ("z", "2"), ("f", "t"), ("k", "x"),
+        ("rn", "m"), ("cl", "d"), ("vv", "w"), ("ri", "n"), ("li", "h"), ("in", "m"), ("ni", "m"),
+        ("ii", "u"), ("nn", "m"), ("iu", "m"),
+    ]
+    for pair in ((a, b), (b, a))
+)  # fmt: skip
+_FOLD = {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
+_UMLAUT_E = {"ä": "ae", "ö": "oe", "ü": "ue"}
+_UMLAUT_READS = {"ue": ("ü", ("u", "i", "ii", "iu", "ui", "iui")), "oe": ("ö", ("o", "6", "0")), "ae": ("ä", ("a",))}
+
+
+def fold(ch: str) -> str:
+    """How an email or a domain spells one printed letter: lower case, accents dropped."""
+    low = ch.lower()
+    return _FOLD.get(low) or strip_accents(low)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One step of reading `printed` as `written`: printed[start:end] became `to`."""
+
+    start: int
+    end: int
+    to: str
+    plausible: bool  # an OCR look-alike swap, not an arbitrary change
+
+
+def ocr_edits(printed: str, written: str) -> list[Edit]:
+    """The cheapest way to turn `printed` into `written` (already folded to lower-case ASCII).
+
+    Accents, case and German "ue" for "ü" cost nothing; a look-alike swap ("W"/"h", "rn"/"m")
+    costs 1, any other change 3. Only the changes are returned: [] means the same word.
+    """
+    n, m = len(printed), len(written)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[int, int, Edit | None] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+
+    def relax(i: int, j: int, i2: int, j2: int, c: float, edit: Edit | None) -> None:
+        if i2 <= n and j2 <= m and cost[i][j] + c < cost[i2][j2]:
+            cost[i2][j2] = cost[i][j] + c
+            step[i2][j2] = (i, j, edit)
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            if i < n:
+                f = fold(printed[i])
+                if written.startswith(f, j) and f:
+                    relax(i, j, i + 1, j + len(f), 0, None)
+                alt = _UMLAUT_E.get(printed[i].lower())
+                if alt and written.startswith(alt, j):
+                    relax(i, j, i + 1, j + 2, 0, None)
+                for a, b in CONFUSIONS:
+                    if "".join(fold(c) for c in printed[i : i + len(a)]) == a and written.startswith(b, j):
+                        relax(i, j, i + len(a), j + len(b), 1, Edit(i, i + len(a), b, True))
+                # an umlaut whose dots OCR lost or split ("Miuiller") where the email writes "ue"
+                for spelled, (umlaut, reads) in _UMLAUT_READS.items():
+                    if written.startswith(spelled, j):
+                        for a in reads:
+                            if printed[i : i + len(a)].lower() == a:
+                                relax(i, j, i + len(a), j + 2, 1, Edit(i, i + len(a), umlaut, True))
+                if printed[i] in "-'’.":
+                    relax(i, j, i + 1, j, 0, None)  # addresses drop a name's hyphen or apostrophe
+                relax(i, j, i + 1, j, 3, Edit(i, i + 1, "", False))
+                if j < m:
+                    relax(i, j, i + 1, j + 1, 3, Edit(i, i + 1, written[j], False))
+            if j < m:
+                relax(i, j, i, j + 1, 3, Edit(i, i, written[j], False))
+    edits: list[Edit] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        back = step[i][j]
+        assert back is not None
+        i, j, edit = back
+        if edit is not None:
+            edits.append(edit)
+    return edits[::-1]
+
+
+def apply_edits(printed: str, edits: list[Edit]) -> str:
+    """`printed` with each edit made, a replacement taking the case of the letters it replaces."""
+    out, at = "", 0
+    for e in edits:
+        out += printed[at : e.start]
+        old = printed[e.start : e.end]
+        out += e.to.upper() if old[:1].isupper() and (len(old) > 1 or e.start == 0 or printed.isupper()) else e.to
+        at = e.end
+    return out + printed[at:]

@@ -30,6 +30,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
     (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?:com|org|net|de|fr|co|io)\b)", re.I), "."),
+    # "contoso.co,jp": a country code after a second-level suffix
+    (re.compile(r"(\.(?:co|com|ne|or|ac|go)),(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\b)", re.I), r"\1."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
 )
 _LABEL = re.compile(r"^\s*(?:w|web|website|site|url|internet)\s*[:.]\s*", re.I)
