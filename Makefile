@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 # extra Tesseract language packs, e.g. `make scan LANGS="jpn deu"`
 LANGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
-APT_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf \
+APT_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-script-latn fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf \
             $(foreach l,$(LANGS),tesseract-ocr-$(l))
 OUT ?= out
 
@@ -24,7 +24,7 @@ sysdeps:
 	@missing=""; \
 	command -v tesseract >/dev/null || missing="yes"; \
 	langs=$$(tesseract --list-langs 2>/dev/null); \
-	for l in eng osd $(LANGS); do grep -qx "$$l" <<<"$$langs" || missing="yes"; done; \
+	for l in eng osd Latin $(LANGS); do grep -qx "$$l" <<<"$$langs" || missing="yes"; done; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="yes"; \
 	[ -d /usr/share/fonts/truetype/liberation2 ] || missing="yes"; \
 	[ -d /usr/share/fonts/truetype/freefont ] || missing="yes"; \

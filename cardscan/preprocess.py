@@ -23,8 +23,9 @@ Keep = Callable[[str, np.ndarray], None]
 CARD_ASPECTS: tuple[float, ...] = (1.75, 1.65, 1.55)
 #: the card finder works on a copy whose long side is this many pixels
 FIND_SIDE = 800
-#: rescale aims the x-height (30th percentile of letter-like blob heights) at this many pixels
-TARGET_TEXT_HEIGHT = 20.0
+#: rescale aims the x-height (30th percentile of letter-like blob heights) at this many pixels;
+#: measured on dev photos, 16 reads as well as 20 or better, on 35% fewer pixels
+TARGET_TEXT_HEIGHT = 16.0
 #: light/invert work on at most this long a side: enough for the smallest print, and 4x cheaper
 #: than a full-resolution crop from a 12 MP photo
 WORK_SIDE = 1800
@@ -42,9 +43,10 @@ class Prepared:
     card_found: bool  # a card outline was found and flattened (False: the whole photo is used)
     warnings: tuple[str, ...] = ()
     quad: tuple[tuple[float, float], ...] | None = None  # card corners in the photo (tl, tr, br, bl)
-    rotation: int = 0  # degrees counter-clockwise applied so text lines run across (0 or 270)
+    rotation: int = 0  # degrees counter-clockwise applied so the text is upright (0, 90, 180 or 270)
     scale: float = 1.0  # factor applied by rescale
     text_height: float | None = None  # estimated letter height before rescale, pixels
+    upright_sure: bool = False  # the letter shapes left no doubt which way is up (no need to read it turned)
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -167,16 +169,24 @@ def _grey(rgb: np.ndarray) -> np.ndarray:
 
 def _ink(rgb: np.ndarray) -> np.ndarray:
     """Greyscale where coloured ink on light paper stays dark: the minimum of the channels."""
-    return rgb if rgb.ndim == 2 else np.min(rgb, axis=2)
+    if rgb.ndim == 2:
+        return rgb
+    # cv2.min is ~10x faster than np.min over the channel axis
+    return cv2.min(cv2.min(rgb[:, :, 0], rgb[:, :, 1]), rgb[:, :, 2])
 
 
-def text_mask(grey: np.ndarray) -> np.ndarray:
-    """Blobs of text lines (either polarity) in a small greyscale image."""
+def strokes(grey: np.ndarray) -> np.ndarray:
+    """Thin strokes (either polarity) in a small greyscale image, white on black."""
     k = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
     dark = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, k)
     light = cv2.morphologyEx(grey, cv2.MORPH_TOPHAT, k)
-    strokes = cv2.max(dark, light)
-    _, bw = cv2.threshold(strokes, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, bw = cv2.threshold(cv2.max(dark, light), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return bw
+
+
+def text_mask(grey: np.ndarray, bw: np.ndarray | None = None) -> np.ndarray:
+    """Blobs of text lines (either polarity) in a small greyscale image (`bw`: its strokes, if known)."""
+    bw = strokes(grey) if bw is None else bw
     bw = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     bw = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return bw
@@ -502,12 +512,9 @@ def lines_vertical(grey: np.ndarray) -> bool:
     """True when the text lines run up and down (the card is lying on its side).
 
     Measured from the shape of text-line blobs, without Tesseract: it cannot tell 90 from 270
-    degrees, which recognize.py settles by OCR confidence.
+    degrees, which `upside_down` settles.
     """
-    h, w = grey.shape[:2]
-    f = min(1.0, FIND_SIDE / max(h, w))
-    small = cv2.resize(grey, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else grey
-    mask = text_mask(small)
+    mask = text_mask(shrink(grey, FIND_SIDE))
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask)
     across = down = 0
     for i in range(1, n):
@@ -519,9 +526,51 @@ def lines_vertical(grey: np.ndarray) -> bool:
     return down > 1.5 * across
 
 
+#: `upside_down` decides only when ascenders outweigh descenders (or the reverse) by this share of the
+#: ink outside the letters' core band, and there is at least this much of it (pixels at FIND_SIDE)
+SURE_TILT = 0.15
+SURE_MASS = 300.0
+
+
+def ascender_balance(grey: np.ndarray) -> tuple[float, float]:
+    """(balance, mass) of ink above against below the core band of each horizontal text line.
+
+    Latin, Greek and Cyrillic lower case has far more ascenders (b d f h k l t, capitals, digits)
+    than descenders (g j p q y), so upright lines carry more ink above their x-height band:
+    balance = (above - below) / (above + below) is positive upright and negative upside down.
+    No OCR call: a few milliseconds on a small copy.
+    """
+    small = shrink(grey, FIND_SIDE)
+    bw = strokes(small)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(text_mask(small, bw))
+    above = below = 0.0
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w < 3 * h or h < 6:
+            continue  # not a horizontal line of text, or too small to have a core band
+        profile = np.count_nonzero(bw[y : y + h, x : x + w], axis=1).astype(np.float64)
+        core = np.flatnonzero(profile >= 0.5 * profile.max())
+        above += float(profile[: core[0]].sum())
+        below += float(profile[core[-1] + 1 :].sum())
+    mass = above + below
+    return (above - below) / max(mass, 1.0), mass
+
+
+def upside_down(grey: np.ndarray) -> bool | None:
+    """True/False when the letter shapes say so clearly; None when they do not (little text, all capitals)."""
+    balance, mass = ascender_balance(grey)
+    if mass < SURE_MASS or abs(balance) < SURE_TILT:
+        return None
+    return balance < 0
+
+
 def orient(image: np.ndarray) -> np.ndarray:
-    """Turn a card lying on its side so its text lines run across (90 or 270: see recognize.py)."""
-    return turn(image, 270) if lines_vertical(_grey(image)) else image
+    """Turn a card lying on its side or upside down so its text reads upright (when that is clear)."""
+    grey = _grey(image)
+    ccw = 270 if lines_vertical(grey) else 0
+    if upside_down(turn(grey, ccw)):
+        ccw = (ccw + 180) % 360
+    return turn(image, ccw)
 
 
 # --------------------------------------------------------------------------- the image for OCR
@@ -670,9 +719,13 @@ def prepare(rgb: np.ndarray, settings: Settings, keep: Keep | None = None) -> Pr
             img = warp(rgb, quad, WORK_SIDE)
         img = rotate_small(shrink(img, WORK_SIDE), deskew_angle(_grey(img)))
         kept("find_card", img)
-    rotation = 0
+    rotation, sure = 0, False
     if settings.step_on("orient"):
-        rotation = 270 if lines_vertical(_grey(img)) else 0
+        grey = _grey(img)
+        rotation = 270 if lines_vertical(grey) else 0
+        flip = upside_down(turn(grey, rotation))
+        sure = flip is not None
+        rotation = (rotation + 180) % 360 if flip else rotation
         img = kept("orient", turn(img, rotation))
     img = shrink(_ink(img), WORK_SIDE)
     if settings.step_on("light"):
@@ -695,4 +748,5 @@ def prepare(rgb: np.ndarray, settings: Settings, keep: Keep | None = None) -> Pr
         rotation=rotation,
         scale=scale,
         text_height=height,
+        upright_sure=sure,
     )

@@ -1,7 +1,8 @@
 """The OCR strategy: which Tesseract passes to run on a prepared card, and which reading to keep.
 
-A card that lies on its side or upside down reads with low confidence, so a poor first reading
-is retried turned by 180 degrees; the better reading wins. Only ocr.py calls Tesseract.
+preprocess turns the card upright from its letter shapes, so most cards read well at once; a poor
+reading is still retried turned by 180 degrees (the shapes can mislead on a badly cropped card) and
+the better reading wins. Only ocr.py calls Tesseract.
 """
 
 from __future__ import annotations

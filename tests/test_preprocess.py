@@ -189,3 +189,29 @@ def test_find_card_quad_takes_the_whole_card_not_the_part_below_its_coloured_ban
     quad = P.find_card_quad(photo)
     assert quad is not None
     assert np.abs(quad - corners).max() < 15
+
+
+# --------------------------------------------------------------------------- orientation without OCR
+
+
+@pytest.mark.parametrize("ccw", [0, 90, 180, 270])
+def test_orient_turns_a_card_upright_from_its_letter_shapes(ccw: int) -> None:
+    grey = cv2.cvtColor(render_card(900), cv2.COLOR_RGB2GRAY)
+    turned = P.turn(grey, ccw)
+    upright = P.orient(turned)
+    assert upright.shape == grey.shape
+    assert P.upside_down(upright) is False
+    # the same picture as the upright card, not merely the same shape
+    assert np.mean(np.abs(upright.astype(int) - grey.astype(int))) < 1
+
+
+def test_upside_down_admits_doubt_on_a_card_without_text() -> None:
+    blank = np.full((500, 875), 240, np.uint8)
+    assert P.upside_down(blank) is None
+
+
+def test_prepare_says_when_the_letter_shapes_settled_which_way_is_up() -> None:
+    card = P.turn(render_card(900), 180)
+    prepared = P.prepare(card, Settings())
+    assert prepared.upright_sure
+    assert prepared.rotation == 180

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +13,10 @@ import pytest
 from PIL import Image, ImageOps
 from test_preprocess import photo_of, render_card  # tests/ is on sys.path under pytest
 
+from cardscan import ocr
 from cardscan import preprocess as P
 from cardscan.config import Settings
+from cardscan.errors import MissingDependencyError
 from cardscan.recognize import recognize
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
@@ -56,3 +59,68 @@ def test_real_photos_yield_their_email(name: str) -> None:
     img = ImageOps.exif_transpose(Image.open(REAL / "images" / name)).convert("RGB")
     text = _read(np.asarray(img)).replace(" ", "").lower()
     assert truth["emails"][0] in text
+
+
+# --------------------------------------------------------------------------- models: accents, fallback, fast copy
+
+HAVE_LATIN = shutil.which("tesseract") is not None and "Latin" in ocr.list_models()[1]
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # has the accented glyphs (make deps)
+
+
+@pytest.mark.skipif(not HAVE_LATIN, reason="the Latin script model (tesseract-ocr-script-latn) is not installed")
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="the DejaVu font is not installed")
+def test_accented_names_keep_their_accents(tmp_path: Path) -> None:
+    from PIL import ImageDraw, ImageFont
+
+    def font(size: int) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(DEJAVU), size)
+
+    img = Image.new("RGB", (900, 514), (245, 245, 245))
+    d = ImageDraw.Draw(img)
+    d.text((70, 70), "Zoë Müller-Schäfer", fill=(20, 20, 20), font=font(56))
+    d.text((70, 200), "Directrice générale", fill=(20, 20, 20), font=font(32))
+    d.text((70, 270), "zoe@example.de", fill=(20, 20, 20), font=font(32))
+    settings = Settings(lang="Latin+eng", out_dir=tmp_path)
+    text = recognize(P.prepare(np.asarray(img), settings), settings).text
+    assert "Müller-Schäfer" in text
+    assert "générale" in text
+    assert "zoe@example.de" in text.replace(" ", "")
+
+
+def test_a_missing_latin_model_falls_back_to_english_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ocr, "list_models", lambda: (None, frozenset({"eng", "osd"})))
+    ocr.models.cache_clear()
+    try:
+        assert ocr.models("Latin+eng", tmp_path) == ("eng", "")
+        info = ocr.probe(Settings(lang="Latin+eng", out_dir=tmp_path))
+    finally:
+        ocr.models.cache_clear()
+    assert len(info.warnings) == 1
+    assert "apt-get install tesseract-ocr-script-latn" in info.warnings[0]
+
+
+def test_a_missing_ordinary_language_pack_still_stops_the_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "list_models", lambda: (None, frozenset({"eng", "osd"})))
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr-deu"):
+        ocr.probe(Settings(lang="eng+deu"))
+
+
+def test_strip_wordlist_drops_only_the_word_list(tmp_path: Path) -> None:
+    n = 24
+    parts = {17: b"LSTM" * 10, 18: b"punc", 19: b"W" * 1000, 21: b"unicharset"}
+    offsets, body, pos = [-1] * n, b"", 4 + 8 * n
+    for i in sorted(parts):
+        offsets[i], body, pos = pos, body + parts[i], pos + len(parts[i])
+    src = tmp_path / "x.traineddata"
+    src.write_bytes(struct.pack(f"<i{n}q", n, *offsets) + body)
+    dest = tmp_path / "out" / "x.traineddata"
+    ocr.strip_wordlist(src, dest)
+    data = dest.read_bytes()
+    new = struct.unpack_from(f"<{n}q", data, 4)
+    assert new[19] == -1
+    assert data[new[17] : new[18]] == parts[17]
+    assert data[new[18] : new[21]] == parts[18]
+    assert data[new[21] :] == parts[21]
+    assert len(data) == len(src.read_bytes()) - len(parts[19])
