@@ -68,6 +68,8 @@ fmt: deps
 test: deps lint
 	$(VENV)/bin/pytest -q
 
+# the real Japanese card is scored with --lang jpn+eng
+bench: LANGS += jpn
 bench: deps
 	$(PY) -m cardscan.bench
 
