@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 # extra Tesseract language packs, e.g. `make scan LANGS="jpn deu"`
 LANGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
-APT_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-script-latn fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf \
+APT_PKGS = tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-script-latn fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf \
             $(foreach l,$(LANGS),tesseract-ocr-$(l))
 OUT ?= out
 
