@@ -1,4 +1,4 @@
-"""Subcommands (scan, watch, status); main(argv) -> int.
+"""Subcommands (scan, watch, status, plan); main(argv) -> int.
 
 The one place errors become exit codes. stdout carries data (--json lines) and
 nothing else; people read stderr: logs, the progress bar and the summary table.
