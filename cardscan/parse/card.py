@@ -12,10 +12,10 @@ from dataclasses import replace
 import phonenumbers
 
 from ..config import Settings
-from ..models import FIELDS, Contact, Line, Page, PersonName
+from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street
 from .emails import EmailHit, find_emails
-from .people import ROLE_MAILBOXES, People, email_agreement, find_people
+from .people import email_agreement, find_people
 from .phones import find_phones
 from .text import (
     FREEMAIL,
@@ -104,8 +104,6 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
 
 #: an email whose local part spells the printed name differently: one of them is misread
 EMAIL_DISAGREES_CONF = 0.55
-#: confidence kept by every field of a card most of whose print did not read
-POOR_READ_FACTOR = 0.6
 _PHONE_SHAPED = re.compile(
     r"^\W*(?:tel|t|phone|p|ph|mob|mobile|m|cell|c|fax|f|office|o|direct|d|work|w)\b\W*[+(\d]|^\W*\+\d", re.I
 )
@@ -131,30 +129,93 @@ def poor_read(lines: list[TextLine]) -> bool:
     return good < 15 or bad >= good
 
 
+#: fields nearly every business card prints: when one is empty, the user should look at the photo
+ALWAYS_PRINTED = ("name",)
+#: fields many cards lack (a title, a department, a website, an address): an empty one is no cue even on a
+#: failed read, or every card without them would be sent to review
+OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address"})
+#: an email-shaped or web-labelled text that gave no address: the card has one OCR garbled
+_UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w")
+_UNREAD_WEB = re.compile(r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b", re.I)
+
+
 def _missing_but_expected(
     lines: list[TextLine],
-    taken: set[int],
-    people: People,
-    has_address: bool,
+    untaken: list[TextLine],
+    has: set[str],
     org_domains: list[str],
-    emails: list[EmailHit],
     poor: bool,
     missed_phone: bool,
 ) -> set[str]:
     """Empty fields the card probably has, by a cue elsewhere on it: worth a look at the photo."""
-    if poor:
-        return set(FIELDS)  # most of the card was not read: any field may be on it
-    out: set[str] = {"phones"} if missed_phone else set()
-    # an organisation's email names a company; a personal address belongs to a printed name
-    if not people.company and org_domains:
+    out = {f for f in ALWAYS_PRINTED if f not in has}
+    # an organisation's email names a company
+    if org_domains:
         out.add("company")
-    if not people.name and any(h.email.split("@")[0].lower() not in ROLE_MAILBOXES for h in emails):
-        out.add("name")
+    if poor:
+        out |= set(FIELDS) - OFTEN_ABSENT  # most of the card was not read: any usual field may be on it
+    if missed_phone:
+        out.add("phones")
+    if any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
+        out.add("emails")
+    if any(_UNREAD_WEB.search(ln.text) for ln in untaken):
+        out.add("website")
     # a street line left over: the card prints an address whose city line was not recognised
-    leftover = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
-    if not has_address and any(looks_like_street(ln) for ln in leftover):
+    if any(looks_like_street(ln) for ln in untaken):
         out.add("address")
-    return out
+    return out - has
+
+
+_EDGE_PUNCT = ".,;:|()'\"‘’"
+#: a word OCR was this unsure of makes its whole field doubtful, however sure the neighbours were
+WEAK_WORD_CONF = 0.6
+
+
+def weakest_word(tokens: list[str], words: list[Word]) -> float | None:
+    """The lowest OCR confidence among the printed words a field's value came from (None: unknown).
+
+    Each token of the value is matched to the surest OCR word that carries it, so a word printed
+    twice ("Street" in a tagline and an address) does not make the field look worse than it is.
+    """
+    worst: float | None = None
+    for token in tokens:
+        if sum(c.isalnum() for c in token) < 2:
+            continue  # "&", "|", initials: too short to match one word for sure
+        confs = [
+            w.conf for w in words if w.conf is not None and (token in w.text or (len(w.text) > 2 and w.text in token))
+        ]
+        if confs:
+            worst = max(confs) if worst is None else min(worst, max(confs))
+    return worst
+
+
+#: fields whose words' own confidence tells a misread; a logo's letters ("~CONTOSO") and a styled
+#: domain or number read right at low confidence too often to count
+_WORD_CHECKED = frozenset({"name", "title", "department", "address"})
+_TEXT_FIELDS = frozenset({"name", "title", "department", "company", "address"})
+#: confidence of a text field with a character its kind never prints ("Sta}f", "‘Batument")
+ODD_TEXT_CONF = 0.5
+#: characters no name, title, company or address prints, but OCR makes of specks and accents
+_ODD_CHAR = re.compile(r"[^\w\s.,'’&/()#+|@〒・（）-]")
+#: "40011 st Ave" for "4001 1st Ave": an ordinal suffix standing alone after a number was cut off it
+#: "wn Research Scientist": a short lower-case fragment (a speck's reading) before capitalised print,
+#: or a field opening on a joining sign ("& Culture"): its first half went elsewhere
+_STRAY_HEAD = re.compile(r"^(?:[a-z]{1,3} (?=[A-Z])|[&/,+-])")
+#: "Founder &": a title or name cannot end on a joining word; the rest of it did not read
+_CUT_TAIL = re.compile(r"(?:[&/,+-]|\b(?:and|of|for|und|et|de))$", re.I)
+#: (lower case only: "115 St Vincent Street" is a saint)
+_SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b")
+
+
+def odd_text(field: str, text: str) -> bool:
+    """True when a text field carries a character or shape its kind of field never prints."""
+    if _ODD_CHAR.search(text):
+        return True
+    if field == "name" and any(c.isdigit() for c in text):
+        return True
+    if field != "address" and (_STRAY_HEAD.match(text) or _CUT_TAIL.search(text)):
+        return True
+    return field == "address" and bool(_SPLIT_ORDINAL.search(text))
 
 
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
@@ -223,21 +284,39 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if addr:
         conf["address"] = addr.confidence
     # a number-shaped text no phone came from: the card has a number OCR garbled
+    untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
     missed_phone = any(_looks_like_phone(ln.text) for ln in lines if ln.index not in taken)
     if missed_phone and "phones" in conf:
         conf["phones"] = min(conf["phones"], 0.5)
+    # an "@" on a line no address came from: one of the card's addresses did not read
+    if emails and any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
+        conf["emails"] = min(conf["emails"], 0.5)
+    values = {
+        "name": people.name.full.split() if people.name else [],
+        "title": (people.title or "").split(),
+        "department": (people.department or "").split(),
+        "company": (people.company or "").split(),
+        "emails": [h.email for h in emails],
+        "phones": [t for h in phones for t in h.phone.raw.split()],
+        "website": [site.value] if site else [],
+        "linkedin": [linkedin.value] if linkedin else [],
+        "address": [t for line in addr.address.lines for t in line.split()] if addr else [],
+    }
+    words = [w for ln in lines for w in ln.words]
+    for k in conf:
+        weakest = weakest_word(values[k], words) if k in _WORD_CHECKED else None
+        if weakest is not None and weakest < WEAK_WORD_CONF:
+            conf[k] = min(conf[k], weakest)  # one word OCR was unsure of: the field may be misread
+        if k in _TEXT_FIELDS and odd_text(k, " ".join(values[k])):
+            conf[k] = min(conf[k], ODD_TEXT_CONF)
     poor = poor_read(lines) or not (emails or phones)
-    if poor:
-        conf = {k: v * POOR_READ_FACTOR for k, v in conf.items()}
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
-    if poor:
-        review |= set(conf)  # most of the card was not read: nothing read from it is sure
-    # An empty field that a cue says the card has (a failed read, a company domain without a
-    # company, a street without a city line) is not invented: it stays empty, with confidence 0,
-    # and goes to review so the user looks at it.
-    for k in _missing_but_expected(lines, taken, people, addr is not None, org_domains, emails, poor, missed_phone):
-        conf.setdefault(k, 0.0)
+    # An empty field that a cue says the card has (a failed read, a field nearly every card prints,
+    # a street without a city line) is not invented: it stays empty, with confidence 0, and goes
+    # to review so the user looks at it.
+    for k in _missing_but_expected(lines, untaken, set(conf), org_domains, poor, missed_phone):
+        conf[k] = 0.0
         review.add(k)
     conf = {k: conf[k] for k in FIELDS if k in conf}
     return Contact(

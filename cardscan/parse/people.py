@@ -634,7 +634,11 @@ def split_title(text: str) -> tuple[str, str | None]:
     for k in range(len(words) - 2, 1, -1):
         left, right = " ".join(words[:k]), " ".join(words[k:])
         areas_only = all(w.lower().strip("&,") in _AREA or w in {"&", "and"} for w in words[k:])
-        open_end = words[k - 1].lower() in {"of", "for", "&", "and", "the", "de", "du", "des"}
+        # neither half may hang on a joining word: "Founder & CEO People | & Culture" is cut one word late
+        open_end = words[k - 1].lower() in {"of", "for", "&", "and", "the", "de", "du", "des"} or words[k] in {
+            "&",
+            "and",
+        }
         if _ROLE.search(left) and not open_end and not _ROLE.search(right) and areas_only and _is_department(right):
             return left, right
     return text, None

@@ -25,6 +25,10 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[lI1]{1,2}[i1lI]nked\s?[i1lI]n\b", re.I), "linkedin"),
     # "www, ", "www. ", and a doubled w ("wwww.")
     (re.compile(r"\bw{3,4}\s?[.,;:]\s?(?=\w)", re.I), "www."),
+    # "https:/Avww.": the second slash read as a letter, joined to the host
+    (re.compile(r"\b(https?):/[/A-Za-z]?(?=[vw]{3}\.)", re.I), r"\1://"),
+    # one w of three read as a "v" ("vww.linkedin.com"); "vw." alone is a real host, so three letters only
+    (re.compile(r"\b(?:vww|wvw|wwv)\.(?=\w)", re.I), "www."),
     # "contoso. com", "parallax -systems.io": spaces OCR put inside a host name
     (re.compile(rf"(?<=[a-z0-9])\s?\.\s(?=(?:{_TLDS})\b)", re.I), "."),
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
@@ -56,6 +60,9 @@ _SOCIAL = frozenset(
 _LINKEDIN_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|company)/[\w%-]+/?", re.I)
 _LINKEDIN_LABELLED = re.compile(r"^\s*(?:linked\s?in|in)\b\s*[:|]?\s*/?in/(?P<slug>[\w-]{3,})", re.I)
 _TRAILING = ".,;:|})]>'\"-"
+#: one to three letters or digits right after a URL, then nothing: a piece of it OCR split off
+_SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
+SPLIT_TAIL_FACTOR = 0.6
 
 
 def _mask_emails(text: str) -> str:
@@ -75,7 +82,10 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         m = _LINKEDIN_URL.search(fixed)
         if m:
             value = m.group(0).rstrip(_TRAILING)
-            return WebHit(value, line.index, round(line.conf * (1.0 if value in line.text else 0.85), 3))
+            conf = line.conf * (1.0 if value in line.text else 0.85)
+            if _SPLIT_TAIL.match(fixed[m.end() :]):
+                conf *= SPLIT_TAIL_FACTOR  # "…/rajesh-green18 1": OCR cut the profile name, the rest is apart
+            return WebHit(value, line.index, round(conf, 3))
         m = _LINKEDIN_LABELLED.search(fixed)
         if m:
             # printed as "in/slug" next to a LinkedIn label or icon: the profile path is printed
