@@ -82,6 +82,7 @@ def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
     out: dict[str, float] = {"cards": n}
     for f in fields:
         out[f] = sum(fs.right for s in scores for fs in s if fs.field == f) / max(1, n)
+    out["failed"] = sum(status is not Status.OK for _, status, _ in res["rows"])
     out["all_right"] = sum(all(fs.right for fs in s) for s in scores) / max(1, n)
     out["emails_phones"] = sum(all(fs.right for fs in s if fs.field in ("emails", "phones")) for s in scores) / max(
         1, n

@@ -71,9 +71,13 @@ class FieldScore:
 
 
 def score_contact(contact: Mapping[str, Any] | None, truth: Mapping[str, Any], region: str = "US") -> list[FieldScore]:
-    """One FieldScore per scored field; a missing contact counts as all fields empty."""
+    """One FieldScore per scored field.
+
+    A missing contact (the card failed) counts as all fields empty, and as all flagged: the user
+    is told that card failed and must be entered by hand, which is what a flag asks for.
+    """
     c = contact or {}
-    review = set(c.get("review") or ())
+    review = set(c.get("review") or ()) if contact is not None else set(SCORED_FIELDS)
     out = []
     for f in SCORED_FIELDS:
         exp = normalise(f, truth.get(f), region)

@@ -28,10 +28,11 @@ def test_invented_and_flagged() -> None:
     assert by["title"].invented and by["title"].flagged and not by["title"].right
 
 
-def test_missing_contact_scores_every_present_field_wrong() -> None:
+def test_missing_contact_scores_every_present_field_wrong_and_flagged() -> None:
     truth = {"name": "Avery Smith", "emails": ["a@b.com"]}
     by = {fs.field: fs for fs in score_contact(None, truth)}
     assert not by["name"].right and not by["emails"].right and by["address"].right
+    assert by["name"].flagged  # a failed card is announced to the user as failed
 
 
 def test_printed_phones_become_e164() -> None:
