@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__, ocr, pipeline
-from .config import EXPORT_FORMATS, PREPROCESS_STEPS, Settings, load_settings
+from .config import EXPORT_FORMATS, STEPS, Settings, load_settings
 from .errors import BadArgumentsError, CardscanError, ExitCode
 from .models import ScanResult, Status, result_to_dict
 from .store import Store, locked
@@ -44,7 +44,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
     p.add_argument("--max-pixels", type=int, help="refuse images larger than this many pixels (default 120 million)")
     p.add_argument("--keep-intermediates", type=Path, metavar="DIR", help="save each preprocessing step's image")
-    for step in PREPROCESS_STEPS:
+    for step in STEPS:
         p.add_argument(
             f"--no-{step.replace('_', '-')}",
             action="append_const",

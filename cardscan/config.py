@@ -18,6 +18,9 @@ from .errors import BadArgumentsError
 
 #: Preprocessing steps, in order; each can be switched off with --no-STEP.
 PREPROCESS_STEPS: tuple[str, ...] = ("find_card", "orient", "light", "invert", "rescale")
+#: Every step that can be switched off: preprocessing, then the OCR's second pass on an unsure
+#: reading, then the accent re-read of name and address lines.
+STEPS: tuple[str, ...] = (*PREPROCESS_STEPS, "second_pass", "accents")
 #: Export formats, in the order they are written; --formats picks some of them.
 EXPORT_FORMATS: tuple[str, ...] = ("vcf", "ics", "eml", "csv", "html")
 
@@ -97,9 +100,9 @@ def load_settings(
         if v is not None:
             values[k] = coerce(k, v)
     s = Settings(**values)
-    unknown_steps = s.disabled_steps - set(PREPROCESS_STEPS)
+    unknown_steps = s.disabled_steps - set(STEPS)
     if unknown_steps:
-        raise BadArgumentsError(f"Unknown preprocessing steps: {', '.join(sorted(unknown_steps))}.")
+        raise BadArgumentsError(f"Unknown steps: {', '.join(sorted(unknown_steps))}; the steps are {', '.join(STEPS)}.")
     unknown_formats = s.formats - set(EXPORT_FORMATS)
     if unknown_formats or not s.formats:
         what = "No format given."

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import contacts, export, followup, imageio, parse, preprocess, recognize
+from . import accents, contacts, export, followup, imageio, parse, preprocess, recognize
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, ScanResult, Status
@@ -95,6 +95,11 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
             page = recognize.recognize(prepared, settings)
         with timer.stage("parse"):
             contact = parse.parse_page(page, settings)
+        if settings.step_on("accents") and accents.wanted(contact):
+            with timer.stage("accents"):
+                accented = accents.restore(prepared.image, page, contact, settings)
+                if accented != page:
+                    page, contact = accented, parse.parse_page(accented, settings)
     except MissingDependencyError:
         raise
     except CardscanError as e:

@@ -1,0 +1,72 @@
+"""accents.py: re-reading name and address lines to put back the accents `eng` drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from cardscan import accents, ocr, pipeline
+from cardscan.config import Settings
+from cardscan.models import Address, Box, Contact, Line, Page, PersonName, Phone, Word
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def line(text: str, y: int, conf: float = 0.9) -> Line:
+    words, x = [], 10
+    for t in text.split():
+        words.append(Word(t, Box(x, y, 20 * len(t), 30), conf))
+        x += 20 * len(t) + 15
+    return Line(tuple(words))
+
+
+def test_only_cards_from_accent_countries_are_read_again() -> None:
+    name = PersonName("Julia Muller")
+    de = Contact(name=name, phones=(Phone("+4971138480", "work", "0711 38480"),))
+    us = Contact(name=name, phones=(Phone("+14155550133", "work", "415 555 0133"),), emails=("j@acme.com",))
+    by_domain = Contact(name=name, emails=("julia@firma.de",))
+    by_address = Contact(address=Address(("10 rue Oberkampf", "75014 Paris"), country="FR"))
+    assert accents.wanted(de) and accents.wanted(by_domain) and accents.wanted(by_address)
+    assert not accents.wanted(us)
+    assert not accents.wanted(Contact(emails=("a@firma.de",)))  # nothing that carries accents
+
+
+def test_target_lines_are_the_name_and_address_lines() -> None:
+    page = Page((line("Julia Muller", 10), line("CEO", 50), line("Hauptstrasse 9", 90), line("70173 Stuttgart", 130)),
+                400, 200)  # fmt: skip
+    c = Contact(name=PersonName("Julia Muller"), address=Address(("Hauptstrasse 9", "70173 Stuttgart")))
+    assert accents.target_lines(page, c) == [0, 2, 3]
+
+
+def test_an_accent_is_taken_only_when_the_letters_agree_and_the_reading_is_sure() -> None:
+    old = line("Julia Muller", 10)
+    sure = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Müller", Box(0, 0, 1, 1), 0.9)]
+    assert accents._take(old, sure).text == "Julia Müller"
+    unsure = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Müller", Box(0, 0, 1, 1), 0.5)]
+    assert accents._take(old, unsure).text == "Julia Muller"
+    other_word = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Miller", Box(0, 0, 1, 1), 0.99)]
+    assert accents._take(old, other_word).text == "Julia Muller"
+    assert accents._take(old, sure[:1]).text == "Julia Muller"  # words do not line up: unchanged
+
+
+@pytest.mark.skipif("Latin" not in ocr.list_models()[1], reason="the Latin model is not installed")
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="the DejaVu font is not installed")
+def test_a_german_card_keeps_its_umlauts_end_to_end(tmp_path: Path) -> None:
+    img = Image.new("RGB", (1050, 600), (250, 250, 248))
+    d = ImageDraw.Draw(img)
+    d.text((80, 80), "Jürgen Schäfer", fill=(20, 20, 20), font=ImageFont.truetype(str(DEJAVU), 64))
+    small = ImageFont.truetype(str(DEJAVU), 34)
+    for i, text in enumerate(("Vertriebsleiter", "juergen.schaefer@firma.de", "Tel. +49 711 3848 0123",
+                              "Königstraße 12", "70173 Stuttgart")):  # fmt: skip
+        d.text((80, 200 + 60 * i), text, fill=(20, 20, 20), font=small)
+    path = tmp_path / "card.png"
+    img.save(path)
+    on = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out"))
+    off = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out", disabled_steps=frozenset({"accents"})))
+    assert on.contact is not None and on.contact.name is not None
+    assert on.contact.name.full == "Jürgen Schäfer", on.contact.name
+    assert "accents" in on.timings and "accents" not in off.timings
+    assert np.isfinite(on.timings["accents"])
