@@ -257,16 +257,19 @@ def long_lines(segments: np.ndarray, long_side: int, limit: int = 20) -> list[tu
     lengths = np.hypot(dx, dy)
     theta = np.mod(np.arctan2(dy, dx) + np.pi / 2, np.pi)
     rho = segments[:, 0] * np.cos(theta) + segments[:, 1] * np.sin(theta)
-    lines: list[list[float]] = []
+    lines: list[list[float]] = []  # theta, rho, total length, longest piece
     for i in np.argsort(-lengths):
         seg = (float(theta[i]), float(rho[i]))
         match = next((ln for ln in lines if _same_line(ln, seg, 0.01 * long_side)), None)
         if match is None:
-            lines.append([seg[0], seg[1], float(lengths[i])])
+            lines.append([seg[0], seg[1], float(lengths[i]), float(lengths[i])])
         else:
             match[2] += float(lengths[i])
-    lines.sort(key=lambda ln: -ln[2])
-    return [(t, r, n) for t, r, n in lines[:limit]]
+    # rows of keys or of printed lines add up to long lines too; a card's side is also one long piece,
+    # so the lines with the longest pieces get places of their own
+    by_total = sorted(lines, key=lambda ln: -ln[2])[:limit]
+    by_piece = [ln for ln in sorted(lines, key=lambda ln: -ln[3]) if ln not in by_total][: limit // 4]
+    return [(t, r, n) for t, r, n, _ in by_total + by_piece]
 
 
 def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
@@ -366,6 +369,19 @@ def _on_mask(mask: np.ndarray, quad: np.ndarray) -> float:
     return float(np.count_nonzero(mask[pts[:, 1], pts[:, 0]])) / max(len(pts), 1)
 
 
+#: share of a card's area that its text-line blobs cover: up to this much is card-like, and
+#: from DENSE on it looks like a printed page (measured: cards 0.03-0.15, sheets of print 0.3 and more)
+CARD_TEXT = 0.15
+DENSE = 0.3
+
+
+def card_density(density: float) -> float:
+    """1.0 for a card's share of print, falling to 0 for a page of dense print."""
+    if density <= CARD_TEXT:
+        return 1.0
+    return max(0.0, (DENSE - density) / (DENSE - CARD_TEXT))
+
+
 def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, text: np.ndarray) -> float:
     """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text."""
     h, w = shape
@@ -385,9 +401,13 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
     text_here = np.count_nonzero(text & (inside * 255))
     # a card is mostly blank paper (print covers 5-15% of it); a page of dense print is a document
-    if text_here > 0.4 * max(area, 1.0):
+    density = text_here / max(area, 1.0)
+    if density > 0.4:
         return 0.0
-    text_in = text_here / max(int(np.count_nonzero(text)), 1)
+    # holding the photo's text counts, but not text as dense as a printed page's: on a desk strewn with
+    # sheets of print, those hold most of the text. (Capping the share, so a card among sheets needs to
+    # hold only part of it, helped on synthetic desks but let a quad with no edges win on a real photo.)
+    text_in = text_here / max(int(np.count_nonzero(text)), 1) * card_density(density)
     # a card's edge never runs through its print; lines along underlines and text rows do
     if _on_mask(text, quad) > 0.15:
         return 0.0
@@ -423,16 +443,32 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     if not scored or scored[0][0] < 0.5:
         return None
     best_score, best = scored[0]
-    # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card
+    # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card, which
+    # is as card-shaped and as square-cornered as its part (a quad reaching onto the desk is not),
+    # and whose other part holds print too (a strip of desk or drop shadow does not)
     for s, quad in scored[1:]:
         if (
-            s >= 0.8 * best_score
+            s >= 0.9 * best_score
+            and _shape_of(quad) >= _shape_of(best) - 0.1
+            and _text_inside(text, quad) > 1.1 * _text_inside(text, best)
             and _shared_sides(quad, best, tol) >= 2
             and cv2.contourArea(quad.astype(np.float32)) > 1.2 * cv2.contourArea(best.astype(np.float32))
         ):
             best = quad
             break
     return order_quad(best / f)
+
+
+def _text_inside(text: np.ndarray, quad: np.ndarray) -> int:
+    inside = np.zeros(text.shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
+    return int(np.count_nonzero(text & inside))
+
+
+def _shape_of(quad: np.ndarray) -> float:
+    """How card-like the outline alone is: the worse of its aspect and its corners' squareness."""
+    right = 1.0 - max(abs(a - 90) for a in _interior_angles(quad)) / 45
+    return min(aspect_score(*quad_size(quad)), right + 0.3)
 
 
 def _shared_sides(outer: np.ndarray, inner: np.ndarray, tol: float) -> int:

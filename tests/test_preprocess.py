@@ -3,6 +3,8 @@ image steps (invert, rescale) on rendered cards. No Tesseract here."""
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 import pytest
@@ -215,3 +217,44 @@ def test_prepare_says_when_the_letter_shapes_settled_which_way_is_up() -> None:
     prepared = P.prepare(card, Settings())
     assert prepared.upright_sure
     assert prepared.rotation == 180
+
+
+# --------------------------------------------------------------------------- busy desks
+
+
+def test_card_density_accepts_a_cards_print_and_rejects_a_pages() -> None:
+    assert P.card_density(0.08) == 1.0
+    assert P.card_density(0.4) == 0.0
+    assert 0.0 < P.card_density(0.2) < 1.0
+
+
+def test_long_lines_keep_a_single_long_edge_among_rows_of_short_dashes() -> None:
+    # ten rows of dashes (printed lines, keys) each add up longer than the one continuous edge
+    rows = [[x, 100 + 20 * r, x + 30, 100 + 20 * r] for r in range(10) for x in range(0, 600, 40)]
+    edge = [[700, 50, 700, 400]]
+    segments = np.array(rows + edge, dtype=np.float32)
+    lines = P.long_lines(segments, 800, limit=8)
+    assert any(abs(math.cos(t) * 700 - r) < 10 and n == pytest.approx(350) for t, r, n in lines)
+
+
+def _sheet_of_print(size: tuple[int, int]) -> np.ndarray:
+    """An A4-ish sheet densely covered with dark text-like dashes."""
+    w, h = size
+    sheet = np.full((h, w, 3), 235, np.uint8)
+    rng = np.random.default_rng(3)
+    for y in range(20, h - 20, 14):
+        x = 20
+        while x < w - 60:
+            n = int(rng.integers(20, 60))
+            cv2.rectangle(sheet, (x, y), (x + n, y + 6), (60, 60, 60), -1)
+            x += n + 10
+    return sheet
+
+
+def test_find_card_picks_the_card_not_the_printed_sheet_beside_it() -> None:
+    card_corners = np.array([[120, 420], [620, 400], [640, 700], [130, 710]], dtype=np.float32)
+    photo = photo_of(render_card(), card_corners, size=(1400, 1000))
+    photo[300:660, 760:1320] = _sheet_of_print((560, 360))  # card-shaped too: only its print gives it away
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - card_corners).max() < 25

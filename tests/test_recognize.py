@@ -17,7 +17,8 @@ from cardscan import ocr
 from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
-from cardscan.recognize import recognize
+from cardscan.models import Box, Line, Page, Word
+from cardscan.recognize import merge, recognize, unsure
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -124,3 +125,35 @@ def test_strip_wordlist_drops_only_the_word_list(tmp_path: Path) -> None:
     assert data[new[18] : new[21]] == parts[18]
     assert data[new[21] :] == parts[21]
     assert len(data) == len(src.read_bytes()) - len(parts[19])
+
+
+# --------------------------------------------------------------------------- the second pass (no Tesseract needed)
+
+
+def _page(*lines: list[tuple[str, int, int, float]]) -> Page:
+    """Lines of (text, x, y, conf) words, each word 60x20 px."""
+    return Page(
+        lines=tuple(Line(words=tuple(Word(t, Box(x, y, 60, 20), c) for t, x, y, c in ln)) for ln in lines),
+        width=800,
+        height=400,
+    )
+
+
+def test_a_reading_full_of_doubtful_lines_is_unsure_and_a_confident_one_is_not() -> None:
+    sure = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("+44", 10, 50, 0.9), ("7946", 80, 50, 0.92)])
+    doubtful = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("+4A", 10, 50, 0.4), ("79A6", 80, 50, 0.3)])
+    assert not unsure(sure)
+    assert unsure(doubtful)
+
+
+def test_merge_keeps_the_more_confident_reading_of_each_line() -> None:
+    first = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("anna@exarnple", 10, 50, 0.4)])
+    second = _page([("Arma", 10, 12, 0.5), ("Berg", 80, 12, 0.9)], [("anna@example", 10, 52, 0.92)])
+    merged = merge(first, second)
+    assert [ln.text for ln in merged.lines] == ["Anna Berg", "anna@example"]
+
+
+def test_merge_adds_a_confident_line_only_the_second_reading_found() -> None:
+    first = _page([("Anna", 10, 10, 0.95)])
+    second = _page([("Anna", 10, 10, 0.9)], [("www.example.com", 10, 200, 0.93)], [("~~", 10, 300, 0.3)])
+    assert [ln.text for ln in merge(first, second).lines] == ["Anna", "www.example.com"]
