@@ -52,3 +52,18 @@ def test_phone_and_email_lines_are_not_part_of_the_address() -> None:
 
 def test_no_address_without_a_postcode_line() -> None:
     assert card("Innovation for everyone", "avery@contoso.com").address is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"), [("9? planta", "9ª planta"), ("5* planta", "5ª planta"), ("3° piso", "3º piso")]
+)
+def test_spanish_floor_ordinal_misread(printed: str, read: str) -> None:
+    c = parse_page(page_from_rows([("Lucía Romero", 40), "lucia@brisa.es", f"Gran Vía 211, {printed}", "28038 Madrid"]),
+                   Settings())  # fmt: skip
+    assert c.address is not None and c.address.lines[0] == f"Gran Vía 211, {read}"
+
+
+def test_floor_without_its_ordinal_sign_is_flagged() -> None:
+    c = parse_page(page_from_rows([("Lucía Romero", 40), "lucia@brisa.es", "Gran Via 211, 7 planta", "28038 Madrid"]),
+                   Settings())  # fmt: skip
+    assert c.address is not None and "address" in c.review

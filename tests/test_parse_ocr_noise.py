@@ -389,3 +389,64 @@ def test_postcode_and_company_letters_read_as_digits() -> None:
     assert c.company == "Quantix Corp."
     assert c.address is not None and (c.address.postcode, c.address.country) == ("K1R 3L3", "CA")
     assert c.address.lines[-2:] == ("Ottawa, ON K1R 3L3", "Canada")
+
+
+# --------------------------------------------------------------------------- round 4: phone-photo cues
+
+
+def test_a_wrapped_email_domain_is_not_a_website() -> None:
+    # "darcy.king@" / "monarch.com" with the "@" read as "?": the domain line is the email's, not a website
+    c = card(("Darcy King", 47), ("Monarch Labs Ltd", 25), "(08) 7330 3848", "darcy king?", "monarch.com")
+    assert c.website is None
+    # the same bare domain under a line that is no email is the card's printed website
+    assert card(("Darcy King", 47), ("Monarch Labs Ltd", 25), "(08) 7330 3848", "monarch.com").website == "monarch.com"
+
+
+def test_number_lost_after_its_label_flags_the_phones() -> None:
+    c = card(
+        ("Kirra Anderson", 40), ("Northwind Pty Ltd", 30), "kirra@northwind.com.au", "M 0429 | T +61 (0) 8 7834 7003"
+    )
+    assert [p.number for p in c.phones] == ["+61878347003"]
+    assert "phones" in c.review
+    assert "phones" not in card(("Kirra Anderson", 40), "kirra@northwind.com.au", "T +61 (0) 8 7834 7003").review
+
+
+def test_an_unlabelled_number_that_did_not_parse_flags_the_phones() -> None:
+    c = card(("Jack Clarke", 60), ("Westbrook", 38), "0141 555 5206", "e. jack_clarke@westbrook.io")
+    assert c.phones == () and "phones" in c.review
+
+
+def test_words_glued_before_an_email_flag_it() -> None:
+    # "montserrat.alvarez@" read with the dot as a space: the address read may be cut
+    c = card(("Montserrat Alvarez", 40), ("Brisa SL", 40), "Mobile: 628 60 50 02", "@. montserrat alvarez@brisa.es")
+    assert c.emails == ("alvarez@brisa.es",) and "emails" in c.review
+    assert "emails" not in card(("Montserrat Alvarez", 40), "E: montserrat.alvarez@brisa.es").review
+
+
+def test_left_over_legal_form_flags_a_short_company() -> None:
+    c = card(("Paul Zimmermann", 41), ("Lumen", 30), ("Head of Customer Success", 22), ("Data GmbH", 31),
+             "Mobil. +49 (0)1579 4336958", "paul.zimmermann@lumen.de")  # fmt: skip
+    assert c.company == "Lumen" and "company" in c.review
+
+
+def test_street_left_over_flags_an_address_read_without_it() -> None:
+    c = card(("Nurul Tan", 41), ("Driftwood Pte Ltd", 24), "nurul@driftwood.com.sg",
+             "Direct: +65 6376 2370 133 Fusionopolis Way, #22-05", "Singapore 055637")  # fmt: skip
+    assert c.address is not None and "address" in c.review
+
+
+def test_title_beside_a_bare_domain_is_read() -> None:
+    c = card(("Daniel Patel", 39), ("Meridian", 42), "E: danielp@meridian.io", "Chief Technology Officer meridian.io")
+    assert c.title == "Chief Technology Officer"
+    assert c.website == "meridian.io"
+
+
+def test_logo_mark_read_as_a_letter_before_the_company_is_flagged() -> None:
+    c = card(("VEMBERLY", 68), ("Joshua C. Martinez", 44), "e. j.martinez@emberly.co", "emberly.co")
+    assert "company" in c.review
+    assert "company" not in card(("EMBERLY", 68), ("Joshua C. Martinez", 44), "e. j.martinez@emberly.co").review
+
+
+def test_linkedin_label_without_its_profile_is_flagged() -> None:
+    c = card(("Marie Bertrand", 37), "E: mbertrand@juniper-talent.io", "Tel +33 4 95 29 37 63", "Linkedin:")
+    assert c.linkedin is None and "linkedin" in c.review

@@ -230,3 +230,15 @@ def test_first_word_of_a_wrapped_tagline_does_not_join_the_company() -> None:
 def test_company_word_under_the_logo_still_joins() -> None:
     c = card(("Parallax", 36), ("Systems KG", 30), ("Jonas Weber", 40), "Consultant", "jonas@parallax.de")
     assert c.company == "Parallax Systems KG"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Recruiterin", "Personalreferentin", "Leiterin Personal", "Geschäftsführerin", "Chargée de recrutement",
+     "Directrice commerciale", "Gerente de Ventas", "Jefa de Proyecto", "Responsabile Vendite", "Direttore Tecnico"],
+)  # fmt: skip
+def test_titles_in_other_languages(title: str) -> None:
+    rows = [("Dr. Ayse Hartmann", 37), (title, 19), "a.hartmann@proton.me", "T +49 221 3280 55"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Dr. Ayse Hartmann"
+    assert c.title == title

@@ -217,10 +217,16 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
 _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
 _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
 
+#: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*" or a degree sign
+_FLOOR_ORDINAL_MISREAD = re.compile(r"(?<=\b\d)\s?[?*°](?=\s(?P<floor>planta|piso|andar)\b)", re.I)
+
 
 def repair_street(text: str) -> str:
-    """Undo OCR slips street lines are prone to: "4001 ist Ave" (1st), "Gartenstrabe"/"Hauptstrafe" (ß)."""
+    """Undo OCR slips street lines are prone to: "4001 ist Ave" (1st), "Gartenstrabe"/"Hauptstrafe" (ß),
+    "9? planta" (9ª)."""
     text = _ORDINAL_MISREAD.sub("1", text)
+    # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
+    text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 

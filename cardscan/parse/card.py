@@ -15,10 +15,11 @@ from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street
 from .emails import EmailHit, find_emails
-from .people import email_agreement, find_people
-from .phones import find_phones
+from .people import email_agreement, find_people, has_legal_form
+from .phones import PhoneHit, find_phones
 from .text import (
     FREEMAIL,
+    KNOWN_TLDS,
     TextLine,
     country_of_host,
     has_kana,
@@ -50,10 +51,19 @@ _CONTACT_START = re.compile(
 )
 
 
+_BARE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?P<tld>[a-z]{2,})/?", re.I)
+
+
+def _starts_contact(word: str) -> bool:
+    # "Chief Technology Officer meridian.io": a bare domain printed beside the title starts the contact part
+    m = _BARE_DOMAIN.fullmatch(word)
+    return bool(_CONTACT_START.search(word)) or (m is not None and m["tld"].lower() in KNOWN_TLDS)
+
+
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
-    cut = next((i for i, w in enumerate(words) if _CONTACT_START.search(w.text)), len(words))
+    cut = next((i for i, w in enumerate(words) if _starts_contact(w.text)), len(words))
     if cut < 2 or cut == len(words):
         return None
     seg = Line(words=tuple(words[:cut]), block=line.block)
@@ -102,15 +112,56 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     return hit
 
 
+#: confidence of an email with a lower-case word just before it: OCR may have cut its local part there
+EMAIL_CUT_CONF = 0.5
+_EMAIL_LABEL_WORDS = frozenset({"e", "email", "e-mail", "mail", "courriel", "correo"})
+
+
+def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
+    """True when "montserrat alvarez@brisa.es" was read: the word before the address may belong to it."""
+    line = next((ln for ln in lines if ln.index == hit.line), None)
+    local = hit.email.rsplit("@", 1)[0]
+    at = line.text.lower().find(local.lower() + "@") if line else -1
+    if line is None or at <= 0 or line.text[at - 1] != " ":
+        return False
+    before = line.text[:at].split()
+    word = before[-1] if before else ""
+    return word.isalpha() and word.islower() and len(word) >= 2 and word not in _EMAIL_LABEL_WORDS
+
+
 #: an email whose local part spells the printed name differently: one of them is misread
 EMAIL_DISAGREES_CONF = 0.55
+#: a label with a few digits after it: the start of a number whose rest OCR lost
+_LABELLED_DIGITS = re.compile(
+    r"(?:^|[\s|/,;])(?:tel|t|phone|p|ph|mob|mobil|mobile|m|cell|c|fax|f|office|o|direct|d)\b\W{0,3}[+(]?\d{2,}", re.I
+)
+
+
+def _without_phones(line: TextLine, phones: list[PhoneHit]) -> str:
+    """The line's text with the numbers read from it blanked out."""
+    rest = line.text
+    for hit in phones:
+        if hit.line == line.index:
+            rest = rest.replace(hit.phone.raw, " ")
+    return rest
+
+
+def _cut_number_left(line: TextLine, phones: list[PhoneHit]) -> bool:
+    """True when a phone line still holds a labelled digit group no phone was read from ("M 0429 | T +61 …")."""
+    return bool(_LABELLED_DIGITS.search(_without_phones(line, phones)))
+
+
 _PHONE_SHAPED = re.compile(
     r"^\W*(?:tel|t|phone|p|ph|mob|mobile|m|cell|c|fax|f|office|o|direct|d|work|w)\b\W*[+(\d]|^\W*\+\d", re.I
 )
 
 
 def _looks_like_phone(text: str) -> bool:
-    return bool(_PHONE_SHAPED.search(text)) and sum(c.isdigit() for c in text) >= 5
+    digits = sum(c.isdigit() for c in text)
+    if _PHONE_SHAPED.search(text) and digits >= 5:
+        return True
+    # "0141 555 5206" with no label: a run of digits as long as a phone number is one, however unusual
+    return digits >= 8 and digits >= 0.7 * sum(c.isalnum() for c in text)
 
 
 def poor_read(lines: list[TextLine]) -> bool:
@@ -136,6 +187,7 @@ ALWAYS_PRINTED = ("name",)
 OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address"})
 #: an email-shaped or web-labelled text that gave no address: the card has one OCR garbled
 _UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w")
+_UNREAD_LINKEDIN = re.compile(r"^\W*linked\s?in\b", re.I)
 _UNREAD_WEB = re.compile(r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b", re.I)
 
 
@@ -160,6 +212,9 @@ def _missing_but_expected(
         out.add("emails")
     if any(_UNREAD_WEB.search(ln.text) for ln in untaken):
         out.add("website")
+    # "LinkedIn:" printed with the profile path lost
+    if any(_UNREAD_LINKEDIN.search(ln.text) for ln in untaken):
+        out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised
     if any(looks_like_street(ln) for ln in untaken):
         out.add("address")
@@ -203,8 +258,9 @@ _ODD_CHAR = re.compile(r"[^\w\s.,'’&/()#+|@〒・（）-]")
 _STRAY_HEAD = re.compile(r"^(?:[a-z]{1,3} (?=[A-Z])|[&/,+-])")
 #: "Founder &": a title or name cannot end on a joining word; the rest of it did not read
 _CUT_TAIL = re.compile(r"(?:[&/,+-]|\b(?:and|of|for|und|et|de))$", re.I)
-#: (lower case only: "115 St Vincent Street" is a saint)
-_SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b")
+#: (lower case only: "115 St Vincent Street" is a saint); and "7 planta" for "7ª planta": a Spanish or
+#: Portuguese floor is never printed without its ordinal sign
+_SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b|\b\d+ (?i:planta|piso|andar)\b")
 
 
 def odd_text(field: str, text: str) -> bool:
@@ -260,6 +316,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
     )
     emails = [confirm_with_name(h, people.name) for h in emails]
+    emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
     if people.name_check == "disagree":
         # the card's own email spells the name otherwise: one of the two is misread
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
@@ -286,8 +343,27 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
     missed_phone = any(_looks_like_phone(ln.text) for ln in lines if ln.index not in taken)
+    missed_phone = missed_phone or any(
+        _cut_number_left(ln, phones) for ln in lines if ln.index in {h.line for h in phones}
+    )
     if missed_phone and "phones" in conf:
         conf["phones"] = min(conf["phones"], 0.5)
+    # "VEMBERLY" beside "@emberly.co": a logo mark read as a letter at the company's edge
+    comp = (people.company or "").lower()
+    if comp and any(o and comp != o and o in (comp[1:], comp[:-1]) for o in (d.split(".")[0] for d in orgs)):
+        conf["company"] = min(conf["company"], 0.5)
+    # a street line left over beside an address read without one: the address is missing its start
+    # (or sharing a phone's line: "Direct: +65 6376 2370 133 Fusionopolis Way")
+    phone_rests = [
+        replace(ln, text=_without_phones(ln, phones)) for ln in lines if ln.index in {h.line for h in phones}
+    ]
+    if addr and any(looks_like_street(ln) for ln in [*untaken, *phone_rests] if ln.index not in addr_lines):
+        conf["address"] = min(conf["address"], 0.5)
+    # "Data GmbH" left over while the company read has no legal form: the company is cut short
+    # (a name before the form, read clearly: a lone "CO" is a logo's letters)
+    left_legal = [ln for ln in untaken if has_legal_form(ln.text) and len(ln.text.split()) >= 2 and ln.conf >= 0.6]
+    if people.company and not has_legal_form(people.company) and left_legal:
+        conf["company"] = min(conf["company"], 0.5)
     # an "@" on a line no address came from: one of the card's addresses did not read
     if emails and any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
         conf["emails"] = min(conf["emails"], 0.5)

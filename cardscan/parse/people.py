@@ -35,6 +35,15 @@ _ROLE = re.compile(
     r"realtor|strategist|planner|buyer|product owner|scrum master|geschäftsführer|"
     r"geschaftsfuhrer|leiter|leiterin|ingénieur|directeur|directrice|gérant|responsable|chef|"
     r"postdoc|phd candidate|evangelist|advocate|trainer|coach|therapist|physician|nurse)\b"
+    # German roles as compounds and in the feminine ("Vertriebsleiterin", "Personalreferentin", "Recruiterin");
+    # "Halbleiter" (semiconductor) is a company word, not a role
+    r"|\b(?!halb)\w*(?:leiter|referent|berater|entwickler|ingenieur|recruiter|manager|direktor|assistent|"
+    r"sachbearbeiter|geschäftsführer|geschaftsfuhrer|inhaber|gründer|spezialist|architekt|kaufmann)(?:in)?\b"
+    # French, Spanish and Italian roles, in both genders
+    r"|\b(?:chargée? d[e'’]|ingénieure|gérante|consultante|développeu(?:r|se)|fondat(?:eur|rice)|présidente?|"
+    r"gerente|jef[ea]|director[a]?|ingenier[oa]|consultor[a]?|desarrollador[a]?|fundador[a]?|presidente|"
+    r"coordinador[a]?|asesor[a]?|técnic[oa]|responsabile|direttore|direttrice|ingegnere|consulente|"
+    r"sviluppatore|fondat(?:ore|rice)|coordinat(?:ore|rice)|amministratore delegato)"
     r"|部長|課長|社長|取締役|主任|係長|室長|局長|次長|会長|専務|常務|代表|執行役員|顧問|マネージャー|エンジニア",
     re.I,
 )
@@ -112,10 +121,17 @@ _AREA = frozenset(
 )
 _LEGAL = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sas|sarl|sa|plc|corp|corporation|co|"
-    r"b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|kg|oy|ab|as|aps|e\.?\s?v)"
+    r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|kg|oy|ab|as|aps|e\.?\s?v)"
     r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
     re.I,
 )
+
+
+def has_legal_form(text: str) -> bool:
+    """True when the text ends on a company's legal form ("GmbH", "PLC", "Pty Ltd", "株式会社")."""
+    return _LEGAL.search(text) is not None
+
+
 _JP_LEGAL = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|[(（]株[)）]")
 _ORG_WORDS = re.compile(
     r"\b(?:university|universität|université|college|institute|school|hospital|bank|group|"

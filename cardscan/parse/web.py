@@ -93,18 +93,32 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
     return None
 
 
+#: a line ending where an email's "@" was (read as "?", "©", "®" or "&"): the next line holds its domain
+_EMAIL_HEAD = re.compile(r"[\w.-]\s?[@?©®&]$")
+
+
+def _email_tail(line: TextLine, previous: TextLine | None) -> bool:
+    """True when a line opening on a bare domain continues an email wrapped from the line above.
+
+    "darcy.king@" / "monarch.com": the domain is the address's, not a printed website.
+    """
+    return previous is not None and bool(_EMAIL_HEAD.search(previous.text.strip()))
+
+
 def find_websites(lines: list[TextLine]) -> list[WebHit]:
     """Printed website URLs, best-looking first (a scheme or www. before a bare domain)."""
     hits: list[tuple[int, WebHit]] = []
+    by_index = {ln.index: ln for ln in lines}
     for line in lines:
         fixed = _repair(line.text)
         if "linkedin" in fixed.lower():
             continue
+        wrapped = _email_tail(line, by_index.get(line.index - 1))
         for m in _URL.finditer(fixed):
             host = m.group("host")
             tld = host.rsplit(".", 1)[-1].lower()
             strong = bool(m.group("scheme")) or host.lower().startswith("www.")
-            if not strong and tld not in KNOWN_TLDS:
+            if not strong and (tld not in KNOWN_TLDS or (wrapped and not fixed[: m.start()].strip())):
                 continue
             if host.lower().removeprefix("www.") in _SOCIAL:
                 continue
