@@ -31,13 +31,15 @@ CARDS = [str(ROOT / "sample_cards" / "card_01.jpg"), str(ROOT / "sample_cards" /
 NAMES = ("Nancy Nguyen", "Lily Hall")  # from sample_cards/card_01.json and card_02.json
 FLAGS = ["-j", "1", "-q", "--role", "Data Engineer", "--me", "Jo Doe", "--tz", "Europe/Berlin"]
 NOT_EXPORTS = {"cardscan.sqlite3", "cardscan.sqlite3-wal", "cardscan.sqlite3-shm", ".cardscan.lock"}
+#: cardscan's own bookkeeping inside OUT: the store, its lock, and the OCR model cache
+BOOKKEEPING_DIRS = {".cardscan-cache"}
 
 
 def exports(out: Path) -> dict[str, bytes]:
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name not in NOT_EXPORTS
+        if p.is_file() and p.name not in NOT_EXPORTS and not BOOKKEEPING_DIRS & set(p.relative_to(out).parts)
     }
 
 
