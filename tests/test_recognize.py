@@ -8,6 +8,7 @@ import shutil
 import struct
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageOps
@@ -18,7 +19,7 @@ from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Line, Page, Word
-from cardscan.recognize import merge, recognize, unsure
+from cardscan.recognize import doubtful, merge, recognize, reread
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -139,11 +140,25 @@ def _page(*lines: list[tuple[str, int, int, float]]) -> Page:
     )
 
 
-def test_a_reading_full_of_doubtful_lines_is_unsure_and_a_confident_one_is_not() -> None:
-    sure = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("+44", 10, 50, 0.9), ("7946", 80, 50, 0.92)])
-    doubtful = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("+4A", 10, 50, 0.4), ("79A6", 80, 50, 0.3)])
-    assert not unsure(sure)
-    assert unsure(doubtful)
+def test_only_the_doubtful_lines_are_read_again() -> None:
+    page = _page(
+        [("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)],
+        [("+4A", 10, 50, 0.4), ("79A6", 80, 50, 0.3)],
+        [("~", 10, 90, 0.1)],  # a speck, not text: reading it again finds nothing either
+    )
+    assert [ln.text for ln in doubtful(page)] == ["+4A 79A6"]
+
+
+def test_reread_reads_the_strips_and_puts_the_words_back_where_they_are_on_the_card() -> None:
+    image = np.full((400, 900), 255, np.uint8)
+    cv2.putText(image, "Anna Berg", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    cv2.putText(image, "Sales Manager", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    lines = [Line(words=(Word("?", Box(300, 270, 290, 40), 0.3),)), Line(words=(Word("?", Box(40, 50, 210, 40), 0.3),))]
+    page = reread(image, lines, Settings())
+    words = {w.text: w.box for ln in page.lines for w in ln.words}
+    assert {"Anna", "Berg", "Sales", "Manager"} <= set(words)
+    assert abs(words["Anna"].x - 40) < 10 and abs(words["Anna"].y2 - 80) < 10
+    assert abs(words["Sales"].x - 300) < 10 and abs(words["Sales"].y2 - 300) < 10
 
 
 def test_merge_keeps_the_more_confident_reading_of_each_line() -> None:
