@@ -422,6 +422,82 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     return (0.3 * aspect + 0.15 * right + 0.35 * support + 0.2 * text_in) * size
 
 
+#: how far a partial card may be extended across its missing band, in lengths of the sides that meet it
+MAX_BAND = 0.8
+#: rows of the band with at least this share of text-blob pixels count as print
+BAND_INK = 0.02
+
+
+def _strip_profile(text: np.ndarray, a: np.ndarray, b: np.ndarray, a2: np.ndarray, b2: np.ndarray) -> np.ndarray:
+    """Share of text pixels in each of 80 rows of the strip (a, b, b2, a2), from side a-b outwards."""
+    rows, cols = 80, 100
+    src = np.array([a, b, b2, a2], dtype=np.float32)
+    dst = np.array([[0, 0], [cols - 1, 0], [cols - 1, rows - 1], [0, rows - 1]], dtype=np.float32)
+    strip = cv2.warpPerspective(text, cv2.getPerspectiveTransform(src, dst), (cols, rows), flags=cv2.INTER_NEAREST)
+    return np.count_nonzero(strip, axis=1) / cols
+
+
+def complete_card(quad: np.ndarray, text: np.ndarray) -> np.ndarray | None:
+    """The whole card, when `quad` is only its paper and a printed band the colour of the desk is missing.
+
+    A band that matches the desk (a dark header on a dark desk) leaves a clean, square outline of too
+    long a shape. One of its sides is pushed outwards along the two sides that meet it, just past the
+    print found there, to the nearest card shape; the desk beyond must hold no print. None when no
+    side has print beyond it, or when print runs on into the desk.
+    """
+    q = order_quad(quad).astype(np.float64)
+    h, w = text.shape[:2]
+    best: tuple[float, np.ndarray] | None = None
+    for i in range(4):
+        a, b = q[i], q[(i + 1) % 4]
+        da, db = a - q[(i - 1) % 4], b - q[(i + 2) % 4]  # the adjacent sides, pointing outwards
+        profile = _strip_profile(text, a, b, b + MAX_BAND * db, a + MAX_BAND * da)
+        inked = np.flatnonzero(profile >= BAND_INK)
+        if len(inked) == 0:
+            continue
+        # the band's print: rows from the first inked one on, with gaps under a fifth of the strip
+        end = inked[0]
+        for r in inked[1:]:
+            if r - end > len(profile) // 5:
+                break
+            end = r
+        if inked[-1] > end or inked[0] > len(profile) // 3:
+            continue  # print runs on past a gap (the desk holds print), or starts far from the paper
+        for s in np.arange((end + 3) / len(profile) * MAX_BAND, MAX_BAND, 0.01):
+            grown = q.copy()
+            grown[i], grown[(i + 1) % 4] = a + s * da, b + s * db
+            ratio = max(quad_size(grown)) / max(min(quad_size(grown)), 1e-9)
+            if min(abs(math.log(ratio / c)) for c in CARD_ASPECTS) < 0.04:
+                break
+        else:
+            continue
+        if np.any(grown < 0) or np.any(grown[:, 0] > w - 1) or np.any(grown[:, 1] > h - 1):
+            continue
+        ink = float(profile[: end + 1].mean())
+        if best is None or ink > best[0]:
+            best = (ink, grown)
+    return None if best is None else order_quad(best[1])
+
+
+def _partial_cards(quads: Sequence[np.ndarray], shape: tuple[int, int], segments: np.ndarray) -> list[np.ndarray]:
+    """Clean square outlines whose shape is too long or too square for a card: a card missing a band."""
+    h, w = shape
+    tol = 0.012 * max(shape)
+    out = []
+    for q in quads:
+        frac = cv2.contourArea(q.astype(np.float32)) / (w * h)
+        angles = _interior_angles(q)
+        if (
+            0.03 <= frac <= 0.8
+            and max(abs(a - 90) for a in angles) < 25
+            and aspect_score(*quad_size(q)) < 0.9
+            and sides_on_frame(q, shape) == 0
+            and _edge_support(segments, q, tol) >= 0.8
+        ):
+            out.append(q)
+    return sorted(out, key=lambda q: -cv2.contourArea(q.astype(np.float32)))
+
+
 def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     """The card's corners (tl, tr, br, bl) in `rgb`'s pixels, or None when no outline is convincing."""
     h, w = rgb.shape[:2]
@@ -441,6 +517,10 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     lines.sort(key=lambda q: -_edge_support(segments, q, tol))
     scored = sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
     if not scored or scored[0][0] < 0.5:
+        for part in _partial_cards(candidates, shape, segments):
+            whole = complete_card(part, text)
+            if whole is not None:
+                return order_quad(whole / f)
         return None
     best_score, best = scored[0]
     # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card, which

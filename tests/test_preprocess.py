@@ -258,3 +258,37 @@ def test_find_card_picks_the_card_not_the_printed_sheet_beside_it() -> None:
     quad = P.find_card_quad(photo)
     assert quad is not None
     assert np.abs(quad - card_corners).max() < 25
+
+
+def _band_card_on_matching_desk() -> tuple[np.ndarray, np.ndarray]:
+    """A tilted card whose printed top band is the colour of the plain dark desk it lies on."""
+    desk = (52, 52, 56)
+    card = render_card(1050).copy()
+    h = card.shape[0]
+    card[: h // 4] = desk
+    cv2.putText(card, "Beacon Technologies", (60, h // 6), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (235, 235, 235), 3)
+    corners = np.array([[260, 210], [1000, 300], [960, 730], [210, 630]], dtype=np.float32)
+    photo = np.full((900, 1200, 3), desk, np.uint8)
+    ch, cw = card.shape[:2]
+    src = np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(src, corners)
+    mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (1200, 900)) > 0
+    photo[mask] = cv2.warpPerspective(card, m, (1200, 900), borderMode=cv2.BORDER_REPLICATE)[mask]
+    noise = np.random.default_rng(3).normal(0, 3, photo.shape)
+    return (photo + noise).clip(0, 255).astype(np.uint8), corners
+
+
+def test_find_card_quad_completes_a_card_whose_band_matches_the_desk() -> None:
+    # only the light paper stands out; the band's print shows where the rest of the card is
+    photo, corners = _band_card_on_matching_desk()
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 40
+
+
+def test_complete_card_refuses_when_nothing_is_printed_beyond_the_paper() -> None:
+    # a long strip of paper with print only on itself is not a card missing its band
+    text = np.zeros((600, 800), np.uint8)
+    text[250:270, 220:560] = 255
+    strip = np.array([[200, 200], [600, 200], [600, 320], [200, 320]], dtype=np.float64)
+    assert P.complete_card(strip, text) is None
