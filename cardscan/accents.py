@@ -4,20 +4,21 @@ The `eng` model reads "Mühlenweg" as "Muhlenweg"; the `Latin` model keeps the �
 half again the OCR time on a whole card. So after parsing, only the name and address lines
 of cards from countries that write with diacritics are read again with `Latin`, in one
 Tesseract call, and a reading is taken only when it spells the same letters as the English
-one apart from the accents: it can add an accent, never change a word.
+one apart from the accents, or misread only its accented letters ("Mihlenweg" for "Mühlenweg")
+and the Latin reading is the surer: it can put back an accent, never change a word.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 
 import numpy as np
 import phonenumbers
 
-from . import ocr
+from . import ocr, recognize
 from .config import Settings
-from .layout import page_from_data
 from .models import Contact, Line, Page, Word
 
 MODEL = "Latin"
@@ -59,14 +60,27 @@ ACCENT_COUNTRIES = frozenset(
         "HR",
     ]
 )
-_PAD = 12  # white border around each line crop, in pixels
 SURE = 0.8  # the Latin model's word confidence needed to put an accent on a word
+
+
+#: letters that carry their accent inside them, so NFKD does not take it off
+_BARE = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d"})
 
 
 def _plain(text: str) -> str:
     """The letters of a text without accents, case or spaces: what both models must agree on."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_BARE))
     return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace()).casefold()
+
+
+def _misread_accents(english: str, latin: str) -> bool:
+    """The English reading is the Latin one with its accented letters misread ("Mihlenweg" for
+    "Mühlenweg", "Gartenstrae" for "Gartenstraße"): every plain letter agrees, and each accented
+    letter stands for at most two others. A word with no accented letter never matches."""
+    if latin.isascii():
+        return False
+    pattern = "".join(re.escape(c) if c.isascii() else ".{0,2}" for c in latin.lower())
+    return re.fullmatch(pattern, english.lower()) is not None
 
 
 def countries(contact: Contact) -> frozenset[str]:
@@ -102,29 +116,10 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
     out = []
     for i, line in enumerate(page.lines):
         p = _plain(line.text)
-        if p and any(k in p or p in k for k in keys):
+        # a stray letter or two is part of every key, but no line of the name or address
+        if len(p) >= 3 and any(k in p or p in k for k in keys):
             out.append(i)
     return out
-
-
-def _stack(image: np.ndarray, lines: list[Line]) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    """The line crops one under another on white, and the y-band each one occupies."""
-    crops = []
-    for line in lines:
-        b = line.box
-        grow = max(2, b.h // 4)
-        y0, y1 = max(0, b.y - grow), min(image.shape[0], b.y2 + grow)
-        x0, x1 = max(0, b.x - grow), min(image.shape[1], b.x2 + grow)
-        crops.append(image[y0:y1, x0:x1])
-    width = max(c.shape[1] for c in crops) + 2 * _PAD
-    rows, bands, y = [], [], 0
-    for c in crops:
-        row = np.full((c.shape[0] + 2 * _PAD, width), 255, dtype=np.uint8)
-        row[_PAD : _PAD + c.shape[0], _PAD : _PAD + c.shape[1]] = c
-        rows.append(row)
-        bands.append((y, y + row.shape[0]))
-        y += row.shape[0]
-    return np.vstack(rows), bands
 
 
 def _take(line: Line, latin: list[Word]) -> Line:
@@ -133,9 +128,12 @@ def _take(line: Line, latin: list[Word]) -> Line:
         return line
     words = []
     for old, new in zip(line.words, latin, strict=True):
+        conf = new.conf or 0.0
+        sure = conf >= SURE
         same_letters = _plain(new.text) == _plain(old.text)
-        sure = new.conf is not None and new.conf >= SURE
-        words.append(Word(new.text, old.box, old.conf) if same_letters and sure else old)
+        # a misread accented letter is mended only by a reading surer than the English one
+        mended = sure and conf > (old.conf or 0.0) and _misread_accents(old.text, new.text)
+        words.append(Word(new.text, old.box, old.conf) if (same_letters and sure) or mended else old)
     return dataclasses.replace(line, words=tuple(words))
 
 
@@ -147,12 +145,9 @@ def restore(image: np.ndarray, page: Page, contact: Contact, settings: Settings)
     if not idx:
         return page
     lines = [page.lines[i] for i in idx]
-    stacked, bands = _stack(image, lines)
-    data = ocr.image_to_data(stacked, dataclasses.replace(settings, lang=MODEL), psm=6)
-    latin = page_from_data(data, stacked.shape[1], stacked.shape[0])
+    latin = recognize.read_strips(image, lines, dataclasses.replace(settings, lang=MODEL), scale=1.0)
     out = list(page.lines)
-    for i, line, (top, bottom) in zip(idx, lines, bands, strict=True):
-        read = [w for ln in latin.lines if top <= ln.box.cy < bottom for w in ln.words]
-        if read and _plain(" ".join(w.text for w in read)) == _plain(line.text):
+    for i, line, read in zip(idx, lines, latin, strict=True):
+        if read:
             out[i] = _take(line, read)
     return dataclasses.replace(page, lines=tuple(out))

@@ -74,15 +74,17 @@ def doubtful(page: Page) -> list[Line]:
     return [ln for ln in page.lines if sum(ch.isalnum() for ch in ln.text) >= 3 and (ln.conf or 0.0) < DOUBTFUL_LINE]
 
 
-def reread(image: np.ndarray, lines: list[Line], settings: Settings) -> Page:
-    """Read `lines` again: their strips, enlarged and stacked into one image, in one Tesseract call.
+def read_strips(
+    image: np.ndarray, lines: list[Line], settings: Settings, scale: float = SECOND_SCALE
+) -> list[list[Word]]:
+    """Read `lines` again: their strips, `scale` times larger and stacked into one image, in one
+    Tesseract call (with settings.lang). A few strips cost a fraction of reading the whole card again.
 
-    A few strips cost a fraction of reading the whole card again. Returns the words in pixels of
-    `image`, each mapped back through the strip it was read in.
+    Returns, for each line, the words read in its strip, in pixels of `image` and in reading order.
     """
     height, width = image.shape[:2]
     if not lines:
-        return Page(lines=(), width=width, height=height)
+        return []
     origins: list[tuple[int, int]] = []  # each strip's x0, y0 in `image`
     crops: list[np.ndarray] = []
     for ln in lines:
@@ -90,25 +92,30 @@ def reread(image: np.ndarray, lines: list[Line], settings: Settings) -> Page:
         x0, y0 = max(0, ln.box.x - 2 * pad), max(0, ln.box.y - pad)
         x1, y1 = min(width, ln.box.x2 + 2 * pad), min(height, ln.box.y2 + pad)
         origins.append((x0, y0))
-        crops.append(
-            cv2.resize(image[y0:y1, x0:x1], None, fx=SECOND_SCALE, fy=SECOND_SCALE, interpolation=cv2.INTER_CUBIC)
-        )
+        crop = image[y0:y1, x0:x1]
+        crops.append(crop if scale == 1 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC))
     # white margins and gaps as tall as the tallest strip, so Tesseract keeps the strips apart
     gap = max(c.shape[0] for c in crops)
     tops = [gap + sum(c.shape[0] + gap for c in crops[:i]) for i in range(len(crops))]
     stack = np.full((tops[-1] + crops[-1].shape[0] + gap, max(c.shape[1] for c in crops) + 2 * gap), 255, np.uint8)
     for top, crop in zip(tops, crops, strict=True):
         stack[top : top + crop.shape[0], gap : gap + crop.shape[1]] = crop
-    f = 1 / SECOND_SCALE
-    words: list[tuple[Word, int]] = []
+    f = 1 / scale
+    per_line: list[list[Word]] = [[] for _ in lines]
     for ln in read(stack, settings, psm=6).lines:
         for w in ln.words:
             # the strip a word came from: the last one starting above its middle
             i = max((i for i, t in enumerate(tops) if t <= w.box.cy), default=0)
             x, y = origins[i][0] + (w.box.x - gap) * f, origins[i][1] + (w.box.y - tops[i]) * f
             box = Box(round(x), round(y), max(1, round(w.box.w * f)), max(1, round(w.box.h * f)))
-            words.append((Word(w.text, box, w.conf), ln.block))
-    return Page(lines=tuple(group_lines(words)), width=width, height=height)
+            per_line[i].append(Word(w.text, box, w.conf))
+    return [sorted(words, key=lambda w: w.box.x) for words in per_line]
+
+
+def reread(image: np.ndarray, lines: list[Line], settings: Settings) -> Page:
+    """The doubtful `lines` read again, enlarged: a Page in pixels of `image`."""
+    words = [(w, ln.block) for ln, read in zip(lines, read_strips(image, lines, settings), strict=True) for w in read]
+    return Page(lines=tuple(group_lines(words)), width=image.shape[1], height=image.shape[0])
 
 
 def _quality(words: list[Word]) -> float:

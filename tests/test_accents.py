@@ -70,3 +70,25 @@ def test_a_german_card_keeps_its_umlauts_end_to_end(tmp_path: Path) -> None:
     assert on.contact.name.full == "Jürgen Schäfer", on.contact.name
     assert "accents" in on.timings and "accents" not in off.timings
     assert np.isfinite(on.timings["accents"])
+
+
+def test_a_misread_accented_letter_is_mended_only_by_a_surer_latin_reading() -> None:
+    def words(*pairs: tuple[str, float]) -> list[Word]:
+        return [Word(t, Box(0, 0, 1, 1), c) for t, c in pairs]
+
+    street = line("Mihlenweg 31", 10, conf=0.7)  # the English model's guess at the ü
+    assert accents._take(street, words(("Mühlenweg", 0.91), ("31", 0.95))).text == "Mühlenweg 31"
+    assert accents._take(line("Gartenstrae 9", 10, 0.6), words(("Gartenstraße", 0.9), ("9", 0.9))).text == (
+        "Gartenstraße 9"
+    )
+    assert accents._take(line("Seren Wright", 10, 0.8), words(("Søren", 0.91), ("Wright", 0.9))).text == "Søren Wright"
+    # a surer English reading stays, and an accent never comes with a change of a plain letter
+    assert accents._take(line("Miller", 10, 0.96), words(("Müller", 0.9))).text == "Miller"
+    assert accents._take(line("Kéin", 10, 0.7), words(("Köln", 0.95))).text == "Kéin"
+    assert accents._take(line("Mailer", 10, 0.5), words(("Maler", 0.99))).text == "Mailer"
+
+
+def test_stray_letters_are_not_taken_for_name_or_address_lines() -> None:
+    page = Page((line("a", 5), line("Tobias Jager", 10), line("o", 40), line("Mihlenweg 31", 90)), 400, 200)
+    c = Contact(name=PersonName("Tobias Jager"), address=Address(("Mihlenweg 31", "76197 Karlsruhe")))
+    assert accents.target_lines(page, c) == [1, 3]
