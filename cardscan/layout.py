@@ -66,7 +66,10 @@ def group_lines(words: Iterable[tuple[Word, int]]) -> list[Line]:
             last = row[-1][0].box
             height = max(band.h, word.box.h)
             gap = word.box.x - last.x2
-            if gap > MAX_GAP * height or gap < -0.5 * height:
+            # Tesseract's box for a word sometimes runs on over the next words of its row ("0429" boxed
+            # over "030 633"): an overlap joins them when Tesseract put them in one block, as it does
+            # not for the next column's words under a big name's box
+            if gap > MAX_GAP * height or (gap < -0.5 * height and block != row[-1][1]):
                 continue
             if not 0.4 <= word.box.h / max(1, band.h) <= 2.5:
                 continue

@@ -80,3 +80,22 @@ def test_a_tall_glyph_box_does_not_split_the_line() -> None:
     )
     lines = group_lines(words_from_data(data))
     assert [ln.text for ln in lines] == ["Tel.", "julia@parallax, io"]
+
+
+def test_a_word_box_running_over_the_next_words_keeps_them_on_its_line() -> None:
+    # Tesseract boxed "0429" 170 px wide, over "030 633": the mobile number must stay one line
+    data = table(
+        [
+            ("M", 74, 459, 12, 21, 93),
+            ("0429", 103, 459, 170, 21, 96),
+            ("030", 171, 455, 44, 37, 96),
+            ("633", 227, 455, 44, 37, 96),
+            ("|", 289, 459, 5, 27, 93),
+            ("T", 310, 459, 13, 21, 93),
+        ]
+    )
+    data["block_num"] = [2] * 6  # one Tesseract block
+    assert [ln.text for ln in group_lines(words_from_data(data))] == ["M 0429 030 633 | T"]
+    # the same overlap between two blocks (a big name's box over the next column) keeps them apart
+    data["block_num"] = [1, 1, 2, 2, 2, 2]
+    assert len(group_lines(words_from_data(data))) == 2
