@@ -7,6 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
+from cardscan.parse.address import uk_postcode
 from cardscan.parse.text import page_from_rows
 
 
@@ -67,3 +68,30 @@ def test_floor_without_its_ordinal_sign_is_flagged() -> None:
     c = parse_page(page_from_rows([("Lucía Romero", 40), "lucia@brisa.es", "Gran Via 211, 7 planta", "28038 Madrid"]),
                    Settings())  # fmt: skip
     assert c.address is not None and "address" in c.review
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("SEI 5XJ", "SE1 5XJ"),
+        ("WIT SLY", "W1T 5LY"),
+        ("RG27TQ", "RG2 7TQ"),
+        ("SW1A 1AA", "SW1A 1AA"),
+        ("GIR 0AA", "GIR 0AA"),
+    ],
+)
+def test_uk_postcode_mends_letters_and_digits_read_in_each_others_places(read: str, printed: str) -> None:
+    assert uk_postcode(read) == printed
+
+
+def test_a_british_cards_misread_postcode_is_mended_in_the_address_it_prints() -> None:
+    rows = ["212 Princes Street", "London SEI 5XJ", "Tel +44 (0) 20 8894 9716"]
+    a = card(*rows).address
+    assert a is not None
+    assert (a.city, a.postcode, a.country) == ("London", "SE1 5XJ", "GB")
+    assert a.lines == ("212 Princes Street", "London SE1 5XJ")
+
+
+def test_a_misread_postcode_shape_is_no_address_without_a_british_cue() -> None:
+    # the same slips on a card that says nothing of Britain are not taken for a postcode
+    assert card("212 Princes Street", "London SEI 5XJ").address is None

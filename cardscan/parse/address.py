@@ -129,6 +129,7 @@ class CityLine:
     region: str
     postcode: str
     before: str  # text on the same line before the city: the street of a one-line address
+    read_as: str = ""  # the postcode as OCR read it, when a repair changed it ("SEI 5XJ" for "SE1 5XJ")
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,11 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     )
     if m:
         before, city = _last_segment(text[: m.start("region")])
-        pc = m["postcode"]
+        raw = m["postcode"]
         pc = "".join(
-            ch.translate(_DIGIT_LOOKALIKE) if i in (1, len(pc) - 3, len(pc) - 1) else ch for i, ch in enumerate(pc)
+            ch.translate(_DIGIT_LOOKALIKE) if i in (1, len(raw) - 3, len(raw) - 1) else ch for i, ch in enumerate(raw)
         )
-        return CityLine("CA", city, m["region"], pc, before)
+        return CityLine("CA", city, m["region"], pc, before, raw if pc != raw else "")
     m = re.search(rf"{_CITY},?\s+(?P<region>{'|'.join(AU_STATES)}),?\s+(?P<postcode>\d{{4}})\b", text)
     if m:
         before, city = _last_segment(text[: m.start("region")])
@@ -185,10 +186,16 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         postcode = m["postcode"] or m["pc2"]
         before, city = _last_segment(text[: m.start()])
         return CityLine("JP", city, "", postcode, before)
-    m = re.search(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b", text)
+    m = _UK_POSTCODE.search(text)
     if m:
         before, city = _last_segment(text[: m.start()])
-        return CityLine("GB", city, "", m["postcode"], before)
+        pc = uk_postcode(m["postcode"]) or m["postcode"]
+        return CityLine("GB", city, "", pc, before, m["postcode"] if pc != m["postcode"] else "")
+    m = _UK_POSTCODE_MISREAD.search(text) if hint == "GB" else None
+    mended = uk_postcode(m["postcode"]) if m else None
+    if m and mended:
+        before, city = _last_segment(text[: m.start()])
+        return CityLine("GB", city, "", mended, before, m["postcode"])
     m = re.search(r"\bSingapore\s+(?P<postcode>\d{6})\b", text, re.I)
     if m:
         return CityLine("SG", "Singapore", "", m["postcode"], text[: m.start()].strip(" ,"))
@@ -211,6 +218,37 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         country = {"D": "DE", "F": "FR", "E": "ES", "I": "IT"}.get(m["cc"] or "", "")
         return CityLine(country, m["city"].strip(), m["region"] or "", m["postcode"], text[: m.start()].strip(" ,"))
+    return None
+
+
+_UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b")
+#: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line
+_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS][A-Z\d]? ?[\dIlOS][A-Z\d]{2})\s*$")
+_TO_DIGIT = str.maketrans("IlOS", "1105")
+_TO_LETTER = str.maketrans("0158", "OISB")
+
+
+def uk_postcode(text: str) -> str | None:
+    """A British postcode in its printed form ("SE1 5XJ"), mending what OCR does to one: a letter
+    read in a digit's place or a digit in a letter's ("SEI 5XJ", "WIT SLY"), a lost space ("RG27TQ").
+    None when no reading of it has the shape."""
+    bare = text.replace(" ", "")
+    if len(bare) < 5:
+        return None
+    if _UK_POSTCODE.fullmatch(spaced := f"{bare[:-3]} {bare[-3:]}"):
+        return spaced
+    inward = bare[-3:]
+    inward = inward[0].translate(_TO_DIGIT) + inward[1:].translate(_TO_LETTER)
+    for letters in (1, 2):  # the outward code's area: one letter or two, then its district digit
+        outward = bare[:-3]
+        if len(outward) <= letters:
+            continue
+        outward = (
+            outward[:letters].translate(_TO_LETTER) + outward[letters].translate(_TO_DIGIT) + outward[letters + 1 :]
+        )
+        candidate = f"{outward} {inward}"
+        if _UK_POSTCODE.fullmatch(candidate):
+            return candidate
     return None
 
 
@@ -361,11 +399,10 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(repair_street(by_index[i].text) for i in used)
-        if found.country == "CA" and found.postcode not in printed[used.index(line.index)]:
-            # the postcode was read with a letter for a digit ("KIR 3L3"): print the repaired one
+        if found.read_as:
+            # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
-            fixed = re.sub(r"\b[A-Z][\dIlO][A-Z]\s?[\dIlO][A-Z][\dIlO]\b", found.postcode, printed[k])
-            printed = (*printed[:k], fixed, *printed[k + 1 :])
+            printed = (*printed[:k], printed[k].replace(found.read_as, found.postcode, 1), *printed[k + 1 :])
         street = repair_street(street)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
