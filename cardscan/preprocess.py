@@ -347,10 +347,11 @@ def _edge_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
     return 0.5 * float(np.mean(covers)) + 0.5 * min(covers)
 
 
-def sides_on_frame(quad: np.ndarray, shape: tuple[int, int]) -> int:
-    """How many sides of the quad run along the photo's border (a card cut off by the frame)."""
+def sides_on_frame(quad: np.ndarray, shape: tuple[int, int], near: float = 0.006) -> int:
+    """How many sides of the quad run along the photo's border, within `near` of its size
+    (a card cut off by the frame)."""
     h, w = shape
-    tol = 0.006 * max(h, w)
+    tol = near * max(h, w)
     count = 0
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
@@ -536,6 +537,10 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
         ):
             best = quad
             break
+    # a scan is nearly all card: a part of it that runs along the border and holds less than half the
+    # print (a card's coloured band, the card itself white on a white scanner bed) is not the card
+    if sides_on_frame(best, shape, near=0.03) >= 2 and _text_inside(text, best) < 0.5 * np.count_nonzero(text):
+        return None
     return order_quad(best / f)
 
 

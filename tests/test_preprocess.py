@@ -292,3 +292,16 @@ def test_complete_card_refuses_when_nothing_is_printed_beyond_the_paper() -> Non
     text[250:270, 220:560] = 255
     strip = np.array([[200, 200], [600, 200], [600, 320], [200, 320]], dtype=np.float64)
     assert P.complete_card(strip, text) is None
+
+
+def test_a_scan_is_not_cropped_to_the_cards_coloured_band() -> None:
+    # a flat scan: a white card on a white bed fills the frame; only its dark band has an outline,
+    # and that band is card-shaped itself
+    card = render_card(1050).copy()
+    card = np.hstack([np.full((600, 350, 3), (20, 40, 110), np.uint8), cv2.resize(card, (700, 600))])
+    cv2.putText(card, "Tejas", (60, 300), cv2.FONT_HERSHEY_SIMPLEX, 2.0, (250, 250, 250), 4)
+    scan = np.full((650, 1100, 3), 240, np.uint8)
+    scan[25:625, 25:1075] = card
+    quad = P.find_card_quad(scan)
+    if quad is not None:  # an outline, if any, is the whole card's
+        assert P.quad_size(quad)[0] > 900
