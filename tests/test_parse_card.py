@@ -56,3 +56,16 @@ def test_district_line_between_street_and_city_belongs_to_the_address() -> None:
     assert c.name is None
     assert c.address is not None
     assert c.address.lines == ("Tower B, Prestige Tech Park", "HITEC City", "Bengaluru, Karnataka 560448")
+
+
+def test_a_middling_email_nothing_else_bears_out_is_flagged() -> None:
+    # no name and no company agree with "lachian_robinson@nhalcyon": its letters are only as sure as OCR's
+    rows = [("Principal Solutions Architect", 20), ("lachian_robinson@nhalcyon.com.au", 20, 0.7), "M +61 433 504 353"]
+    assert "emails" in parse_page(page_from_rows(rows), Settings()).review
+    # the same middling read is borne out by the name in its local part
+    rows = [
+        ("Lachlan Robinson", 40),
+        ("Principal Solutions Architect", 20),
+        ("lachlan_robinson@halcyon.com.au", 20, 0.7),
+    ]
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review

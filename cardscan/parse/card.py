@@ -25,8 +25,10 @@ from .text import (
     has_kana,
     is_junk,
     join_words,
+    letters_only,
     nfkc,
     registrable,
+    similarity,
     text_lines,
 )
 from .web import cross_check, find_linkedin, find_websites, host_of
@@ -131,6 +133,21 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
 
 #: an email whose local part spells the printed name differently: one of them is misread
 EMAIL_DISAGREES_CONF = 0.55
+#: an email read less surely than this goes to review when neither the card's name nor its company
+#: bears it out: with nothing to check its letters against, a middling reading is a guess
+EMAIL_UNCHECKED_SURE = 0.75
+
+
+def borne_out(email: str, name: PersonName | None, company: str | None) -> bool:
+    """Something else on the card spells the same: the name in the local part, the company in the domain."""
+    local, _, domain = email.rpartition("@")
+    if name is not None and email_agreement(name.full.split(), [local]) >= 0.6:
+        return True
+    label = letters_only(registrable(domain).split(".")[0]).lower()
+    org = letters_only(company or "").lower()
+    return bool(label and org) and (label in org or org in label or similarity(label, org) >= 0.8)
+
+
 #: a label with a few digits after it: the start of a number whose rest OCR lost
 _LABELLED_DIGITS = re.compile(
     r"(?:^|[\s|/,;])(?:tel|t|phone|p|ph|mob|mobil|mobile|m|cell|c|fax|f|office|o|direct|d)\b\W{0,3}[+(]?\d{2,}", re.I
@@ -320,6 +337,12 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if people.name_check == "disagree":
         # the card's own email spells the name otherwise: one of the two is misread
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
+    emails = [
+        h
+        if h.confidence >= EMAIL_UNCHECKED_SURE or borne_out(h.email, people.name, people.company)
+        else replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF))
+        for h in emails
+    ]
 
     conf: dict[str, float] = {}
     if people.name:
