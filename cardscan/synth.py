@@ -1526,7 +1526,10 @@ def photograph(
         out *= (1 - hs * rng.uniform(0.35, 0.55))[..., None]
         gx, gy = dst.mean(axis=0) + nrng.uniform(-0.3, 0.3, 2) * [sw, sh]
         spot = _gaussian_spot(fh, fw, float(gx), float(gy), rng.uniform(0.08, 0.18) * sw)
-        out += (spot * rng.uniform(90, 170) * mask)[..., None]
+        # glare veils the print (it keeps 40-65% of its contrast at the centre) but does not erase it:
+        # light added on top clipped paper and ink alike to white, leaving nothing a person could read
+        veil = (spot * rng.uniform(0.35, 0.6) * mask)[..., None]
+        out = out * (1 - veil) + 255 * veil
     elif rng.random() < 0.2:
         gx, gy = dst[rng.randrange(4)] * 0.6 + dst.mean(axis=0) * 0.4
         spot = _gaussian_spot(fh, fw, float(gx), float(gy), rng.uniform(0.1, 0.2) * sw)
