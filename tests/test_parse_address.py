@@ -95,3 +95,11 @@ def test_a_british_cards_misread_postcode_is_mended_in_the_address_it_prints() -
 def test_a_misread_postcode_shape_is_no_address_without_a_british_cue() -> None:
     # the same slips on a card that says nothing of Britain are not taken for a postcode
     assert card("212 Princes Street", "London SEI 5XJ").address is None
+
+
+def test_a_bare_postcode_line_under_its_town_prints_mended_too() -> None:
+    rows = ["Unit 4", "190 Temple Quay", "Reading", "RG27TQ"]
+    a = card(*rows).address
+    assert a is not None
+    assert (a.city, a.postcode) == ("Reading", "RG2 7TQ")
+    assert a.lines[-1] == "RG2 7TQ"

@@ -7,7 +7,7 @@ address is returned without a recognisable postcode or city line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Address
 from .text import TextLine, is_junk
@@ -384,7 +384,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
                 street_lines.append(_LABEL.sub("", left.text))
                 used.insert(0, left.index)
         if bare_postcode and street_lines and _is_place(by_index[used[-2]]):
-            found = CityLine(found.country, street_lines.pop().strip(" ,"), found.region, found.postcode, "")
+            found = replace(found, city=street_lines.pop().strip(" ,"), before="")
         country = found.country
         below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
         if below is not None and _country_line(below.text):
