@@ -61,6 +61,9 @@ ACCENT_COUNTRIES = frozenset(
     ]
 )
 SURE = 0.8  # the Latin model's word confidence needed to put an accent on a word
+#: a word the two models spell with different letters, the Latin one with an accent ("Kéin", "Köln"):
+#: its English reading keeps at most this confidence, so the field goes to review
+DISAGREE = 0.5
 
 
 #: letters that carry their accent inside them, so NFKD does not take it off
@@ -133,7 +136,12 @@ def _take(line: Line, latin: list[Word]) -> Line:
         same_letters = _plain(new.text) == _plain(old.text)
         # a misread accented letter is mended only by a reading surer than the English one
         mended = sure and conf > (old.conf or 0.0) and _misread_accents(old.text, new.text)
-        words.append(Word(new.text, old.box, old.conf) if (same_letters and sure) or mended else old)
+        if (same_letters and sure) or mended:
+            words.append(Word(new.text, old.box, old.conf))
+        elif not same_letters and not new.text.isascii() and new.text.isalpha():
+            words.append(Word(old.text, old.box, min(old.conf or 0.0, DISAGREE)))  # which is right is not known
+        else:
+            words.append(old)
     return dataclasses.replace(line, words=tuple(words))
 
 

@@ -92,3 +92,12 @@ def test_stray_letters_are_not_taken_for_name_or_address_lines() -> None:
     page = Page((line("a", 5), line("Tobias Jager", 10), line("o", 40), line("Mihlenweg 31", 90)), 400, 200)
     c = Contact(name=PersonName("Tobias Jager"), address=Address(("Mihlenweg 31", "76197 Karlsruhe")))
     assert accents.target_lines(page, c) == [1, 3]
+
+
+def test_a_word_the_two_models_spell_apart_is_left_doubtful() -> None:
+    kept = accents._take(
+        line("50618 Kéin", 10, conf=0.77), [Word("50618", Box(0, 0, 1, 1), 0.9), Word("Köln", Box(0, 0, 1, 1), 0.75)]
+    )
+    assert kept.text == "50618 Kéin"  # neither reading is taken over the other
+    assert kept.words[1].conf is not None and kept.words[1].conf <= accents.DISAGREE
+    assert kept.words[0].conf == 0.77
