@@ -905,7 +905,7 @@ def compose_card(rng: random.Random, country: str | None = None, layout: str | N
     else:
         identity += [t for t in (title, department) if t]
 
-    contact_lines = _contact_lines(rng, country, layout, phones, emails, website, linkedin)
+    contact_lines, phones = _contact_lines(rng, country, layout, phones, emails, website, linkedin)
     eu = country not in ("US", "CA") and rng.random() < 0.6
     return CardSpec(
         country=country,
@@ -944,7 +944,9 @@ def _contact_lines(
     emails: list[str],
     website: str | None,
     linkedin: str | None,
-) -> list[str]:
+) -> tuple[list[str], list[PhoneSpec]]:
+    """The phone, email and web lines, and the phones typed as printed: a switchboard number under the
+    work phone's own label ("Tel" for both) is a work phone to anyone reading the card."""
     styles = _DATA[country].labels + _LABEL_STYLES if _DATA[country].labels else _LABEL_STYLES
     labels = rng.choice(styles)
     sep = rng.choice(_LABEL_SEPS)
@@ -972,7 +974,9 @@ def _contact_lines(
         lines.append(rng.choice(("", "LinkedIn: ", "in: ")) + linkedin)
     if rng.random() < 0.2:
         rng.shuffle(lines)  # some cards put the email first
-    return lines
+    if labels["other"] == labels["work"]:
+        phones = [PhoneSpec(p.number, "work", p.raw) if p.type == "other" else p for p in phones]
+    return lines, phones
 
 
 def truth_of(spec: CardSpec, file: str, condition: str, exif_orientation: int) -> dict[str, object]:
