@@ -17,6 +17,13 @@ from .models import Box, Line, Page, Word
 MAX_GAP = 1.6
 #: and when the two overlap vertically by at least this share of the smaller height
 MIN_OVERLAP = 0.5
+#: the letters of a letter-spaced logo ("D R I F T W O O D") stand further apart than words do
+MAX_SPACED_GAP = 3.0
+
+
+def _spaced_letters(a: Word, b: Word) -> bool:
+    """Two capital letters (or pairs, as OCR groups some) of a letter-spaced word."""
+    return all(len(w.text) <= 2 and w.text.isalpha() and w.text.isupper() for w in (a, b))
 
 
 def words_from_data(data: Mapping[str, Sequence[Any]], min_conf: float = 0.0) -> list[tuple[Word, int]]:
@@ -69,7 +76,8 @@ def group_lines(words: Iterable[tuple[Word, int]]) -> list[Line]:
             # Tesseract's box for a word sometimes runs on over the next words of its row ("0429" boxed
             # over "030 633"): an overlap joins them when Tesseract put them in one block, as it does
             # not for the next column's words under a big name's box
-            if gap > MAX_GAP * height or (gap < -0.5 * height and block != row[-1][1]):
+            limit = MAX_SPACED_GAP if _spaced_letters(row[-1][0], word) else MAX_GAP
+            if gap > limit * height or (gap < -0.5 * height and block != row[-1][1]):
                 continue
             if not 0.4 <= word.box.h / max(1, band.h) <= 2.5:
                 continue

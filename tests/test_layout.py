@@ -99,3 +99,14 @@ def test_a_word_box_running_over_the_next_words_keeps_them_on_its_line() -> None
     # the same overlap between two blocks (a big name's box over the next column) keeps them apart
     data["block_num"] = [1, 1, 2, 2, 2, 2]
     assert len(group_lines(words_from_data(data))) == 2
+
+
+def test_the_letters_of_a_letter_spaced_logo_make_one_line() -> None:
+    # "D R I F T" with gaps of two letter heights: wider than words stand, but one word all the same
+    data = table(
+        [(ch, 100 + 72 * i, 140, 20, 26, 90) for i, ch in enumerate("DRIFT")] + [("Eleanor", 100, 300, 90, 30, 96)]
+    )
+    assert [ln.text for ln in group_lines(words_from_data(data))] == ["D R I F T", "Eleanor"]
+    # words, not letters, that far apart are two columns
+    data = table([("Avery", 10, 10, 80, 26, 90), ("Smith", 160, 10, 80, 26, 90)])
+    assert len(group_lines(words_from_data(data))) == 2
