@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardscan.config import Settings
-from cardscan.models import Contact
+from cardscan.models import Box, Contact, Line, Page, Word
 from cardscan.parse import parse_page
 from cardscan.parse.text import page_from_rows
 
@@ -242,3 +242,47 @@ def test_titles_in_other_languages(title: str) -> None:
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == "Dr. Ayse Hartmann"
     assert c.title == title
+
+
+def test_a_legal_form_alone_joins_the_name_stacked_over_it() -> None:
+    c = card(("Benjamin Ng", 44), ("Straits Data", 33), ("Pte Ltd", 33), "Financial Analyst", "+65 8269 7218")
+    assert c.company == "Straits Data Pte Ltd"
+
+
+def test_a_logo_misread_is_spelled_as_the_domain_part_it_was_printed_as() -> None:
+    # merlion-foods: "Mertion" is the domain's "merlion", and "Foods" under it stays its own word
+    c = card(("Sarah Abdullah", 37), "Co-Founder", ("Mertion", 28), ("Foods", 27), "saraha@merlion-foods.com.sg")
+    assert c.company == "Merlion Foods"
+
+
+def test_a_logo_mark_read_as_a_word_is_not_part_of_the_company() -> None:
+    c = card(("ull Relay Biotech Pty. Ltd.", 60), ("Charlotte Thomas", 40), "charlotte@relay.io")
+    assert c.company == "Relay Biotech Pty. Ltd."
+
+
+def test_a_legal_form_printed_beside_the_company_joins_it() -> None:
+    def ln(text: str, x: int, y: int, h: int, block: int) -> Line:
+        words, at = [], x
+        for t in text.split():
+            words.append(Word(t, Box(at, y, int(len(t) * 0.6 * h), h), 0.96))
+            at += int(len(t) * 0.6 * h) + h // 3
+        return Line(tuple(words), block=block)
+
+    page = Page(
+        (ln("UPLAND MOBILITY", 80, 20, 60, 1), ln("LLC", 700, 40, 30, 2), ln("Keisha Hernandez", 80, 150, 40, 3),
+         ln("keisha_hernandez@upland.us", 80, 230, 22, 4)),
+        1100, 400,
+    )  # fmt: skip
+    assert parse_page(page, Settings()).company == "UPLAND MOBILITY LLC"
+
+
+def test_letters_of_a_spaced_logo_misread_one_by_one_are_spelled_as_the_domain_and_flagged() -> None:
+    c = card(("R I F F T W O O D", 26), ("Eleanor Fairbairn", 48), "eleanor@driftwood.co.uk")
+    assert c.company == "DRIFTWOOD"
+    assert "company" in c.review
+
+
+def test_a_company_one_letter_off_its_domain_is_kept_as_printed_and_flagged() -> None:
+    c = card(("Nortwind Labs", 50), ("Oliver Fitzgerald", 40), "oliver@northwind.com")
+    assert c.company == "Nortwind Labs"
+    assert "company" in c.review

@@ -121,10 +121,18 @@ _AREA = frozenset(
 )
 _LEGAL = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sas|sarl|sa|plc|corp|corporation|co|"
-    r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|kg|oy|ab|as|aps|e\.?\s?v)"
-    r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
+    r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|pte|kg|oy|ab|as|aps|e\.?\s?v)"
+    r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|pte\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
     re.I,
 )
+
+
+def only_legal_form(text: str) -> bool:
+    """The text is a legal form and nothing else ("Pte Ltd", "GmbH & Co. KG"): the company's name is elsewhere."""
+    rest = text
+    while (peeled := _LEGAL.sub("", rest).strip(" .,&")) != rest:
+        rest = peeled
+    return not rest
 
 
 def has_legal_form(text: str) -> bool:
@@ -596,6 +604,22 @@ def domain_agreement(text: str, domains: list[str]) -> float:
     return best
 
 
+def misspells_domain(text: str, domains: list[str]) -> bool:
+    """The line spells an email domain all but a letter or two ("RIFFTWOOD" ~ driftwood): one of them is
+    misread. A line that holds the domain's word exactly ("Contoso Ltd", "Vantage") does not count."""
+    mine = letters_only(text)
+    words = {letters_only(w) for w in re.split(r"[\s-]+", text)}
+    for domain in filter(None, domains):
+        flat = domain.replace("-", "")
+        if mine.startswith(flat) or flat in words or mine == domain.split("-")[0] or _german_ascii(text) == flat:
+            return False
+    return any(0.85 <= similarity(w, d.replace("-", "")) < 1.0 for d in domains if d for w in {mine, *words})
+
+
+#: a company that misspells its email's domain, kept as printed: one of the two is misread
+COMPANY_DISAGREES_CONF = 0.55
+
+
 _ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "Il": "II", "lI": "II", "ll": "II"}
 
 
@@ -874,10 +898,27 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
             else:
                 # the line above is the name part when the company so far starts with a generic word
                 starts_generic = bool(re.match(rf"(?:{_ORG_WORDS.pattern}|{_TRADE_WORDS.pattern})", now, re.I))
-                adds = better or (starts_generic and name_tokens(nb.text) is None)
+                # "Straits Data" over "Pte Ltd": a legal form alone is the end of the name above it
+                adds = better or only_legal_form(now) or (starts_generic and name_tokens(nb.text) is None)
             if not adds:
                 break
             parts = joined
+    # "UPLAND MOBILITY  LLC": a legal form printed beside the name, on its row, in a smaller font
+    if not _LEGAL.search(" ".join(p.text for p in parts)):
+        last = parts[-1].source
+        beside = [
+            c
+            for c in pool
+            if c not in parts
+            and c.source is not None
+            and last is not None
+            and c.source.box.x >= last.box.x2
+            and c.source.box.x - last.box.x2 < 3 * max(c.height, last.height, 1)
+            and last.box.y <= c.source.box.cy <= last.box.y2
+            and only_legal_form(c.text)
+        ]
+        if beside:
+            parts = [*parts, min(beside, key=lambda c: c.source.box.x if c.source else 0)]
     return " ".join(p.text for p in parts), parts
 
 
@@ -916,13 +957,29 @@ def _spell_from_domain(printed: str, domain: str) -> str:
 
     "LOwenzahn" next to loewenzahn.de is "Löwenzahn": German domains spell ö as oe.
     """
-    word = domain.replace("-", "")
-    options = [word]
+    # "Mertion" beside merlion-foods.com is "Merlion": the domain's part it was printed as, not all of it
+    options = [domain.replace("-", ""), *(part for part in domain.split("-") if len(part) >= 3)]
     for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
         options += [o.replace(plain, umlaut, 1) for o in options if plain in o]
     seen = letters_only(printed)
     best = max(options, key=lambda o: similarity(seen, letters_only(o)))
     return _style_like(printed, best)
+
+
+def _without_mark(text: str) -> str:
+    """ "ull Relay Biotech Pty. Ltd." -> "Relay Biotech Pty. Ltd.": a logo's mark read as a short lower-case
+    word before a capitalised company name (a particle such as "de" or "van" stays)."""
+    first, _, rest = text.partition(" ")
+    if (
+        rest[:1].isupper()
+        and first.isalpha()
+        and first.islower()
+        and len(first) <= 3
+        and first not in _PARTICLES
+        and (_LEGAL.search(rest) or _ORG_WORDS.search(rest))
+    ):
+        return rest
+    return text
 
 
 def _pick_company(
@@ -933,7 +990,7 @@ def _pick_company(
     median_h = body_height or sorted(c.height for c in cands)[len(cands) // 2]
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
-        text = _rejoin_with_domain(c.text, domains)
+        text = _rejoin_with_domain(_without_mark(c.text), domains)
         if name_tokens(text) is not None and domain_agreement(text, domains) < 0.85 and not _LEGAL.search(text):
             continue  # looks like a second person
         agree = domain_agreement(text, domains)
@@ -944,17 +1001,26 @@ def _pick_company(
             score, conf = 5.0, c.conf
         elif agree >= 0.85 or (legal and agree >= 0.6):
             score, conf = 3 + agree, c.conf + 0.1
+            spaced = c.source is not None and len(c.source.words) >= 3 and all(len(w.text) <= 2 for w in c.source.words)
             if agree >= 0.999 and len(letters_only(text)) >= 4:
                 conf = max(conf, 0.85)  # spelled exactly like the email's domain: OCR got it right
-            elif agree < 0.999 and not legal and len(letters_only(text)) >= 4 and (c.conf < 0.6 or _fragments(text)):
-                # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi): the domain spells it
+            elif (
+                agree < 0.999
+                and not legal
+                and len(letters_only(text)) >= 4
+                and (c.conf < 0.6 or _fragments(text) or spaced)
+            ):
+                # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi, the letters of
+                # "D R I F T W O O D" read one by one): the domain spells it
                 dom = max(domains, key=lambda d: similarity(letters_only(text), d.replace("-", "")))
                 text, conf = _spell_from_domain(text, dom), 0.5
+            elif misspells_domain(text, domains):
+                conf = min(conf, COMPANY_DISAGREES_CONF)
         elif legal:
             score, conf = 2.5, c.conf * 0.9
             if domains and agree < 0.6:
                 conf *= 0.65  # the email names another organisation, or this is half a name ("tems Corp")
-            if not _LEGAL.sub("", text).strip(" .,&"):
+            if only_legal_form(text):
                 conf *= 0.4  # only a legal form ("B.V."): the name itself was not read
         elif agree >= 0.6 and len(letters_only(text)) >= 3:
             # the logo was misread but plainly spells the domain ("VERY & 1" ~ veryfi)
