@@ -1,11 +1,11 @@
-"""Put back the accents the English model drops, on the few lines that need them.
+"""Which lines may carry the accents the English model drops, and which accents to put back.
 
 The `eng` model reads "Mühlenweg" as "Muhlenweg"; the `Latin` model keeps the ü but costs
-half again the OCR time on a whole card. So after parsing, only the name and address lines
-of cards from countries that write with diacritics are read again with `Latin`, in one
-Tesseract call, and a reading is taken only when it spells the same letters as the English
-one apart from the accents, or misread only its accented letters ("Mihlenweg" for "Mühlenweg")
-and the Latin reading is the surer: it can put back an accent, never change a word.
+half again the OCR time on a whole card. So the name and address lines of cards from countries
+that write with diacritics are read again with `Latin` in recognize's one second look, and a
+word takes that reading only when it spells the same letters as the English one apart from the
+accents, or misread only its accented letters ("Mihlenweg" for "Mühlenweg") and the Latin reading
+is the surer: it can put back an accent, never change a word. Pure: no OCR here.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ import dataclasses
 import re
 import unicodedata
 
-import numpy as np
 import phonenumbers
 
-from . import ocr, recognize
-from .config import Settings
 from .models import Contact, Line, Page, Word
 
 MODEL = "Latin"
@@ -125,7 +122,7 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
     return out
 
 
-def _take(line: Line, latin: list[Word]) -> Line:
+def take(line: Line, latin: list[Word]) -> Line:
     """The line with each word the Latin model read surely and that differs only by accents."""
     if len(latin) != len(line.words):
         return line
@@ -143,19 +140,3 @@ def _take(line: Line, latin: list[Word]) -> Line:
         else:
             words.append(old)
     return dataclasses.replace(line, words=tuple(words))
-
-
-def restore(image: np.ndarray, page: Page, contact: Contact, settings: Settings) -> Page:
-    """The page with accents put back on its name and address lines (the same page when none)."""
-    if image.ndim != 2 or MODEL not in ocr.list_models()[1]:
-        return page
-    idx = target_lines(page, contact)
-    if not idx:
-        return page
-    lines = [page.lines[i] for i in idx]
-    latin = recognize.read_strips(image, lines, dataclasses.replace(settings, lang=MODEL), scale=1.0)
-    out = list(page.lines)
-    for i, line, read in zip(idx, lines, latin, strict=True):
-        if read:
-            out[i] = _take(line, read)
-    return dataclasses.replace(page, lines=tuple(out))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import accents, contacts, export, followup, imageio, parse, preprocess, recognize
+from . import contacts, export, followup, imageio, parse, preprocess, recognize
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, ScanResult, Status
@@ -92,14 +92,16 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         with timer.stage("preprocess"):
             prepared = preprocess.prepare(loaded.rgb, settings, keep=_keeper(settings, p))
         with timer.stage("ocr"):
-            page = recognize.recognize(prepared, settings)
+            prepared, page = recognize.recognize(prepared, settings)
         with timer.stage("parse"):
             contact = parse.parse_page(page, settings)
-        if settings.step_on("accents") and accents.wanted(contact):
-            with timer.stage("accents"):
-                accented = accents.restore(prepared.image, page, contact, settings)
-                if accented != page:
-                    page, contact = accented, parse.parse_page(accented, settings)
+        # the doubtful lines, and the name and address lines of a card whose country writes accents
+        with timer.stage("reread"):
+            again = recognize.second_look(prepared.image, page, contact, settings)
+        if again != page:
+            page = again
+            with timer.stage("parse"):
+                contact = parse.parse_page(page, settings)
     except MissingDependencyError:
         raise
     except CardscanError as e:

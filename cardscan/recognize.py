@@ -2,20 +2,23 @@
 
 preprocess turns the card upright from its letter shapes, so most cards read well at once; a poor
 reading is still retried turned by 180 degrees (the shapes can mislead on a badly cropped card) and
-the better reading wins. Lines read with low confidence (a shadow, glare, blur) are read once more,
-enlarged, as strips stacked into one small image, and each keeps the more confident of its two readings.
+the better reading wins. After a first parse, one second look reads the lines that need it again,
+enlarged, as strips stacked into one small image: lines read with low confidence (a shadow, glare,
+blur) keep the more confident of their two readings, and name and address lines take back accents.
 Only ocr.py calls Tesseract.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import numpy as np
 
-from . import ocr
+from . import accents, ocr
 from .config import Settings
 from .layout import group_lines, page_from_data
-from .models import Box, Line, Page, Word
+from .models import Box, Contact, Line, Page, Word
 from .preprocess import Prepared, turn
 
 #: psm 11 (sparse text): a card is scattered blocks, and psm 3/6 drop isolated lines
@@ -112,12 +115,6 @@ def read_strips(
     return [sorted(words, key=lambda w: w.box.x) for words in per_line]
 
 
-def reread(image: np.ndarray, lines: list[Line], settings: Settings) -> Page:
-    """The doubtful `lines` read again, enlarged: a Page in pixels of `image`."""
-    words = [(w, ln.block) for ln, read in zip(lines, read_strips(image, lines, settings), strict=True) for w in read]
-    return Page(lines=tuple(group_lines(words)), width=image.shape[1], height=image.shape[0])
-
-
 def _quality(words: list[Word]) -> float:
     """Confidence weighted by letters and digits: how well a stretch of the card was read."""
     weights = [sum(ch.isalnum() for ch in w.text) for w in words]
@@ -127,38 +124,57 @@ def _quality(words: list[Word]) -> float:
     return sum(n * (w.conf or 0.0) for n, w in zip(weights, words, strict=True)) / total
 
 
-def _inside(box: Box, span: Box) -> bool:
-    return span.x - 0.3 * span.h <= box.cx <= span.x2 + 0.3 * span.h and span.y <= box.cy <= span.y2
+def better(line: Line, again: list[Word]) -> bool:
+    """The second reading of a line is clearly the more confident one, letter for letter."""
+    return bool(again) and _quality(again) >= _quality(list(line.words)) + BETTER_BY
 
 
-def merge(first: Page, second: Page) -> Page:
-    """Per line of `first`, keep the words of whichever reading is more confident over that stretch;
-    confident lines that only `second` found are added. Both pages in the same pixels."""
-    spans = [ln.box for ln in first.lines]
-    taken: set[int] = set()
-    words: list[tuple[Word, int]] = []
-    others = [w for ln in second.lines for w in ln.words]
-    for line, span in zip(first.lines, spans, strict=True):
-        mine = [i for i, w in enumerate(others) if i not in taken and _inside(w.box, span)]
-        theirs = [others[i] for i in mine]
-        taken.update(mine)
-        better = theirs and _quality(theirs) >= _quality(list(line.words)) + BETTER_BY
-        words += [(w, line.block) for w in (theirs if better else line.words)]
-    for i, w in enumerate(others):
-        if i not in taken and (w.conf or 0.0) >= SURE_CONF and not any(_inside(w.box, s) for s in spans):
-            words.append((w, 0))
-    return Page(lines=tuple(group_lines(words)), width=first.width, height=first.height)
-
-
-def recognize(prepared: Prepared, settings: Settings) -> Page:
-    """Read the card; the Page is in pixels of the upright image (turned 180 degrees when that won)."""
-    image = prepared.image
-    page = read(image, settings)
+def recognize(prepared: Prepared, settings: Settings) -> tuple[Prepared, Page]:
+    """Read the card: the page, and the prepared card it is in pixels of, turned by 180 degrees when
+    the turned card read better (its image and rotation then say so)."""
+    page = read(prepared.image, settings)
     if not looks_upright(page):
-        flipped = read(turn(image, 180), settings)
+        turned = turn(prepared.image, 180)
+        flipped = read(turned, settings)
         if score(flipped) > score(page):
-            image, page = turn(image, 180), flipped
-    lines = doubtful(page) if settings.step_on("second_pass") else []
-    if not lines:
+            rotation = (prepared.rotation + 180) % 360
+            return dataclasses.replace(prepared, image=turned, rotation=rotation), flipped
+    return prepared, page
+
+
+def reread_settings(settings: Settings) -> Settings:
+    """The models a second look reads with: `Latin` in place of the default `eng`, because it reads
+    English lines as well (measured on the phone and hard benchmarks) and keeps the accents `eng` drops;
+    a user's own --lang is kept."""
+    return dataclasses.replace(settings, lang=accents.MODEL) if settings.lang == "eng" else settings
+
+
+def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Settings) -> Page:
+    """Read some lines once more, all in one Tesseract call: the doubtful ones, and on a card from a country
+    that writes accents, its name and address lines. A doubtful line keeps the more confident of its two
+    readings; a name or address line takes only the accents the second reading is sure of. `image` is
+    the one `page` was read from (upright); the same page comes back when no line needs a second look."""
+    doubt = set(doubtful(page)) if settings.step_on("second_pass") else set()
+    accented = settings.step_on("accents") and accents.wanted(contact)
+    if accented and settings.lang == "eng" and accents.MODEL not in ocr.list_models()[1]:
+        accented = False  # without the Latin model a second reading has no accents to give
+    targets = set(accents.target_lines(page, contact)) if accented else set()
+    idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
+    if not idx:
         return page
-    return merge(page, reread(image, lines, settings))
+    lines = [page.lines[i] for i in idx]
+    out = list(page.lines)
+    regroup = False
+    for i, line, again in zip(idx, lines, read_strips(image, lines, reread_settings(settings)), strict=True):
+        if line in doubt and better(line, again):
+            out[i] = Line(words=tuple(again), block=line.block)
+            regroup = True  # the new words may split or join lines differently
+        elif i in targets and again:
+            out[i] = accents.take(line, again)
+    if regroup:
+        return Page(
+            lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)),
+            width=page.width,
+            height=page.height,
+        )
+    return dataclasses.replace(page, lines=tuple(out))

@@ -18,8 +18,8 @@ from cardscan import ocr
 from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
-from cardscan.models import Box, Line, Page, Word
-from cardscan.recognize import doubtful, merge, recognize, reread
+from cardscan.models import Box, Contact, Line, Page, Phone, Word
+from cardscan.recognize import better, doubtful, recognize, second_look
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -27,7 +27,7 @@ REAL = Path(__file__).resolve().parents[2] / "shared" / "realcards"
 
 
 def _read(rgb: np.ndarray) -> str:
-    return recognize(P.prepare(rgb, Settings()), Settings()).text
+    return recognize(P.prepare(rgb, Settings()), Settings())[1].text
 
 
 def test_recognize_reads_the_email_of_a_photographed_card() -> None:
@@ -46,7 +46,7 @@ def test_recognize_reads_a_card_lying_sideways_or_upside_down(ccw: int) -> None:
 
 def test_page_boxes_are_in_pixels_of_the_image_that_was_read() -> None:
     prepared = P.prepare(render_card(900), Settings())
-    page = recognize(prepared, Settings())
+    _, page = recognize(prepared, Settings())
     assert page.lines
     for line in page.lines:
         b = line.box
@@ -83,7 +83,7 @@ def test_accented_names_keep_their_accents(tmp_path: Path) -> None:
     d.text((70, 200), "Directrice générale", fill=(20, 20, 20), font=font(32))
     d.text((70, 270), "zoe@example.de", fill=(20, 20, 20), font=font(32))
     settings = Settings(lang="Latin+eng", out_dir=tmp_path)
-    text = recognize(P.prepare(np.asarray(img), settings), settings).text
+    text = recognize(P.prepare(np.asarray(img), settings), settings)[1].text
     assert "Müller-Schäfer" in text
     assert "générale" in text
     assert "zoe@example.de" in text.replace(" ", "")
@@ -149,26 +149,34 @@ def test_only_the_doubtful_lines_are_read_again() -> None:
     assert [ln.text for ln in doubtful(page)] == ["+4A 79A6"]
 
 
-def test_reread_reads_the_strips_and_puts_the_words_back_where_they_are_on_the_card() -> None:
+def test_second_look_reads_the_doubtful_strips_and_puts_the_words_back_where_they_are_on_the_card() -> None:
     image = np.full((400, 900), 255, np.uint8)
     cv2.putText(image, "Anna Berg", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
     cv2.putText(image, "Sales Manager", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
-    lines = [Line(words=(Word("?", Box(300, 270, 290, 40), 0.3),)), Line(words=(Word("?", Box(40, 50, 210, 40), 0.3),))]
-    page = reread(image, lines, Settings())
+    unsure = Page(
+        lines=(Line(words=(Word("Arma Bery", Box(40, 50, 210, 40), 0.3),)),
+               Line(words=(Word("Saies Manag", Box(300, 270, 290, 40), 0.3),))),
+        width=900, height=400,
+    )  # fmt: skip
+    page = second_look(image, unsure, Contact(), Settings())
     words = {w.text: w.box for ln in page.lines for w in ln.words}
     assert {"Anna", "Berg", "Sales", "Manager"} <= set(words)
     assert abs(words["Anna"].x - 40) < 10 and abs(words["Anna"].y2 - 80) < 10
     assert abs(words["Sales"].x - 300) < 10 and abs(words["Sales"].y2 - 300) < 10
 
 
-def test_merge_keeps_the_more_confident_reading_of_each_line() -> None:
-    first = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("anna@exarnple", 10, 50, 0.4)])
-    second = _page([("Arma", 10, 12, 0.5), ("Berg", 80, 12, 0.9)], [("anna@example", 10, 52, 0.92)])
-    merged = merge(first, second)
-    assert [ln.text for ln in merged.lines] == ["Anna Berg", "anna@example"]
+def test_second_look_leaves_a_sure_page_alone_without_calling_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a sure page from a country without accents needs no second look")
+
+    monkeypatch.setattr(ocr, "image_to_data", no_ocr)
+    page = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("anna@example.com", 10, 50, 0.92)])
+    us = Contact(phones=(Phone("+14155550133", "work", "415 555 0133"),))
+    assert second_look(np.full((400, 800), 255, np.uint8), page, us, Settings()) is page
 
 
-def test_merge_adds_a_confident_line_only_the_second_reading_found() -> None:
-    first = _page([("Anna", 10, 10, 0.95)])
-    second = _page([("Anna", 10, 10, 0.9)], [("www.example.com", 10, 200, 0.93)], [("~~", 10, 300, 0.3)])
-    assert [ln.text for ln in merge(first, second).lines] == ["Anna", "www.example.com"]
+def test_a_second_reading_replaces_a_line_only_when_clearly_more_confident() -> None:
+    line = Line(words=(Word("anna@exarnple", Box(10, 50, 60, 20), 0.4),))
+    assert better(line, [Word("anna@example", Box(10, 52, 60, 20), 0.92)])
+    assert not better(line, [Word("anna@exampie", Box(10, 52, 60, 20), 0.42)])
+    assert not better(line, [])
