@@ -299,11 +299,19 @@ def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]
             if _angle_between(a[0], b[0]) < math.radians(30) and not _same_line(a, b, 0.04 * long_side):
                 pairs.append((a, b))
     quads = []
+    meets: dict[tuple[int, int], np.ndarray | None] = {}  # each crossing is shared by many quads
+
+    def meet(p: tuple[float, float, float], q: tuple[float, float, float]) -> np.ndarray | None:
+        key = (id(p), id(q)) if id(p) < id(q) else (id(q), id(p))
+        if key not in meets:
+            meets[key] = _meet(p, q)
+        return meets[key]
+
     for i, (a, b) in enumerate(pairs):
         for c, d in pairs[i + 1 :]:
             if _angle_between(a[0], c[0]) < math.radians(50):
                 continue
-            corners = [_meet(a, c), _meet(c, b), _meet(b, d), _meet(d, a)]
+            corners = [meet(a, c), meet(c, b), meet(b, d), meet(d, a)]
             if any(p is None for p in corners):
                 continue
             quad = np.array(corners, dtype=np.float64)
