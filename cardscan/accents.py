@@ -123,11 +123,18 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
 
 
 def take(line: Line, latin: list[Word]) -> Line:
-    """The line with each word the Latin model read surely and that differs only by accents."""
-    if len(latin) != len(line.words):
-        return line
+    """The line with each word the Latin model read surely and that differs only by accents.
+
+    Words are paired by where they stand: each English word with the one Latin word whose middle
+    lies inside it, so a separator one model read and the other did not changes nothing.
+    """
     words = []
-    for old, new in zip(line.words, latin, strict=True):
+    for old in line.words:
+        inside = [w for w in latin if old.box.x <= w.box.cx <= old.box.x2]
+        if len(inside) != 1:
+            words.append(old)
+            continue
+        new = inside[0]
         conf = new.conf or 0.0
         sure = conf >= SURE
         same_letters = _plain(new.text) == _plain(old.text)

@@ -22,6 +22,11 @@ def line(text: str, y: int, conf: float = 0.9) -> Line:
     return Line(tuple(words))
 
 
+def again(old: Line, *read: tuple[str, float]) -> list[Word]:
+    """The Latin reading of `old`: one word where each English word stands."""
+    return [Word(t, w.box, c) for (t, c), w in zip(read, old.words, strict=False)]
+
+
 def test_only_cards_from_accent_countries_are_read_again() -> None:
     name = PersonName("Julia Muller")
     de = Contact(name=name, phones=(Phone("+4971138480", "work", "0711 38480"),))
@@ -42,13 +47,18 @@ def test_target_lines_are_the_name_and_address_lines() -> None:
 
 def test_an_accent_is_taken_only_when_the_letters_agree_and_the_reading_is_sure() -> None:
     old = line("Julia Muller", 10)
-    sure = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Müller", Box(0, 0, 1, 1), 0.9)]
-    assert accents.take(old, sure).text == "Julia Müller"
-    unsure = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Müller", Box(0, 0, 1, 1), 0.5)]
-    assert accents.take(old, unsure).text == "Julia Muller"
-    other_word = [Word("Julia", Box(0, 0, 1, 1), 0.95), Word("Miller", Box(0, 0, 1, 1), 0.99)]
-    assert accents.take(old, other_word).text == "Julia Muller"
-    assert accents.take(old, sure[:1]).text == "Julia Muller"  # words do not line up: unchanged
+    assert accents.take(old, again(old, ("Julia", 0.95), ("Müller", 0.9))).text == "Julia Müller"
+    assert accents.take(old, again(old, ("Julia", 0.95), ("Müller", 0.5))).text == "Julia Muller"
+    assert accents.take(old, again(old, ("Julia", 0.95), ("Miller", 0.99))).text == "Julia Muller"
+    assert accents.take(old, again(old, ("Julia", 0.95))).text == "Julia Muller"  # nothing read there: unchanged
+
+
+def test_words_pair_by_where_they_stand_not_by_their_count() -> None:
+    # the Latin model read the separator the English one left out: "Malaga" still takes its accent
+    old = line("29010 Malaga", 10)
+    dash = Word("–", Box(old.words[0].box.x2 + 2, 10, 8, 30), 0.9)
+    read = [Word("29010", old.words[0].box, 0.93), dash, Word("Málaga", old.words[1].box, 0.9)]
+    assert accents.take(old, read).text == "29010 Málaga"
 
 
 @pytest.mark.skipif("Latin" not in ocr.list_models()[1], reason="the Latin model is not installed")
@@ -75,19 +85,17 @@ def test_a_german_card_keeps_its_umlauts_end_to_end(tmp_path: Path) -> None:
 
 
 def test_a_misread_accented_letter_is_mended_only_by_a_surer_latin_reading() -> None:
-    def words(*pairs: tuple[str, float]) -> list[Word]:
-        return [Word(t, Box(0, 0, 1, 1), c) for t, c in pairs]
+    def mend(english: str, conf: float, *read: tuple[str, float]) -> str:
+        old = line(english, 10, conf)
+        return accents.take(old, again(old, *read)).text
 
-    street = line("Mihlenweg 31", 10, conf=0.7)  # the English model's guess at the ü
-    assert accents.take(street, words(("Mühlenweg", 0.91), ("31", 0.95))).text == "Mühlenweg 31"
-    assert accents.take(line("Gartenstrae 9", 10, 0.6), words(("Gartenstraße", 0.9), ("9", 0.9))).text == (
-        "Gartenstraße 9"
-    )
-    assert accents.take(line("Seren Wright", 10, 0.8), words(("Søren", 0.91), ("Wright", 0.9))).text == "Søren Wright"
+    assert mend("Mihlenweg 31", 0.7, ("Mühlenweg", 0.91), ("31", 0.95)) == "Mühlenweg 31"
+    assert mend("Gartenstrae 9", 0.6, ("Gartenstraße", 0.9), ("9", 0.9)) == "Gartenstraße 9"
+    assert mend("Seren Wright", 0.8, ("Søren", 0.91), ("Wright", 0.9)) == "Søren Wright"
     # a surer English reading stays, and an accent never comes with a change of a plain letter
-    assert accents.take(line("Miller", 10, 0.96), words(("Müller", 0.9))).text == "Miller"
-    assert accents.take(line("Kéin", 10, 0.7), words(("Köln", 0.95))).text == "Kéin"
-    assert accents.take(line("Mailer", 10, 0.5), words(("Maler", 0.99))).text == "Mailer"
+    assert mend("Miller", 0.96, ("Müller", 0.9)) == "Miller"
+    assert mend("Kéin", 0.7, ("Köln", 0.95)) == "Kéin"
+    assert mend("Mailer", 0.5, ("Maler", 0.99)) == "Mailer"
 
 
 def test_stray_letters_are_not_taken_for_name_or_address_lines() -> None:
@@ -97,9 +105,8 @@ def test_stray_letters_are_not_taken_for_name_or_address_lines() -> None:
 
 
 def test_a_word_the_two_models_spell_apart_is_left_doubtful() -> None:
-    kept = accents.take(
-        line("50618 Kéin", 10, conf=0.77), [Word("50618", Box(0, 0, 1, 1), 0.9), Word("Köln", Box(0, 0, 1, 1), 0.75)]
-    )
+    old = line("50618 Kéin", 10, conf=0.77)
+    kept = accents.take(old, again(old, ("50618", 0.9), ("Köln", 0.75)))
     assert kept.text == "50618 Kéin"  # neither reading is taken over the other
     assert kept.words[1].conf is not None and kept.words[1].conf <= accents.DISAGREE
     assert kept.words[0].conf == 0.77
