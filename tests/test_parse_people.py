@@ -68,6 +68,9 @@ def test_email_agreement_raises_name_confidence(local: str) -> None:
         ([("Avery Smith", 40), "Chief Technology Officer"], "Chief Technology Officer", None),
         ([("Avery Smith", 40), "Information Science PhD Student"], "Information Science PhD Student", None),
         ([("Avery Smith | CTO", 40)], "CTO", None),
+        # the separator between a one-word title and its department lost in OCR
+        ([("Avery Smith", 40), "Partner Finance & Controlling"], "Partner", "Finance & Controlling"),
+        ([("Avery Smith", 40), "Head of Product"], "Head of Product", None),
     ],
 )
 def test_title_and_department(rows: list[str | tuple[str, float]], title: str, department: str | None) -> None:
@@ -286,3 +289,8 @@ def test_a_company_one_letter_off_its_domain_is_kept_as_printed_and_flagged() ->
     c = card(("Nortwind Labs", 50), ("Oliver Fitzgerald", 40), "oliver@northwind.com")
     assert c.company == "Nortwind Labs"
     assert "company" in c.review
+
+
+def test_a_logo_split_by_one_space_is_joined_when_that_spells_the_domain() -> None:
+    c = card(("RELA Y", 42), ("Kelvin Low", 45), "Head of Product", "kelvin_low@relay.sg")
+    assert c.company == "RELAY"

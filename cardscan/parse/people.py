@@ -671,7 +671,7 @@ def split_title(text: str) -> tuple[str, str | None]:
         return head.strip(), tail.strip()
     words = text.split()
     # the shortest run of area words at the end wins: "VP People | Global Recruiting"
-    for k in range(len(words) - 2, 1, -1):
+    for k in range(len(words) - 2, 0, -1):  # down to a one-word title: "Partner Finance & Controlling"
         left, right = " ".join(words[:k]), " ".join(words[k:])
         areas_only = all(w.lower().strip("&,") in _AREA or w in {"&", "and"} for w in words[k:])
         # neither half may hang on a joining word: "Founder & CEO People | & Culture" is cut one word late
@@ -937,7 +937,8 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise unchanged."""
     words = text.split()
     flat = {d.replace("-", "") for d in domains if d}
-    if domain_agreement(text, domains) >= 0.999:
+    split = any(_is_fragment(w, k > 0) for k, w in enumerate(words))
+    if domain_agreement(text, domains) >= 0.999 and not split:
         return text  # already spelled as the domain ("Cedarwood Consulting" ~ cedarwood-consulting)
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
