@@ -17,6 +17,7 @@ import unicodedata
 import phonenumbers
 
 from .models import Contact, Line, Page, Word
+from .parse.text import similarity
 
 MODEL = "Latin"
 #: countries whose names and streets are commonly written with diacritics
@@ -116,8 +117,9 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
     out = []
     for i, line in enumerate(page.lines):
         p = _plain(line.text)
-        # a stray letter or two is part of every key, but no line of the name or address
-        if len(p) >= 3 and any(k in p or p in k for k in keys):
+        # a stray letter or two is part of every key, but no line of the name or address; the parser may
+        # have mended a line it printed ("9? planta" -> "9ª planta"), so a near match counts too
+        if len(p) >= 3 and any(k in p or p in k or similarity(k, p) >= 0.9 for k in keys):
             out.append(i)
     return out
 

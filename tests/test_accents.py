@@ -110,3 +110,9 @@ def test_a_word_the_two_models_spell_apart_is_left_doubtful() -> None:
     assert kept.text == "50618 Kéin"  # neither reading is taken over the other
     assert kept.words[1].conf is not None and kept.words[1].conf <= accents.DISAGREE
     assert kept.words[0].conf == 0.77
+
+
+def test_an_address_line_the_parser_mended_is_still_read_again() -> None:
+    page = Page((line("Sergio Romero", 10), line("Calle Larios 240, 9? planta 29010 Malaga", 60)), 800, 200)
+    c = Contact(name=PersonName("Sergio Romero"), address=Address(("Calle Larios 240, 9ª planta 29010 Malaga",)))
+    assert accents.target_lines(page, c) == [0, 1]

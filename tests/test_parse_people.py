@@ -294,3 +294,10 @@ def test_a_company_one_letter_off_its_domain_is_kept_as_printed_and_flagged() ->
 def test_a_logo_split_by_one_space_is_joined_when_that_spells_the_domain() -> None:
     c = card(("RELA Y", 42), ("Kelvin Low", 45), "Head of Product", "kelvin_low@relay.sg")
     assert c.company == "RELAY"
+
+
+def test_a_speck_read_as_a_letter_before_the_name_is_dropped_when_the_email_spells_the_name() -> None:
+    c = card(("r Laura Fischer", 60), "Junior Technical Recruiter", "laura.fischer@spreeblick.de")
+    assert c.name is not None and c.name.full == "Laura Fischer"
+    # without an email to confirm it, the line is not made into a name
+    assert card(("r Laura Fischer", 60), "Junior Technical Recruiter").name is None

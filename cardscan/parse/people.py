@@ -6,6 +6,7 @@ against the email and website domains. A line that fits none of them (a tagline)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -693,6 +694,9 @@ def split_name(full: str) -> PersonName:
     return PersonName(full=full, prefix=hn.title, given=hn.first, middle=hn.middle, family=hn.last, suffix=hn.suffix)
 
 
+_STRAY_LETTER = re.compile(r"^[a-z]\s+(?=[A-Z])")
+
+
 def _pick_name(
     cands: list[Candidate], locals_: list[str], domains: list[str]
 ) -> tuple[Candidate | None, list[str], float]:
@@ -703,7 +707,13 @@ def _pick_name(
     for c in cands:
         tokens = name_tokens(c.text)
         if tokens is None:
-            continue
+            # "r Laura Fischer": a logo's speck read as a letter before the name; taken off only when
+            # the email then spells the name
+            bare = _STRAY_LETTER.sub("", c.text)
+            tokens = name_tokens(bare) if bare != c.text else None
+            if tokens is None or email_agreement(tokens, locals_) < 0.9:
+                continue
+            c = dataclasses.replace(c, text=bare)
         agree = email_agreement(tokens, locals_)
         score = 0.45 + 0.25 * (c.height / tallest)
         score += 0.1 * (1 - (c.top - page_top) / max(1, page_bottom - page_top))
