@@ -230,6 +230,9 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
         "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
     ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # workers fork from a server that has imported OpenCV, numpy and the parsers once
+        ctx.set_forkserver_preload(["cardscan.pipeline"])
     with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=100) as pool:
         for r in pool.imap_unordered(_scan_job, ((f, settings) for f in files), chunksize=1):
             if r.status is Status.SKIPPED and (r.error or "").startswith("MISSING_DEPENDENCY: "):
