@@ -69,3 +69,11 @@ def test_a_middling_email_nothing_else_bears_out_is_flagged() -> None:
         ("lachlan_robinson@halcyon.com.au", 20, 0.7),
     ]
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_an_address_cut_off_at_a_dangling_hyphen_is_flagged() -> None:
+    from cardscan.parse.card import odd_text
+
+    assert odd_text("address", "〒708-0075 東京都港区港南 03-")
+    assert not odd_text("address", "〒108-0075 東京都港区港南 2-16-3")
+    assert not odd_text("address", "Unit 4, 190 Temple Quay, Reading RG2 7TQ")

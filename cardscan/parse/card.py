@@ -288,7 +288,8 @@ def odd_text(field: str, text: str) -> bool:
         return True
     if field != "address" and (_STRAY_HEAD.match(text) or _CUT_TAIL.search(text)):
         return True
-    return field == "address" and bool(_SPLIT_ORDINAL.search(text))
+    # "東京都港区港南 03-": an address ends on a number or a word, never on a dangling hyphen
+    return field == "address" and bool(_SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text))
 
 
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
