@@ -25,7 +25,7 @@ import numpy as np
 from . import contacts, export, followup, imageio, parse, preprocess, recognize
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
-from .models import Contact, ScanResult, Status
+from .models import Contact, Page, ScanResult, Status
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -91,17 +91,21 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         sha = loaded.sha256
         with timer.stage("preprocess"):
             prepared = preprocess.prepare(loaded.rgb, settings, keep=_keeper(settings, p))
-        with timer.stage("ocr"):
-            prepared, page = recognize.recognize(prepared, settings)
-        with timer.stage("parse"):
-            contact = parse.parse_page(page, settings)
-        # the doubtful lines, and the name and address lines of a card whose country writes accents
-        with timer.stage("reread"):
-            again = recognize.second_look(prepared.image, page, contact, settings)
-        if again != page:
-            page = again
-            with timer.stage("parse"):
-                contact = parse.parse_page(page, settings)
+        prepared, page, contact = _read(prepared, settings, timer)
+        if not _has_any_field(contact) and prepared.card_found:
+            # the outline taken held no card (a keyboard's keys, a printed sheet): read the next outline,
+            # then the whole photo, and keep the first reading that looks like a business card
+            with timer.stage("preprocess"):
+                others = [*preprocess.card_quads(loaded.rgb)[1:], None]
+            for outline in others:
+                with timer.stage("preprocess"):
+                    retry = preprocess.prepare(loaded.rgb, settings, outline=outline)
+                retry, retry_page, retry_contact = _read(retry, settings, timer)
+                if _has_any_field(retry_contact):
+                    warning = "The first card outline held no card; another part of the photo was read."
+                    prepared = dataclasses.replace(retry, warnings=(*retry.warnings, warning))
+                    page, contact = retry_page, retry_contact
+                    break
     except MissingDependencyError:
         raise
     except CardscanError as e:
@@ -147,6 +151,24 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         warnings=prepared.warnings,
         thumbnail=thumbnail(prepared.image),
     )
+
+
+def _read(
+    prepared: preprocess.Prepared, settings: Settings, timer: _Timer
+) -> tuple[preprocess.Prepared, Page, Contact]:
+    """OCR and parse a prepared card, with one second look at the lines that need it."""
+    with timer.stage("ocr"):
+        prepared, page = recognize.recognize(prepared, settings)
+    with timer.stage("parse"):
+        contact = parse.parse_page(page, settings)
+    # the doubtful lines, and the name and address lines of a card whose country writes accents
+    with timer.stage("reread"):
+        again = recognize.second_look(prepared.image, page, contact, settings)
+    if again != page:
+        page = again
+        with timer.stage("parse"):
+            contact = parse.parse_page(page, settings)
+    return prepared, page, contact
 
 
 def thumbnail(image: np.ndarray, width: int = 360) -> bytes | None:

@@ -509,6 +509,19 @@ def _partial_cards(quads: Sequence[np.ndarray], shape: tuple[int, int], segments
 
 def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     """The card's corners (tl, tr, br, bl) in `rgb`'s pixels, or None when no outline is convincing."""
+    quads = card_quads(rgb, limit=1)
+    return quads[0] if quads else None
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """Area two convex quads share, as a share of the smaller one."""
+    shared = cv2.intersectConvexConvex(a.astype(np.float32), b.astype(np.float32))[0]
+    return shared / max(1.0, min(cv2.contourArea(a.astype(np.float32)), cv2.contourArea(b.astype(np.float32))))
+
+
+def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
+    """The most card-like outlines in `rgb`'s pixels, best first, none overlapping another (empty when
+    none is convincing). The first is the card; the others are what to read when it held no card."""
     h, w = rgb.shape[:2]
     f = min(1.0, FIND_SIDE / max(h, w))
     small = cv2.resize(rgb, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else rgb
@@ -529,8 +542,8 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
         for part in _partial_cards(candidates, shape, segments):
             whole = complete_card(part, text)
             if whole is not None:
-                return order_quad(whole / f)
-        return None
+                return [order_quad(whole / f)]
+        return []
     best_score, best = scored[0]
     # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card, which
     # is as card-shaped and as square-cornered as its part (a quad reaching onto the desk is not),
@@ -548,8 +561,14 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     # a scan is nearly all card: a part of it that runs along the border and holds less than half the
     # print (a card's coloured band, the card itself white on a white scanner bed) is not the card
     if sides_on_frame(best, shape, near=0.03) >= 2 and _text_inside(text, best) < 0.5 * np.count_nonzero(text):
-        return None
-    return order_quad(best / f)
+        return []
+    picked = [best]
+    for s, quad in scored:
+        if len(picked) >= limit or s < 0.5:
+            break
+        if all(_overlap(quad, p) < 0.3 for p in picked):
+            picked.append(quad)
+    return [order_quad(q / f) for q in picked]
 
 
 def _text_inside(text: np.ndarray, quad: np.ndarray) -> int:
@@ -829,7 +848,13 @@ def rescale(image: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- the chain
 
 
-def prepare(rgb: np.ndarray, settings: Settings, keep: Keep | None = None) -> Prepared:
+#: `prepare` finds the card's outline itself (the default), or is handed one, or None for the whole photo
+FIND = "find"
+
+
+def prepare(
+    rgb: np.ndarray, settings: Settings, keep: Keep | None = None, outline: np.ndarray | str | None = FIND
+) -> Prepared:
     """Photo (HxWx3 uint8, upright by EXIF) -> the greyscale image OCR should read."""
 
     def kept(name: str, img: np.ndarray) -> np.ndarray:
@@ -841,7 +866,7 @@ def prepare(rgb: np.ndarray, settings: Settings, keep: Keep | None = None) -> Pr
     img = rgb
     quad = None
     if settings.step_on("find_card"):
-        quad = find_card_quad(rgb)
+        quad = find_card_quad(rgb) if isinstance(outline, str) else outline
         if quad is None:
             warnings.append("No card outline was found; the whole photo was read.")
         else:

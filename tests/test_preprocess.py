@@ -305,3 +305,12 @@ def test_a_scan_is_not_cropped_to_the_cards_coloured_band() -> None:
     quad = P.find_card_quad(scan)
     if quad is not None:  # an outline, if any, is the whole card's
         assert P.quad_size(quad)[0] > 900
+
+
+def test_card_quads_ranks_outlines_that_do_not_overlap() -> None:
+    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
+    quads = P.card_quads(photo_of(render_card(), corners))
+    assert quads and np.abs(quads[0] - corners).max() < 15
+    for i, a in enumerate(quads):
+        for b in quads[i + 1 :]:
+            assert P._overlap(a, b) < 0.3
