@@ -144,8 +144,10 @@ def take(line: Line, latin: list[Word]) -> Line:
         mended = sure and conf > (old.conf or 0.0) and _misread_accents(old.text, new.text)
         if (same_letters and sure) or mended:
             words.append(Word(new.text, old.box, old.conf))
-        elif not same_letters and not new.text.isascii() and new.text.isalpha():
-            words.append(Word(old.text, old.box, min(old.conf or 0.0, DISAGREE)))  # which is right is not known
+        elif not new.text.isascii() and new.text.isalpha() and (not same_letters or old.text.isascii()):
+            # the models spell it apart ("Kéin"/"Köln"), or Latin sees an accent it is unsure of ("Ayse"/"Ayşe"):
+            # which is right is not known
+            words.append(Word(old.text, old.box, min(old.conf or 0.0, DISAGREE)))
         else:
             words.append(old)
     return dataclasses.replace(line, words=tuple(words))

@@ -116,3 +116,10 @@ def test_an_address_line_the_parser_mended_is_still_read_again() -> None:
     page = Page((line("Sergio Romero", 10), line("Calle Larios 240, 9? planta 29010 Malaga", 60)), 800, 200)
     c = Contact(name=PersonName("Sergio Romero"), address=Address(("Calle Larios 240, 9ª planta 29010 Malaga",)))
     assert accents.target_lines(page, c) == [0, 1]
+
+
+def test_an_accent_the_latin_model_is_unsure_of_leaves_the_word_doubtful() -> None:
+    old = line("Dr. Ayse Hartmann", 10, conf=0.92)
+    kept = accents.take(old, again(old, ("Dr.", 0.92), ("Ayşe", 0.7), ("Hartmann", 0.9)))
+    assert kept.text == "Dr. Ayse Hartmann"
+    assert kept.words[1].conf is not None and kept.words[1].conf <= accents.DISAGREE

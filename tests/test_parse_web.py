@@ -81,3 +81,14 @@ def test_linkedin(printed: str, expected: str) -> None:
 
 def test_social_profile_is_not_the_website() -> None:
     assert card("github.com/averysmith").website is None
+
+
+def test_a_website_that_lost_its_ending_takes_the_email_domain() -> None:
+    c = card("william@orbital.co.uk", "Web: www.orbital")
+    assert c.website == "www.orbital.co.uk"
+
+
+def test_a_website_with_no_known_ending_is_doubtful() -> None:
+    c = card("Web: www.orbital")
+    assert c.website == "www.orbital"
+    assert "website" in c.review

@@ -126,6 +126,8 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
+            if tld not in KNOWN_TLDS:
+                conf = min(conf, 0.5)  # "www.orbital" with its ".co.uk" lost: no website ends like that
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits]
@@ -150,9 +152,10 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     best_l = best.lower()
     if bare == best_l or bare.endswith("." + best_l) or best_l.endswith("." + bare):
         return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.1), 3))
-    if registrable(bare) and registrable(bare) == registrable(best_l):
+    if "." in bare and registrable(bare) and registrable(bare) == registrable(best_l):
         return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.05), 3))
-    if similarity(bare, best_l) >= 0.8:
+    if similarity(bare, best_l) >= 0.8 or best_l.startswith(bare + "."):
+        # a near miss, or the front of the email's domain with its ending lost ("www.orbital" ~ orbital.co.uk)
         fixed = site.value.replace(bare, best_l, 1)
         return WebHit(fixed, site.line, round(min(site.confidence, 0.7), 3))
     return WebHit(site.value, site.line, round(site.confidence * 0.85, 3))
