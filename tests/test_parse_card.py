@@ -77,3 +77,14 @@ def test_an_address_cut_off_at_a_dangling_hyphen_is_flagged() -> None:
     assert odd_text("address", "〒708-0075 東京都港区港南 03-")
     assert not odd_text("address", "〒108-0075 東京都港区港南 2-16-3")
     assert not odd_text("address", "Unit 4, 190 Temple Quay, Reading RG2 7TQ")
+
+
+def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> None:
+    # "rn" read as "m" in the email only: the website and the company line both print "sternwarte"
+    rows = [("Tobias Jager", 60), ("Sternwarte", 28), "tobias@stemwarte.de", "Web: sternwarte.de"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("tobias@sternwarte.de",)
+    assert c.website == "sternwarte.de"
+    # without the company line to decide, nothing is mended
+    c = parse_page(page_from_rows([("Tobias Jager", 60), "tobias@stemwarte.de", "Web: sternwarte.de"]), Settings())
+    assert c.emails == ("tobias@stemwarte.de",)

@@ -31,7 +31,7 @@ from .text import (
     similarity,
     text_lines,
 )
-from .web import cross_check, find_linkedin, find_websites, host_of
+from .web import WebHit, cross_check, find_linkedin, find_websites, host_of
 
 
 def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "") -> str:
@@ -292,10 +292,29 @@ def odd_text(field: str, text: str) -> bool:
     return field == "address" and bool(_SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text))
 
 
+def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine]) -> list[EmailHit]:
+    """Mend an email domain one letter or two off the website's, when the card's own print (the company
+    line) spells the website's: "tobias@stemwarte.de" beside "Web: sternwarte.de" and "Sternwarte"."""
+    host = host_of(site.value).removeprefix("www.")
+    label = letters_only(registrable(host).split(".")[0])
+    printed = {letters_only(ln.text) for ln in lines}
+    out = []
+    for h in emails:
+        local, _, domain = h.email.rpartition("@")
+        theirs = letters_only(registrable(domain).split(".")[0])
+        near = theirs != label and similarity(theirs, label) >= 0.8 and domain.endswith(host[len(host.split(".")[0]) :])
+        if near and label in printed and theirs not in printed:
+            h = replace(h, email=f"{local}@{host}", confidence=round(min(h.confidence, 0.7), 3), repaired=True)
+        out.append(h)
+    return out
+
+
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     emails = find_emails(lines)
     linkedin = find_linkedin(lines)
     sites = find_websites(lines)
+    if sites and emails:
+        emails = domain_from_print(emails, sites[0], lines)
     email_domains = [h.email.rsplit("@", 1)[1].lower() for h in emails]
     org_domains = [d for d in email_domains if d not in FREEMAIL]
     site = cross_check(sites[0], org_domains) if sites else None
