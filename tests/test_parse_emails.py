@@ -17,6 +17,7 @@ def emails_of(*rows: str) -> tuple[str, ...]:
     ("printed", "expected"),
     [
         ("avery.smith@contoso.com", "avery.smith@contoso.com"),
+        ("Email: charlotte. thomas-martin@relay.io", "charlotte.thomas-martin@relay.io"),
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("mailto:avery.smith@contoso.com", "avery.smith@contoso.com"),

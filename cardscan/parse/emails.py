@@ -65,7 +65,7 @@ def _repair(text: str) -> str:
     for pattern, repl in _DOMAIN_REPAIRS:
         tail = pattern.sub(repl, tail)
     # "avery. smith@" -> "avery.smith@": a dot then a space inside the local part
-    head = re.sub(r"(?<=\w)\.\s+(?=[\w.]+$)", ".", head)
+    head = re.sub(r"(?<=\w)\.\s+(?=[\w.+'-]+$)", ".", head)  # "charlotte. thomas-martin@" too
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
     # "Smith, jo@" keeps its capital and stays apart)
     head = re.sub(r"(?<![\w.])([a-z0-9][a-z0-9._-]*)[,;]\s?(?=[a-z0-9][\w.]*$)", r"\1.", head)
