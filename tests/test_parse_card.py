@@ -88,3 +88,12 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     # without the company line to decide, nothing is mended
     c = parse_page(page_from_rows([("Tobias Jager", 60), "tobias@stemwarte.de", "Web: sternwarte.de"]), Settings())
     assert c.emails == ("tobias@stemwarte.de",)
+
+
+def test_an_unreadable_line_under_the_name_sends_the_empty_title_to_review() -> None:
+    rows = [("Jonas Becker", 36), ("Projektiei", 20, 0.45), "jonas@hansekontor-data.com", "T 0511 99648"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title is None and "title" in c.review
+    # a card without a title line is not sent to review for it
+    c = parse_page(page_from_rows([("Jonas Becker", 36), "jonas@hansekontor-data.com", "T 0511 99648"]), Settings())
+    assert "title" not in c.review

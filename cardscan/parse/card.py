@@ -238,6 +238,20 @@ def _missing_but_expected(
     return out - has
 
 
+def _unread_below_name(name: str, lines: list[TextLine], untaken: list[TextLine]) -> bool:
+    """A line of print just under the name, in its column, that OCR read too unsurely to be anything."""
+    above = next((ln for ln in lines if name in ln.text), None)
+    if above is None:
+        return False
+    for ln in untaken:
+        gap = ln.box.y - above.box.y2
+        letters = sum(c.isalpha() for c in ln.text)
+        in_column = abs(ln.box.x - above.box.x) < 2 * above.height
+        if 0 <= gap < 1.5 * above.height and in_column and letters >= 5 and ln.conf < 0.6 and not is_junk(ln.text):
+            return True
+    return False
+
+
 _EDGE_PUNCT = ".,;:|()'\"‘’"
 #: a word OCR was this unsure of makes its whole field doubtful, however sure the neighbours were
 WEAK_WORD_CONF = 0.6
@@ -434,7 +448,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # An empty field that a cue says the card has (a failed read, a field nearly every card prints,
     # a street without a city line) is not invented: it stays empty, with confidence 0, and goes
     # to review so the user looks at it.
-    for k in _missing_but_expected(lines, untaken, set(conf), org_domains, poor, missed_phone):
+    expected = _missing_but_expected(lines, untaken, set(conf), org_domains, poor, missed_phone)
+    if people.name and not people.title and _unread_below_name(people.name.full, lines, untaken):
+        expected.add("title")  # a line right under the name, where the title goes, did not read
+    for k in expected:
         conf[k] = 0.0
         review.add(k)
     conf = {k: conf[k] for k in FIELDS if k in conf}
