@@ -67,7 +67,7 @@ def test_each_sample_card_reads_its_emails_and_phones(img: Path) -> None:
 
 #: Regression floors on the flat and phone sample photos (14 cards), a card's margin below what
 #: was measured when they were set (2026-12-01): every field right 11/14, each field at least 12/14.
-MIN_FIELD_SHARE = 0.85
+MIN_FIELD_SHARE = 0.78
 MIN_ALL_RIGHT = 10 / 14
 
 
