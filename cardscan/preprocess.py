@@ -571,6 +571,34 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     return [order_quad(q / f) for q in picked]
 
 
+#: a printed region (with its margin) covering more of the photo than this is no crop worth making
+PRINT_REGION_MAX = 0.4
+
+
+def print_region(rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(x, y, w, h) around the photo's print, with a margin, in `rgb`'s pixels; None when the print
+    is spread over most of the photo (a scan, a textured desk). Where no card outline shows (a dark
+    card on a dark desk), the print itself says where the card is."""
+    h, w = rgb.shape[:2]
+    f = min(1.0, FIND_SIDE / max(h, w))
+    small = cv2.resize(rgb, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else rgb
+    text = text_mask(_grey(small))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(text, connectivity=8)
+    keep = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 12]
+    if len(keep) < 3:
+        return None
+    x0 = min(stats[i, cv2.CC_STAT_LEFT] for i in keep)
+    y0 = min(stats[i, cv2.CC_STAT_TOP] for i in keep)
+    x1 = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in keep)
+    y1 = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in keep)
+    sh, sw = text.shape
+    m = round(0.08 * max(x1 - x0, y1 - y0)) + 4  # room for a card's margin and a deskew
+    x0, y0, x1, y1 = max(0, x0 - m), max(0, y0 - m), min(sw, x1 + m), min(sh, y1 + m)
+    if (x1 - x0) * (y1 - y0) > PRINT_REGION_MAX * sw * sh:
+        return None
+    return round(x0 / f), round(y0 / f), round((x1 - x0) / f), round((y1 - y0) / f)
+
+
 def _text_inside(text: np.ndarray, quad: np.ndarray) -> int:
     inside = np.zeros(text.shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
@@ -867,10 +895,15 @@ def prepare(
     quad = None
     if settings.step_on("find_card"):
         quad = find_card_quad(rgb) if isinstance(outline, str) else outline
-        if quad is None:
-            warnings.append("No card outline was found; the whole photo was read.")
-        else:
+        region = print_region(rgb) if quad is None and isinstance(outline, str) else None
+        if quad is not None:
             img = warp(rgb, quad, WORK_SIDE)
+        elif region is not None:
+            x, y, w, h = region
+            img = rgb[y : y + h, x : x + w]
+            warnings.append("No card outline was found; the printed part of the photo was read.")
+        else:
+            warnings.append("No card outline was found; the whole photo was read.")
         img = rotate_small(shrink(img, WORK_SIDE), deskew_angle(_grey(img)))
         kept("find_card", img)
     rotation, sure = 0, False

@@ -314,3 +314,22 @@ def test_card_quads_ranks_outlines_that_do_not_overlap() -> None:
     for i, a in enumerate(quads):
         for b in quads[i + 1 :]:
             assert P._overlap(a, b) < 0.3
+
+
+def test_without_an_outline_the_printed_part_of_the_photo_is_read() -> None:
+    # a dark card on a desk as dark as itself: no edge shows, but the print says where the card is
+    card = render_card(700, fg=235, bg=28)
+    photo = np.full((1200, 1600, 3), 30, np.uint8)
+    photo[500:900, 600:1300] = card
+    region = P.print_region(photo)
+    assert region is not None
+    x, y, w, h = region
+    ys, xs = np.nonzero(card[:, :, 0] > 128)  # the card's print, in photo pixels
+    assert x <= 600 + xs.min() and y <= 500 + ys.min() and x + w >= 600 + xs.max() and y + h >= 500 + ys.max()
+    assert w * h < 0.3 * 1600 * 1200  # and most of the desk is not
+    prepared = P.prepare(photo, Settings())
+    assert not prepared.card_found and any("printed part" in w for w in prepared.warnings)
+
+
+def test_print_spread_over_the_whole_photo_is_no_region() -> None:
+    assert P.print_region(_sheet_of_print((1200, 900))) is None
