@@ -18,6 +18,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
     [
         ("avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: charlotte. thomas-martin@relay.io", "charlotte.thomas-martin@relay.io"),
+        ("inaki .castano@ outlook com", "inaki.castano@outlook.com"),
+        ("jo@ tailspin com au", "jo@tailspin.com.au"),
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("mailto:avery.smith@contoso.com", "avery.smith@contoso.com"),

@@ -7,6 +7,7 @@ never guesses a domain or builds an address from a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
@@ -34,11 +35,16 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 # Repairs that only apply to the domain, i.e. after an "@".
-_DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
+_DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(rf"[,;]\s?(?=(?:{_TLD_ALT})\b)", re.I), "."),
     (re.compile(r"\.\s+(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\s+\.(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\.c[o0]rn\b|\.c0m\b|\.corn\b", re.I), ".com"),
+    # "@ outlook com", "@ contoso com au": the dots before the endings read as spaces
+    (
+        re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{_TLD_ALT})\b)(?:\s+((?:{_TLD_ALT})\b))?", re.I),
+        lambda m: ".".join(part for part in m.groups() if part),
+    ),
 )
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -62,10 +68,11 @@ def _repair(text: str) -> str:
     if at < 0:
         return out
     head, tail = out[:at], out[at:]
-    for pattern, repl in _DOMAIN_REPAIRS:
-        tail = pattern.sub(repl, tail)
+    for domain_pattern, fix in _DOMAIN_REPAIRS:
+        tail = domain_pattern.sub(fix, tail)
     # "avery. smith@" -> "avery.smith@": a dot then a space inside the local part
     head = re.sub(r"(?<=\w)\.\s+(?=[\w.+'-]+$)", ".", head)  # "charlotte. thomas-martin@" too
+    head = re.sub(r"(?<=\w)\s+\.(?=[\w.+'-]+$)", ".", head)  # "inaki .castano@"
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
     # "Smith, jo@" keeps its capital and stays apart)
     head = re.sub(r"(?<![\w.])([a-z0-9][a-z0-9._-]*)[,;]\s?(?=[a-z0-9][\w.]*$)", r"\1.", head)
