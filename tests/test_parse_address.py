@@ -103,3 +103,9 @@ def test_a_bare_postcode_line_under_its_town_prints_mended_too() -> None:
     assert a is not None
     assert (a.city, a.postcode) == ("Reading", "RG2 7TQ")
     assert a.lines[-1] == "RG2 7TQ"
+
+
+def test_a_county_in_capitals_is_no_misread_postcode() -> None:
+    rows = ["12 DUKE STREET", "CHELMSFORD, ESSEX", "CM1 1AA", "Tel +44 1245 123456"]
+    a = card(*rows).address
+    assert a is None or "E5 5EX" not in " ".join(a.lines)

@@ -92,3 +92,8 @@ def test_a_website_with_no_known_ending_is_doubtful() -> None:
     c = card("Web: www.orbital")
     assert c.website == "www.orbital"
     assert "website" in c.review
+
+
+@pytest.mark.parametrize("site", ["www.firma.cz", "https://www.shop.ru", "www.firma.hu"])
+def test_a_country_ending_is_no_doubt(site: str) -> None:
+    assert "website" not in card(site).review

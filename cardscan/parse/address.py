@@ -222,8 +222,9 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
 
 
 _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b")
-#: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line
-_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS][A-Z\d]? ?[\dIlOS][A-Z\d]{2})\s*$")
+#: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
+#: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
+_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
 _TO_DIGIT = str.maketrans("IlOS", "1105")
 _TO_LETTER = str.maketrans("0158", "OISB")
 

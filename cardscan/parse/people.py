@@ -657,6 +657,13 @@ def repair_name(text: str, locals_: list[str]) -> str:
 _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センター|グループ))\s*(?P<title>\S+)")
 
 
+#: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
+_STANDALONE_TITLES = frozenset(
+    {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
+     "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant"}
+)  # fmt: skip
+
+
 def split_title(text: str) -> tuple[str, str | None]:
     """ "Partner, Finance & Controlling" -> ("Partner", "Finance & Controlling"); else (text, None).
 
@@ -680,7 +687,16 @@ def split_title(text: str) -> tuple[str, str | None]:
             "&",
             "and",
         }
-        if _ROLE.search(left) and not open_end and not _ROLE.search(right) and areas_only and _is_department(right):
+        # one word splits off only when it is a title on its own ("Partner"), not a rank ("VP Talent Acquisition")
+        whole = k > 1 or words[0].lower().strip(",.") in _STANDALONE_TITLES
+        if (
+            whole
+            and _ROLE.search(left)
+            and not open_end
+            and not _ROLE.search(right)
+            and areas_only
+            and _is_department(right)
+        ):
             return left, right
     return text, None
 

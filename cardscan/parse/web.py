@@ -126,7 +126,7 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
-            if tld not in KNOWN_TLDS:
+            if tld not in KNOWN_TLDS and not (len(tld) == 2 and tld.isalpha()):
                 conf = min(conf, 0.5)  # "www.orbital" with its ".co.uk" lost: no website ends like that
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
     hits.sort(key=lambda h: h[0])
