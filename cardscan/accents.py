@@ -2,10 +2,11 @@
 
 The `eng` model reads "Mühlenweg" as "Muhlenweg"; the `Latin` model keeps the ü but costs
 half again the OCR time on a whole card. So the name and address lines of cards from countries
-that write with diacritics are read again with `Latin` in recognize's one second look, and a
-word takes that reading only when it spells the same letters as the English one apart from the
-accents, or misread only its accented letters ("Mihlenweg" for "Mühlenweg") and the Latin reading
-is the surer: it can put back an accent, never change a word. Pure: no OCR here.
+that write with diacritics are read again with `Latin` in recognize's one second look. A word
+takes that reading when it spells the same plain letters as the English one, or when only the
+letters the Latin model reads accented differ ("Mihlenweg" for "Mühlenweg") and the Latin reading
+is the surer; where the two models spell a word apart otherwise, the English reading stays and
+its field goes to review. Pure: no OCR here.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ DISAGREE = 0.5
 
 
 #: letters that carry their accent inside them, so NFKD does not take it off
-_BARE = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d"})
+_BARE = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i",
+     "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
 
 
 def _plain(text: str) -> str:
@@ -74,13 +78,18 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace()).casefold()
 
 
+def _accented(c: str) -> bool:
+    """A letter with a diacritic ("ü", "ß", "ø"); quotes and dashes outside ASCII are not."""
+    return c.isalpha() and not c.isascii()
+
+
 def _misread_accents(english: str, latin: str) -> bool:
     """The English reading is the Latin one with its accented letters misread ("Mihlenweg" for
     "Mühlenweg", "Gartenstrae" for "Gartenstraße"): every plain letter agrees, and each accented
     letter stands for at most two others. A word with no accented letter never matches."""
-    if latin.isascii():
+    if not any(_accented(c) for c in latin):
         return False
-    pattern = "".join(re.escape(c) if c.isascii() else ".{0,2}" for c in latin.lower())
+    pattern = "".join(".{0,2}" if _accented(c) else re.escape(c) for c in latin.lower())
     return re.fullmatch(pattern, english.lower()) is not None
 
 
@@ -125,7 +134,7 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
 
 
 def take(line: Line, latin: list[Word]) -> Line:
-    """The line with each word the Latin model read surely and that differs only by accents.
+    """The line with the Latin model's accents on the words where they belong (see the module docstring).
 
     Words are paired by where they stand: each English word with the one Latin word whose middle
     lies inside it, so a separator one model read and the other did not changes nothing.
@@ -144,10 +153,10 @@ def take(line: Line, latin: list[Word]) -> Line:
         mended = sure and conf > (old.conf or 0.0) and _misread_accents(old.text, new.text)
         if (same_letters and sure) or mended:
             words.append(Word(new.text, old.box, old.conf))
-        elif not new.text.isascii() and new.text.isalpha() and (not same_letters or old.text.isascii()):
+        elif any(_accented(c) for c in new.text) and (not same_letters or old.text.isascii()):
             # the models spell it apart ("Kéin"/"Köln"), or Latin sees an accent it is unsure of ("Ayse"/"Ayşe"):
             # which is right is not known
-            words.append(Word(old.text, old.box, min(old.conf or 0.0, DISAGREE)))
+            words.append(Word(old.text, old.box, DISAGREE if old.conf is None else min(old.conf, DISAGREE)))
         else:
             words.append(old)
     return dataclasses.replace(line, words=tuple(words))

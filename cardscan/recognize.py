@@ -124,6 +124,11 @@ def _quality(words: list[Word]) -> float:
     return sum(n * (w.conf or 0.0) for n, w in zip(weights, words, strict=True)) / total
 
 
+def _inside(box: Box, span: Box) -> bool:
+    """The word's middle lies on the line: within its height, and its width give or take a third of it."""
+    return span.x - 0.3 * span.h <= box.cx <= span.x2 + 0.3 * span.h and span.y <= box.cy <= span.y2
+
+
 def better(line: Line, again: list[Word]) -> bool:
     """The second reading of a line is clearly the more confident one, letter for letter."""
     return bool(again) and _quality(again) >= _quality(list(line.words)) + BETTER_BY
@@ -165,7 +170,8 @@ def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Setti
     lines = [page.lines[i] for i in idx]
     out = list(page.lines)
     regroup = False
-    for i, line, again in zip(idx, lines, read_strips(image, lines, reread_settings(settings)), strict=True):
+    for i, line, read in zip(idx, lines, read_strips(image, lines, reread_settings(settings)), strict=True):
+        again = [w for w in read if _inside(w.box, line.box)]  # a strip's margin shows bits of the lines by it
         if line in doubt and better(line, again):
             out[i] = Line(words=tuple(again), block=line.block)
             regroup = True  # the new words may split or join lines differently

@@ -95,7 +95,11 @@ def test_a_misread_accented_letter_is_mended_only_by_a_surer_latin_reading() -> 
     # a surer English reading stays, and an accent never comes with a change of a plain letter
     assert mend("Miller", 0.96, ("Müller", 0.9)) == "Miller"
     assert mend("Kéin", 0.7, ("Köln", 0.95)) == "Kéin"
+    # a surer Latin reading mends a ü the English model read as i, even when that spells an English name;
+    # without an accented letter nothing is changed, and quotes outside ASCII are no accents
+    assert mend("Miller", 0.7, ("Müller", 0.91)) == "Müller"
     assert mend("Mailer", 0.5, ("Maler", 0.99)) == "Mailer"
+    assert mend('"Hi"', 0.5, ("“Hi”", 0.99)) == '"Hi"'
 
 
 def test_stray_letters_are_not_taken_for_name_or_address_lines() -> None:
