@@ -18,8 +18,8 @@ from .errors import BadArgumentsError
 
 #: Preprocessing steps, in order; each can be switched off with --no-STEP.
 PREPROCESS_STEPS: tuple[str, ...] = ("find_card", "orient", "light", "invert", "rescale")
-#: Every step that can be switched off: preprocessing, then the OCR's second pass on an unsure
-#: reading, then the accent re-read of name and address lines.
+#: Every step that can be switched off: preprocessing, then the two parts of the second look (lines
+#: read unsurely, and the name and address lines of a card whose country writes accents).
 STEPS: tuple[str, ...] = (*PREPROCESS_STEPS, "second_pass", "accents")
 #: Export formats, in the order they are written; --formats picks some of them.
 EXPORT_FORMATS: tuple[str, ...] = ("vcf", "ics", "eml", "csv", "html")

@@ -1,8 +1,10 @@
 """The orchestrator: the one place that knows the order of the stages.
 
-scan_file runs load -> preprocess -> recognize -> parse on one photo and always
-returns a ScanResult; scan_paths does that over many files in a process pool
-and streams the results back. Only the caller (the parent) writes anything.
+scan_file runs load -> preprocess -> recognize -> parse -> a second look at doubtful and
+accent lines -> parse again, and, when the card outline held no card, the same on the next
+outline or the whole photo (the "fallback" timing); it always returns a ScanResult.
+scan_paths does that over many files in a process pool and streams the results back.
+Only the caller (the parent) writes anything.
 """
 
 from __future__ import annotations
@@ -93,19 +95,10 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
             prepared = preprocess.prepare(loaded.rgb, settings, keep=_keeper(settings, p))
         prepared, page, contact = _read(prepared, settings, timer)
         if not _has_any_field(contact) and prepared.card_found:
-            # the outline taken held no card (a keyboard's keys, a printed sheet): read the next outline,
-            # then the whole photo, and keep the first reading that looks like a business card
-            with timer.stage("preprocess"):
-                others = [*preprocess.card_quads(loaded.rgb)[1:], None]
-            for outline in others:
-                with timer.stage("preprocess"):
-                    retry = preprocess.prepare(loaded.rgb, settings, outline=outline)
-                retry, retry_page, retry_contact = _read(retry, settings, timer)
-                if _has_any_field(retry_contact):
-                    warning = "The first card outline held no card; another part of the photo was read."
-                    prepared = dataclasses.replace(retry, warnings=(*retry.warnings, warning))
-                    page, contact = retry_page, retry_contact
-                    break
+            with timer.stage("fallback"):
+                found = _fallback(loaded.rgb, settings)
+            if found is not None:
+                prepared, page, contact = found
     except MissingDependencyError:
         raise
     except CardscanError as e:
@@ -169,6 +162,25 @@ def _read(
         with timer.stage("parse"):
             contact = parse.parse_page(page, settings)
     return prepared, page, contact
+
+
+def _fallback(rgb: np.ndarray, settings: Settings) -> tuple[preprocess.Prepared, Page, Contact] | None:
+    """The outline taken held no card (a keyboard's keys, a printed sheet): read the next outline, then
+    the whole photo, and keep the first reading that looks like a business card; None when none does.
+    A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands."""
+    retries = _Timer()  # its time is reported as a whole, under "fallback"
+    for outline in [*preprocess.card_quads(rgb)[1:], None]:
+        try:
+            found = _read(preprocess.prepare(rgb, settings, outline=outline), settings, retries)
+        except MissingDependencyError:
+            raise
+        except CardscanError as e:
+            log.debug("a retry on another part of the photo failed: %s", e)
+            return None
+        if _has_any_field(found[2]):
+            warning = "The first card outline held no card; another part of the photo was read."
+            return dataclasses.replace(found[0], warnings=(*found[0].warnings, warning)), found[1], found[2]
+    return None
 
 
 def thumbnail(image: np.ndarray, width: int = 360) -> bytes | None:

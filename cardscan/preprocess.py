@@ -902,7 +902,7 @@ def prepare(
             x, y, w, h = region
             img = rgb[y : y + h, x : x + w]
             warnings.append("No card outline was found; the printed part of the photo was read.")
-        else:
+        elif isinstance(outline, str):  # a whole photo asked for by the caller needs no word of it
             warnings.append("No card outline was found; the whole photo was read.")
         img = rotate_small(shrink(img, WORK_SIDE), deskew_angle(_grey(img)))
         kept("find_card", img)

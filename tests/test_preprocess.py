@@ -303,14 +303,25 @@ def test_a_scan_is_not_cropped_to_the_cards_coloured_band() -> None:
     scan = np.full((650, 1100, 3), 240, np.uint8)
     scan[25:625, 25:1075] = card
     quad = P.find_card_quad(scan)
-    if quad is not None:  # an outline, if any, is the whole card's
-        assert P.quad_size(quad)[0] > 900
+    assert quad is None or P.quad_size(quad)[0] > 900  # an outline, if any, is the whole card's
+    image = P.prepare(scan, Settings()).image
+    assert image.shape[1] > 1.4 * image.shape[0]  # the landscape card is read, not its portrait band
 
 
 def test_card_quads_ranks_outlines_that_do_not_overlap() -> None:
-    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
-    quads = P.card_quads(photo_of(render_card(), corners))
-    assert quads and np.abs(quads[0] - corners).max() < 15
+    # two cards on one desk: both outlines, apart, for the pipeline to read the second when the first is no card
+    first = np.array([[60, 100], [560, 110], [555, 400], [55, 390]], dtype=np.float32)
+    second = np.array([[700, 450], [1150, 440], [1160, 700], [705, 712]], dtype=np.float32)
+    photo = photo_of(render_card(), first, size=(1250, 850))
+    card = render_card()
+    ch, cw = card.shape[:2]
+    m = cv2.getPerspectiveTransform(np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], np.float32), second)
+    mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (1250, 850)) > 0
+    photo[mask] = cv2.warpPerspective(card, m, (1250, 850))[mask]
+    quads = P.card_quads(photo)
+    assert len(quads) >= 2
+    found = {min(range(2), key=lambda k: np.abs(q - (first, second)[k]).max()) for q in quads[:2]}
+    assert found == {0, 1}
     for i, a in enumerate(quads):
         for b in quads[i + 1 :]:
             assert P._overlap(a, b) < 0.3

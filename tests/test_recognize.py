@@ -198,3 +198,32 @@ def test_an_outline_that_held_no_card_is_followed_by_the_next_one(
     assert r.status.value == "ok", r.error
     assert r.contact is not None and "anna.berg@example.com" in r.contact.emails
     assert any("another part of the photo" in w for w in r.warnings)
+
+
+def test_a_retry_that_fails_leaves_the_first_reading_standing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the first outline holds no card, and reading the next times out: the file fails with the first verdict
+    from cardscan import pipeline
+    from cardscan.errors import OcrError
+
+    path = tmp_path / "desk.png"
+    Image.fromarray(
+        photo_of(
+            np.full((600, 1050, 3), 245, np.uint8),
+            np.array([[300, 250], [900, 280], [880, 620], [280, 590]], np.float32),
+        )
+    ).save(path)
+    desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
+    monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
+    monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, desk + 300])
+    real_prepare = P.prepare
+
+    def prepare(rgb: np.ndarray, settings: Settings, keep: object = None, outline: object = P.FIND) -> P.Prepared:
+        if not isinstance(outline, str):
+            raise OcrError("Tesseract took longer than 30 seconds on this image and was stopped.")
+        return real_prepare(rgb, settings, outline=outline)
+
+    monkeypatch.setattr(P, "prepare", prepare)
+    r = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out"))
+    assert r.status.value == "failed"
+    assert r.error is not None and "Tesseract took longer" not in r.error
+    assert "fallback" in r.timings
