@@ -161,7 +161,8 @@ def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Setti
     the one `page` was read from (upright); the same page comes back when no line needs a second look."""
     doubt = set(doubtful(page)) if settings.step_on("second_pass") else set()
     accented = settings.step_on("accents") and accents.wanted(contact)
-    if accented and settings.lang == "eng" and accents.MODEL not in ocr.list_models()[1]:
+    latin = ocr.models(accents.MODEL, settings.out_dir / ocr.CACHE_NAME)[0] == accents.MODEL  # asked once a process
+    if accented and settings.lang == "eng" and not latin:
         accented = False  # without the Latin model a second reading has no accents to give
     targets = set(accents.target_lines(page, contact)) if accented else set()
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
