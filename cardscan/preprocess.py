@@ -507,6 +507,12 @@ def _partial_cards(quads: Sequence[np.ndarray], shape: tuple[int, int], segments
     return sorted(out, key=lambda q: -cv2.contourArea(q.astype(np.float32)))
 
 
+#: a whole card is taken over the card-shaped part of it that scored best when it scores this share of
+#: the part's score, or WHOLE_SHAPED_SCORE when the part is clearly too long or too square for a card
+WHOLE_SCORE = 0.9
+WHOLE_SHAPED_SCORE = 0.75
+
+
 def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     """The card's corners (tl, tr, br, bl) in `rgb`'s pixels, or None when no outline is convincing."""
     quads = card_quads(rgb, limit=1)
@@ -548,9 +554,11 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card, which
     # is as card-shaped and as square-cornered as its part (a quad reaching onto the desk is not),
     # and whose other part holds print too (a strip of desk or drop shadow does not)
+    # (one clearly more card-shaped than the part may score lower still: a band's edge on the desk is faint)
     for s, quad in scored[1:]:
+        shaped = _shape_of(quad) >= _shape_of(best) + 0.3
         if (
-            s >= 0.9 * best_score
+            s >= (WHOLE_SHAPED_SCORE if shaped else WHOLE_SCORE) * best_score
             and _shape_of(quad) >= _shape_of(best) - 0.1
             and _text_inside(text, quad) > 1.1 * _text_inside(text, best)
             and _shared_sides(quad, best, tol) >= 2
