@@ -450,3 +450,15 @@ def test_logo_mark_read_as_a_letter_before_the_company_is_flagged() -> None:
 def test_linkedin_label_without_its_profile_is_flagged() -> None:
     c = card(("Marie Bertrand", 37), "E: mbertrand@juniper-talent.io", "Tel +33 4 95 29 37 63", "Linkedin:")
     assert c.linkedin is None and "linkedin" in c.review
+
+
+def test_a_letter_box_drawn_too_tall_does_not_cut_a_one_line_address() -> None:
+    # "Bâtiment C · 219 allée des Tilleuls · 38000 Grenoble": OCR drew the "C" beside the dropped
+    # separator half again as tall as its letters; the building is still part of the address
+    words = [("Bâtiment", 186, 541, 112, 23), ("C", 305, 537, 13, 37), ("219", 354, 542, 25, 22),
+             ("allée", 409, 542, 57, 23), ("des", 475, 542, 41, 23), ("Tilleuls", 524, 542, 92, 23),
+             ("38000", 642, 542, 78, 23), ("Grenoble", 729, 542, 115, 23)]  # fmt: skip
+    address = Line(tuple(Word(t, Box(x, y, w, h), 0.92) for t, x, y, w, h in words))
+    c = scan(("Jean-Baptiste Michel", 265, 300, 56), ("Ingénieur logiciel", 391, 380, 34), address)
+    assert c.address is not None
+    assert c.address.lines == ("Bâtiment C 219 allée des Tilleuls 38000 Grenoble",)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,11 +46,6 @@ def nfkc(text: str) -> str:
 EDGE_JUNK_CONF = 0.3
 
 
-def _median(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
-
-
 def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     """Cut one OCR line where it jumps across a column gap or changes font size.
 
@@ -57,11 +53,12 @@ def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     a row; the name and the email must be read apart.
     """
     parts: list[list[Word]] = [[words[0]]] if words else []
-    typical = _median([w.box.h for w in words]) if words else 0.0
+    typical = statistics.median([w.box.h for w in words]) if words else 0.0
     for prev, word in itertools.pairwise(words):
         gap = word.box.x - prev.box.x2
         small = max(1, min(prev.box.h, word.box.h))
-        left_h = _median([w.box.h for w in parts[-1]])
+        # a true median: of two words, one box OCR drew too tall ("C" beside a separator) is not the font
+        left_h = statistics.median([w.box.h for w in parts[-1]])
         # a label one small letter wide ("M") sits further from its number than words do: measure
         # the gap against the line's typical height, not the letter's
         cut = gap >= 2.5 * typical
