@@ -18,7 +18,7 @@ import unicodedata
 import phonenumbers
 
 from .models import Contact, Line, Page, Word
-from .parse.text import similarity
+from .parse.text import fold, ocr_edits, similarity
 
 MODEL = "Latin"
 #: countries whose names and streets are commonly written with diacritics
@@ -63,6 +63,8 @@ SURE = 0.8  # the Latin model's word confidence needed to put an accent on a wor
 #: a word the two models spell with different letters, the Latin one with an accent ("Kéin", "Köln"):
 #: its English reading keeps at most this confidence, so the field goes to review
 DISAGREE = 0.5
+#: how much surer than the English reading the Latin one must be to mend look-alike letters as well
+LOOKALIKE_BY = 0.1
 
 
 #: letters that carry their accent inside them, so NFKD does not take it off
@@ -93,6 +95,16 @@ def _misread_accents(english: str, latin: str) -> bool:
     return re.fullmatch(pattern, english.lower()) is not None
 
 
+def _misread_lookalikes(english: str, latin: str) -> bool:
+    """The English reading is the Latin one with an accent lost and a letter or two misread as its
+    look-alike ("Kéin" for "Köln", "Numberg" for "Nürnberg"): one or two OCR look-alike swaps
+    (o/e, l/i, rn/m) and no other change. A word with no accented letter never matches."""
+    if not any(_accented(c) for c in latin):
+        return False
+    edits = ocr_edits(latin, "".join(fold(c) for c in english))
+    return 0 < len(edits) <= 2 and all(e.plausible for e in edits)
+
+
 def countries(contact: Contact) -> frozenset[str]:
     """Where the card is from, as far as its phones, address and domains tell (ISO codes)."""
     out = set()
@@ -112,17 +124,25 @@ def countries(contact: Contact) -> frozenset[str]:
     return frozenset(out)
 
 
+def _target_texts(contact: Contact) -> list[str]:
+    """The name and the address lines of a card from a country that writes accents; elsewhere the name
+    alone, when it is in doubt (the email spells "Seren Wright" as soren.wright@: "Søren" misread)."""
+    name = contact.name.full if contact.name else ""
+    if countries(contact) & ACCENT_COUNTRIES:
+        texts = [name, *(contact.address.lines if contact.address else ())]
+    else:
+        texts = [name] if "name" in contact.review else []
+    return [t for t in texts if _plain(t)]
+
+
 def wanted(contact: Contact) -> bool:
-    """Worth a second look: the card has a name or an address, from a country that writes accents."""
-    return bool(contact.name or contact.address) and bool(countries(contact) & ACCENT_COUNTRIES)
+    """Worth a second look: the card has a name or an address that may have lost its accents."""
+    return bool(_target_texts(contact))
 
 
 def target_lines(page: Page, contact: Contact) -> list[int]:
-    """Indexes of the page lines that carry the name or an address line."""
-    texts = [
-        t for t in (contact.name.full if contact.name else "", *(contact.address.lines if contact.address else ()))
-    ]
-    keys = [_plain(t) for t in texts if _plain(t)]
+    """Indexes of the page lines that carry the texts `wanted` asks about."""
+    keys = [_plain(t) for t in _target_texts(contact)]
     out = []
     for i, line in enumerate(page.lines):
         p = _plain(line.text)
@@ -149,8 +169,12 @@ def take(line: Line, latin: list[Word]) -> Line:
         conf = new.conf or 0.0
         sure = conf >= SURE
         same_letters = _plain(new.text) == _plain(old.text)
-        # a misread accented letter is mended only by a reading surer than the English one
-        mended = sure and conf > (old.conf or 0.0) and _misread_accents(old.text, new.text)
+        # a misread accented letter is mended only by a reading surer than the English one, and a misread
+        # look-alike beside it only by a reading surer by LOOKALIKE_BY
+        mended = sure and (
+            (conf > (old.conf or 0.0) and _misread_accents(old.text, new.text))
+            or (conf >= (old.conf or 0.0) + LOOKALIKE_BY and _misread_lookalikes(old.text, new.text))
+        )
         if (same_letters and sure) or mended:
             words.append(Word(new.text, old.box, old.conf))
         elif any(_accented(c) for c in new.text) and (not same_letters or old.text.isascii()):

@@ -11,6 +11,7 @@ Only ocr.py calls Tesseract.
 from __future__ import annotations
 
 import dataclasses
+import statistics
 
 import cv2
 import numpy as np
@@ -80,35 +81,43 @@ def doubtful(page: Page) -> list[Line]:
 def read_strips(
     image: np.ndarray, lines: list[Line], settings: Settings, scale: float = SECOND_SCALE
 ) -> list[list[Word]]:
-    """Read `lines` again: their strips, `scale` times larger and stacked into one image, in one
-    Tesseract call (with settings.lang). A few strips cost a fraction of reading the whole card again.
+    """Read `lines` again: their strips, enlarged and stacked into one image, in one Tesseract call
+    (with settings.lang). A few strips cost a fraction of reading the whole card again.
+
+    Each strip is enlarged `scale` times, and a strip of bigger print than the strips' median (a name)
+    only to `scale` times that median: psm 6 reads the stack as one block of text, and a big name
+    beside small print throws its reading of the small print.
 
     Returns, for each line, the words read in its strip, in pixels of `image` and in reading order.
     """
     height, width = image.shape[:2]
     if not lines:
         return []
+    body = statistics.median(ln.height for ln in lines)
     origins: list[tuple[int, int]] = []  # each strip's x0, y0 in `image`
+    factors: list[float] = []  # each strip's scale
     crops: list[np.ndarray] = []
     for ln in lines:
         pad = max(2, round(STRIP_PAD * ln.box.h))
         x0, y0 = max(0, ln.box.x - 2 * pad), max(0, ln.box.y - pad)
         x1, y1 = min(width, ln.box.x2 + 2 * pad), min(height, ln.box.y2 + pad)
         origins.append((x0, y0))
+        f = scale * min(1.0, body / max(ln.height, 1.0))
+        factors.append(f)
         crop = image[y0:y1, x0:x1]
-        crops.append(crop if scale == 1 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC))
+        crops.append(crop if f == 1 else cv2.resize(crop, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC))
     # white margins and gaps as tall as the tallest strip, so Tesseract keeps the strips apart
     gap = max(c.shape[0] for c in crops)
     tops = [gap + sum(c.shape[0] + gap for c in crops[:i]) for i in range(len(crops))]
     stack = np.full((tops[-1] + crops[-1].shape[0] + gap, max(c.shape[1] for c in crops) + 2 * gap), 255, np.uint8)
     for top, crop in zip(tops, crops, strict=True):
         stack[top : top + crop.shape[0], gap : gap + crop.shape[1]] = crop
-    f = 1 / scale
     per_line: list[list[Word]] = [[] for _ in lines]
     for ln in read(stack, settings, psm=6).lines:
         for w in ln.words:
             # the strip a word came from: the last one starting above its middle
             i = max((i for i, t in enumerate(tops) if t <= w.box.cy), default=0)
+            f = 1 / factors[i]
             x, y = origins[i][0] + (w.box.x - gap) * f, origins[i][1] + (w.box.y - tops[i]) * f
             box = Box(round(x), round(y), max(1, round(w.box.w * f)), max(1, round(w.box.h * f)))
             per_line[i].append(Word(w.text, box, w.conf))
