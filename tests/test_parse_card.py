@@ -90,10 +90,11 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     assert c.emails == ("tobias@stemwarte.de",)
 
 
-def test_an_unreadable_line_under_the_name_sends_the_empty_title_to_review() -> None:
-    rows = [("Jonas Becker", 36), ("Projektiei", 20, 0.45), "jonas@hansekontor-data.com", "T 0511 99648"]
-    c = parse_page(page_from_rows(rows), Settings())
-    assert c.title is None and "title" in c.review
+def test_a_line_under_the_name_that_is_no_title_sends_the_empty_title_to_review() -> None:
+    for misread in (("Projektiei", 20, 0.45), ("Projektlei", 20, 0.86)):  # unread, or read surely but cut short
+        rows = [("Jonas Becker", 36), misread, "jonas@hansekontor-data.com", "T 0511 99648"]
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.title is None and "title" in c.review, misread
     # a card without a title line is not sent to review for it
     c = parse_page(page_from_rows([("Jonas Becker", 36), "jonas@hansekontor-data.com", "T 0511 99648"]), Settings())
     assert "title" not in c.review
