@@ -383,6 +383,10 @@ CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
     ]
     for pair in ((a, b), (b, a))
 )  # fmt: skip
+#: CONFUSIONS by their printed side: what each one- or two-letter print may be read as
+_READS_AS: dict[str, tuple[str, ...]] = {
+    a: tuple(sorted(b for x, b in CONFUSIONS if x == a)) for a in sorted({a for a, _ in CONFUSIONS})
+}
 _FOLD = {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
 _UMLAUT_E = {"ä": "ae", "ö": "oe", "ü": "ue"}
 _UMLAUT_READS = {"ue": ("ü", ("u", "i", "ii", "iu", "ui", "iui")), "oe": ("ö", ("o", "6", "0")), "ae": ("ä", ("a",))}
@@ -421,20 +425,26 @@ def ocr_edits(printed: str, written: str) -> list[Edit]:
             cost[i2][j2] = cost[i][j] + c
             step[i2][j2] = (i, j, edit)
 
+    folded = [fold(c) for c in printed]
     for i in range(n + 1):
         for j in range(m + 1):
             if cost[i][j] == inf:
                 continue
             if i < n:
-                f = fold(printed[i])
+                f = folded[i]
                 if written.startswith(f, j) and f:
                     relax(i, j, i + 1, j + len(f), 0, None)
                 alt = _UMLAUT_E.get(printed[i].lower())
                 if alt and written.startswith(alt, j):
                     relax(i, j, i + 1, j + 2, 0, None)
-                for a, b in CONFUSIONS:
-                    if "".join(fold(c) for c in printed[i : i + len(a)]) == a and written.startswith(b, j):
-                        relax(i, j, i + len(a), j + len(b), 1, Edit(i, i + len(a), b, True))
+                # a look-alike of one printed letter, or of two ("rn" read as "m")
+                pairs = [(f, 1), (f + folded[i + 1], 2)] if i + 1 < n else [(f, 1)]
+                for a, size in pairs:
+                    if len(a) != size:
+                        continue
+                    for b in _READS_AS.get(a, ()):
+                        if written.startswith(b, j):
+                            relax(i, j, i + size, j + len(b), 1, Edit(i, i + size, b, True))
                 # an umlaut whose dots OCR lost or split ("Miuiller") where the email writes "ue"
                 for spelled, (umlaut, reads) in _UMLAUT_READS.items():
                     if written.startswith(spelled, j):
