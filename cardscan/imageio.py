@@ -129,7 +129,7 @@ def decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, int]:
                 img.seek(0)  # animated: the first frame is the picture
             img.load()
             orientation = int(img.getexif().get(0x0112, 1) or 1)
-            img = ImageOps.exif_transpose(img) or img
+            ImageOps.exif_transpose(img, in_place=True)  # no copy of a photo already upright
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
@@ -156,7 +156,7 @@ def _to_rgb(img: Image.Image) -> Image.Image:
         rgba = img.convert("RGBA")
         bg = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(bg, rgba)
-    return img.convert("RGB")
+    return img if img.mode == "RGB" else img.convert("RGB")
 
 
 def taken_at(img_exif: Image.Exif | None, path: Path, zone: tzinfo) -> datetime:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import pytesseract
+from PIL import Image
 
 from .config import Settings
 from .errors import MissingDependencyError, OcrError
@@ -205,13 +206,23 @@ def _call(fn: Any, *args: Any, timeout: float, **kwargs: Any) -> Any:
         raise MissingDependencyError(f"Tesseract could not be run ({e}). {INSTALL_HINT}") from e
 
 
+def _uncompressed(image: np.ndarray) -> Image.Image:
+    """The image as pytesseract hands it over: a PGM or PPM file, not the PNG it writes by default,
+    whose compression costs several milliseconds per call for the same pixels (and no resolution tag,
+    so Tesseract estimates it the same way)."""
+    pil = Image.fromarray(image)
+    if pil.mode in ("L", "RGB"):
+        pil.format = "PPM"
+    return pil
+
+
 def image_to_data(image: np.ndarray, settings: Settings, psm: int = DEFAULT_PSM) -> dict[str, list[Any]]:
     """Words, boxes and confidences (0-100) as pytesseract's dict; layout.py converts it."""
     lang, extra = models(settings.lang, settings.out_dir / CACHE_NAME)
     config = f"--psm {psm} {extra}".strip()
     data: dict[str, list[Any]] = _call(
         pytesseract.image_to_data,
-        image,
+        _uncompressed(image),
         lang=lang,
         config=config,
         output_type=pytesseract.Output.DICT,
@@ -231,7 +242,7 @@ def detect_orientation(image: np.ndarray, settings: Settings) -> Orientation | N
     try:
         osd = _call(
             pytesseract.image_to_osd,
-            image,
+            _uncompressed(image),
             config="--psm 0",
             output_type=pytesseract.Output.DICT,
             timeout=settings.ocr_timeout,
