@@ -816,11 +816,12 @@ def light(image: np.ndarray) -> np.ndarray:
     return np.clip(PAPER + diff * gain, 0, 255).astype(np.uint8)
 
 
-def polarity_mask(diff: np.ndarray) -> np.ndarray:
-    """True where print is lighter than its background, judged over a few text lines around it."""
+def polarity_mask(diff: np.ndarray, amp_full: np.ndarray | None = None) -> np.ndarray:
+    """True where print is lighter than its background, judged over a few text lines around it
+    (`amp_full`: amplitude(diff), when known)."""
     h, w = diff.shape
     small, _ = _small_and_back(diff, 400)
-    amp, _ = _small_and_back(amplitude(diff), 400)
+    amp, _ = _small_and_back(amplitude(diff) if amp_full is None else amp_full, 400)
     k = max(3, round(max(small.shape) / 10))
     bright = cv2.blur((small > 0.4 * amp).astype(np.float32), (k, k))
     dark = cv2.blur((small < -0.4 * amp).astype(np.float32), (k, k))
@@ -836,11 +837,12 @@ def invert(image: np.ndarray) -> np.ndarray:
     """
     grey = _grey(image)
     diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
-    flip = polarity_mask(diff)
+    amp = amplitude(diff)  # of |diff|: the same after the flip
+    flip = polarity_mask(diff, amp)
     if flip.any():
         diff[flip] = -diff[flip]
     ink = np.minimum(diff, 0)
-    gain = np.minimum(235 / amplitude(diff), 4.0)
+    gain = np.minimum(235 / amp, 4.0)
     return np.clip(255 + ink * gain, 0, 255).astype(np.uint8)
 
 
