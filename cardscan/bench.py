@@ -260,7 +260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-real", action="store_true")
     ap.add_argument("--errors", type=int, default=12, help="wrong fields listed per condition")
     a = ap.parse_args(argv)
-    settings = Settings(jobs=1, out_dir=a.out / "scan")
+    settings = Settings(
+        jobs=1, out_dir=a.out / "scan", disabled_steps=frozenset(filter(None, os.environ.get("OFF", "").split(",")))
+    )
     info = ocr.probe(settings)
     print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n")
     summaries: dict[str, dict[str, float]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cardscan.config import Settings
 from cardscan.models import FIELDS
 from cardscan.parse import parse_page
@@ -98,3 +100,45 @@ def test_a_line_under_the_name_that_is_no_title_sends_the_empty_title_to_review(
     # a card without a title line is not sent to review for it
     c = parse_page(page_from_rows([("Jonas Becker", 36), "jonas@hansekontor-data.com", "T 0511 99648"]), Settings())
     assert "title" not in c.review
+
+
+def test_an_empty_email_goes_to_review_but_an_empty_phone_does_not() -> None:
+    # nearly every interviewer's card prints an email; many print no phone (the real Veryfi card)
+    c = parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", "T +1 415 555 0133"]), Settings())
+    assert c.emails == () and "emails" in c.review and c.confidence["emails"] == 0.0
+    c = parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", "avery@contoso.com"]), Settings())
+    assert c.phones == () and "phones" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("leftover", "field"),
+    [
+        ("www linkedin.conyin/mei-ling-campbell", "linkedin"),  # not at the line's start
+        ("Wet ba ghthinetogitics.com", "website"),  # a host ending, the label and the name misread
+        ("238 ainge ins", "address"),  # a house number and words: a street whose street word misread
+    ],
+)
+def test_a_misread_field_left_over_sends_its_empty_field_to_review(leftover: str, field: str) -> None:
+    rows = [("Ashley Brooks", 40), "Data Engineer", "ashley@brightline.com", "T +1 404 321 2074", (leftover, 20, 0.5)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert field in c.review, c  # read and doubtful, or left empty and doubtful
+
+
+def test_a_street_left_over_beside_an_address_without_one_sends_it_to_review() -> None:
+    # (in a column apart: the street line did not join the city line under it)
+    rows = [("Darcy King", 40), ("89 Pla Svest", 20, 0.7), "darcy.king@monarch.com", "Perth WA 6000"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None and c.address.lines == ("Perth WA 6000",) and "address" in c.review
+
+
+def test_a_line_under_the_title_that_is_no_department_sends_the_empty_department_to_review() -> None:
+    rows = [("Iñaki Castaño", 34), "Associate Data Scientist", ("Prostuct Dougn", 21, 0.68), "inaki@outlook.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Associate Data Scientist" and c.department is None and "department" in c.review
+    # a title line that did not read, then one under it: both are sent to review
+    rows = [("Anais David", 32), ("Direcicur général", 29, 0.58), ("Gaba Recroang", 27, 0.4), "anais@bellerive.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert {"title", "department"} <= set(c.review)
+    # a card whose title has nothing under it is not sent to review for a department
+    c = parse_page(page_from_rows([("Iñaki Castaño", 34), "Associate Data Scientist", "inaki@outlook.com"]), Settings())
+    assert "department" not in c.review
