@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ocr, pipeline, synth
-from .config import Settings
+from .config import STEPS, Settings
 from .models import Status, result_to_dict
 from .score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
 
@@ -259,10 +259,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-throughput", action="store_true")
     ap.add_argument("--no-real", action="store_true")
     ap.add_argument("--errors", type=int, default=12, help="wrong fields listed per condition")
-    a = ap.parse_args(argv)
-    settings = Settings(
-        jobs=1, out_dir=a.out / "scan", disabled_steps=frozenset(filter(None, os.environ.get("OFF", "").split(",")))
+    ap.add_argument(
+        "--disable",
+        default="",
+        metavar="STEPS",
+        help=f"comma-separated steps to switch off, to measure what one is worth ({', '.join(STEPS)})",
     )
+    a = ap.parse_args(argv)
+    off = frozenset(filter(None, a.disable.split(",")))
+    if off - set(STEPS):
+        ap.error(f"unknown step(s): {', '.join(sorted(off - set(STEPS)))}; the steps are {', '.join(STEPS)}")
+    settings = Settings(jobs=1, out_dir=a.out / "scan", disabled_steps=off)
     info = ocr.probe(settings)
     print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n")
     summaries: dict[str, dict[str, float]] = {}
