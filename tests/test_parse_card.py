@@ -142,3 +142,21 @@ def test_a_line_under_the_title_that_is_no_department_sends_the_empty_department
     # a card whose title has nothing under it is not sent to review for a department
     c = parse_page(page_from_rows([("Iñaki Castaño", 34), "Associate Data Scientist", "inaki@outlook.com"]), Settings())
     assert "department" not in c.review
+
+
+def test_a_legal_form_alone_is_no_company_but_a_clear_one_sends_the_company_to_review() -> None:
+    # a speck at the card's edge read as "CO": nothing is invented, nothing flagged
+    rows = [("CO", 2, 0.0), ("Darragh Doherty", 42), "Independent Consultant", "darraghd.consulting@gmail.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" not in c.review
+    # "B.V." printed clearly with the company's name unread: empty, and worth a look
+    rows = [("B.V.", 30, 0.9), ("Sanne de Vries", 42), "Recruiter", "sanne.devries@gmail.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" in c.review
+
+
+def test_a_misread_linkedin_address_is_no_website() -> None:
+    rows = [("Sarah Schmidt", 42), "sarah@vertex.io", ("in: www .linkodin com/fe/emh-schnih", 20, 0.48)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and "website" not in c.review
+    assert c.linkedin is None and "linkedin" in c.review

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street
 from .emails import EmailHit, find_emails
-from .people import email_agreement, find_people, has_legal_form
+from .people import email_agreement, find_people, has_legal_form, only_legal_form
 from .phones import PhoneHit, find_phones
 from .text import (
     FREEMAIL,
@@ -31,7 +31,7 @@ from .text import (
     similarity,
     text_lines,
 )
-from .web import WebHit, cross_check, find_linkedin, find_websites, host_of
+from .web import WebHit, cross_check, find_linkedin, find_websites, host_of, mentions_linkedin
 
 
 def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "") -> str:
@@ -206,7 +206,6 @@ ALWAYS_PRINTED = ("name", "emails")
 OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address"})
 #: an email-shaped or web-labelled text that gave no address: the card has one OCR garbled
 _UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w|^\W*e-?mail\b", re.I)
-_UNREAD_LINKEDIN = re.compile(r"\blinked\s?in\b", re.I)
 #: a web label, "www", a scheme, or a host ending as a site prints it ("ghthinetogitics.com")
 _UNREAD_WEB = re.compile(
     r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b|\w\.(?:com|net|org|io|co)\b", re.I
@@ -241,10 +240,10 @@ def _missing_but_expected(
         out.add("phones")
     if any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
         out.add("emails")
-    if any(_UNREAD_WEB.search(ln.text) and "@" not in ln.text for ln in untaken):
+    if any(_UNREAD_WEB.search(ln.text) and "@" not in ln.text and not mentions_linkedin(ln.text) for ln in untaken):
         out.add("website")
-    # "LinkedIn:" printed with the profile path lost
-    if any(_UNREAD_LINKEDIN.search(ln.text) for ln in untaken):
+    # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
+    if any(mentions_linkedin(ln.text) for ln in untaken):
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised
     if any(street_shaped(ln) for ln in untaken):
@@ -479,6 +478,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     title_line = holding(people.title) if people.title else under_name
     if not people.department and _leftover_below(title_line, [ln for ln in untaken if ln is not title_line]):
         expected.add("department")
+    # "B.V." read clearly on its own: the company's legal form, its name unread
+    if not people.company and any(only_legal_form(ln.text) and ln.conf >= 0.6 for ln in untaken):
+        expected.add("company")
     for k in expected:
         conf[k] = 0.0
         review.add(k)

@@ -1076,6 +1076,8 @@ def _pick_company(
         text = " ".join(picked if p is cand else p.text for p in parts)
         agree = domain_agreement(joined, domains)
         conf = max(conf, min(1.0, 0.9 * min(p.conf for p in parts) + 0.1 * agree))
+    if only_legal_form(text):
+        return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
     return text, conf, tuple(p.line for p in parts)
 
 

@@ -105,14 +105,20 @@ def _email_tail(line: TextLine, previous: TextLine | None) -> bool:
     return previous is not None and bool(_EMAIL_HEAD.search(previous.text.strip()))
 
 
+def mentions_linkedin(text: str) -> bool:
+    """The text names LinkedIn, spelled right or one OCR slip off ("linkodin", "Iinkedln", "linked in")."""
+    words = re.findall(r"[^\W\d_]+", text.lower().replace("linked in", "linkedin"))
+    return any(len(w) >= 7 and similarity(w, "linkedin") >= 0.85 for w in words)
+
+
 def find_websites(lines: list[TextLine]) -> list[WebHit]:
     """Printed website URLs, best-looking first (a scheme or www. before a bare domain)."""
     hits: list[tuple[int, WebHit]] = []
     by_index = {ln.index: ln for ln in lines}
     for line in lines:
         fixed = _repair(line.text)
-        if "linkedin" in fixed.lower():
-            continue
+        if mentions_linkedin(fixed):
+            continue  # a profile, however misread, is no website
         wrapped = _email_tail(line, by_index.get(line.index - 1))
         for m in _URL.finditer(fixed):
             host = m.group("host")
