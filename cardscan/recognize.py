@@ -75,7 +75,7 @@ STRIP_PAD = 0.4
 
 def doubtful(page: Page) -> list[Line]:
     """The lines worth a second reading: a few letters or digits, read with low confidence."""
-    return [ln for ln in page.lines if sum(ch.isalnum() for ch in ln.text) >= 3 and (ln.conf or 0.0) < DOUBTFUL_LINE]
+    return [ln for ln in page.lines if sum(ch.isalnum() for ch in ln.text) >= 4 and (ln.conf or 0.0) < DOUBTFUL_LINE]
 
 
 def read_strips(
