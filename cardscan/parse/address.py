@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
-from .text import TextLine, is_junk
+from .text import AS_DIGIT, AS_LETTER, TextLine, is_junk
 
 US_STATES = [
     "AL",
@@ -102,7 +102,6 @@ COUNTRIES: dict[str, str] = {
     "italia": "IT", "ireland": "IE", "singapore": "SG", "switzerland": "CH", "austria": "AT",
 }  # fmt: skip
 
-_DIGIT_LOOKALIKE = str.maketrans({"I": "1", "l": "1", "O": "0"})
 _CITY = r"(?P<city>[A-ZÀ-Ýa-zà-ÿ][\w'’ .-]*?)"
 _LETTERS_CITY = r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿß'’ .-]*?)"
 _STREET_WORDS = re.compile(
@@ -173,9 +172,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         before, city = _last_segment(text[: m.start("region")])
         raw = m["postcode"]
-        pc = "".join(
-            ch.translate(_DIGIT_LOOKALIKE) if i in (1, len(raw) - 3, len(raw) - 1) else ch for i, ch in enumerate(raw)
-        )
+        pc = "".join(ch.translate(AS_DIGIT) if i in (1, len(raw) - 3, len(raw) - 1) else ch for i, ch in enumerate(raw))
         return CityLine("CA", city, m["region"], pc, before, raw if pc != raw else "")
     m = re.search(rf"{_CITY},?\s+(?P<region>{'|'.join(AU_STATES)}),?\s+(?P<postcode>\d{{4}})\b", text)
     if m:
@@ -225,8 +222,6 @@ _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
 _UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
-_TO_DIGIT = str.maketrans("IlOS", "1105")
-_TO_LETTER = str.maketrans("0158", "OISB")
 
 
 def uk_postcode(text: str) -> str | None:
@@ -239,14 +234,12 @@ def uk_postcode(text: str) -> str | None:
     if _UK_POSTCODE.fullmatch(spaced := f"{bare[:-3]} {bare[-3:]}"):
         return spaced
     inward = bare[-3:]
-    inward = inward[0].translate(_TO_DIGIT) + inward[1:].translate(_TO_LETTER)
+    inward = inward[0].translate(AS_DIGIT) + inward[1:].translate(AS_LETTER)
     for letters in (1, 2):  # the outward code's area: one letter or two, then its district digit
         outward = bare[:-3]
         if len(outward) <= letters:
             continue
-        outward = (
-            outward[:letters].translate(_TO_LETTER) + outward[letters].translate(_TO_DIGIT) + outward[letters + 1 :]
-        )
+        outward = outward[:letters].translate(AS_LETTER) + outward[letters].translate(AS_DIGIT) + outward[letters + 1 :]
         candidate = f"{outward} {inward}"
         if _UK_POSTCODE.fullmatch(candidate):
             return candidate

@@ -14,6 +14,7 @@ from nameparser import HumanName
 
 from ..models import PersonName
 from .text import (
+    AS_LETTER,
     Edit,
     TextLine,
     apply_edits,
@@ -948,9 +949,6 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
     return " ".join(p.text for p in parts), parts
 
 
-_LETTER_LOOKALIKE = str.maketrans({"1": "i", "0": "o", "5": "s", "8": "b"})
-
-
 def _is_fragment(word: str, follows: bool) -> bool:
     """A piece of a word, not a word: a lone letter ("G ranite"), a digit inside ("1X"), or a
     lower-case continuation after a capital ("Gran ite")."""
@@ -971,8 +969,8 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
             piece = "".join(words[i : i + size])
             if size > 1 and not any(_is_fragment(w, k > 0) for k, w in enumerate(words[i : i + size])):
                 continue  # "Prism Foods" ~ prism-foods.io: two real words stay two words
-            if piece.lower().translate(_LETTER_LOOKALIKE) in flat and (size > 1 or piece.lower() not in flat):
-                word = piece.lower().translate(_LETTER_LOOKALIKE)
+            if piece.translate(AS_LETTER).lower() in flat and (size > 1 or piece.lower() not in flat):
+                word = piece.translate(AS_LETTER).lower()
                 first = words[i]
                 styled = word.upper() if first.isupper() and len(first) > 1 else word.capitalize()
                 return " ".join([*words[:i], styled, *words[i + size :]])

@@ -13,7 +13,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from ..models import Phone, PhoneType
-from .text import TextLine
+from .text import AS_DIGIT, TextLine
 
 #: printed label (lower case, without punctuation) -> phone type
 LABELS: dict[str, PhoneType] = {
@@ -78,7 +78,6 @@ LABELS: dict[str, PhoneType] = {
 # a whole word; this pattern finds candidate label words
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SEPARATOR = re.compile(r"[|•·,;]|\s/\s")
-_CONFUSABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
 # number-shaped text: digits with a few letters Tesseract confuses with digits
 _NUMBERISH = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIlSB][\dOoIlSB ().\-/]{5,}[\dOoIlSB](?![^\W\d_])")
 _DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
@@ -105,7 +104,7 @@ def _repair_digits(text: str) -> tuple[str, bool]:
         digits = sum(c.isdigit() for c in alnum)
         if digits < 6 or digits < 0.7 * len(alnum):
             return s
-        fixed = s.translate(_CONFUSABLE)
+        fixed = s.translate(AS_DIGIT)
         changed = changed or fixed != s
         return fixed
 

@@ -370,6 +370,11 @@ def page_from_rows(rows: Sequence[str | tuple[str, float] | tuple[str, float, fl
 
 # --------------------------------------------------------------------------- OCR-aware comparison
 
+#: letters OCR reads where a digit is printed, as the digit: for a place only a digit may stand
+#: (a phone number, a postcode's digit); and the reverse, for a place only a letter may stand
+AS_DIGIT = str.maketrans("OoIlSB", "001158")
+AS_LETTER = str.maketrans("0158", "OISB")
+
 #: letter shapes OCR mistakes for one another (either way round); the left side as printed,
 #: the right as another reading of the same print would spell it
 CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
