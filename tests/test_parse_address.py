@@ -109,3 +109,13 @@ def test_a_county_in_capitals_is_no_misread_postcode() -> None:
     rows = ["12 DUKE STREET", "CHELMSFORD, ESSEX", "CM1 1AA", "Tel +44 1245 123456"]
     a = card(*rows).address
     assert a is None or "E5 5EX" not in " ".join(a.lines)
+
+
+def test_an_ordinal_street_whose_space_ocr_lost_is_split_again() -> None:
+    # "4001 1st Ave NE" read "40011 st Ave NE" (the real Azure sample card): the ordinal that fits the
+    # last digit, and a street word after it, say where the space was
+    a = card("40011 st Ave NE Redmond, WA 98052").address
+    assert a is not None and a.lines == ("4001 1st Ave NE Redmond, WA 98052",) and a.street == "4001 1st Ave NE"
+    # an ordinal that does not fit the digit, or no street word after it: left as printed
+    a = card("40012 st Ave", "Redmond, WA 98052").address
+    assert a is not None and a.lines[0] == "40012 st Ave"

@@ -253,10 +253,27 @@ _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|
 _FLOOR_ORDINAL_MISREAD = re.compile(r"(?<=\b\d)\s?[?*°](?=\s(?P<floor>planta|piso|andar)\b)", re.I)
 
 
+#: "40011 st Ave": the space inside "4001 1st Ave" lost; told by the ordinal that fits the last digit and
+#: the street word after it (a street is never "St Ave")
+_ORDINAL_JOINED = re.compile(
+    r"\b(?P<number>\d{1,5})(?P<digit>[1-9]) (?P<suffix>st|nd|rd|th)"
+    r"(?= (?:ave|avenue|st|street|rd|road|blvd|dr|drive|pl|place|way|ln|lane|ct|court|pkwy|ter|terrace|sq)\b)",
+    re.I,
+)
+_ORDINAL_OF = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _split_ordinal(m: re.Match[str]) -> str:
+    if m["suffix"].lower() != _ORDINAL_OF.get(m["digit"], "th"):
+        return m.group(0)
+    return f"{m['number']} {m['digit']}{m['suffix'].lower()}"
+
+
 def repair_street(text: str) -> str:
-    """Undo OCR slips street lines are prone to: "4001 ist Ave" (1st), "Gartenstrabe"/"Hauptstrafe" (ß),
-    "9? planta" (9ª)."""
+    """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
+    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª)."""
     text = _ORDINAL_MISREAD.sub("1", text)
+    text = _ORDINAL_JOINED.sub(_split_ordinal, text)
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
