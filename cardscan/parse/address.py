@@ -261,6 +261,8 @@ _ORDINAL_JOINED = re.compile(
     re.I,
 )
 _ORDINAL_OF = {"1": "st", "2": "nd", "3": "rd"}
+#: an address whose street number was split that way stays in review: the split is a guess
+GUESSED_SPACE_CONF = 0.5
 
 
 def _split_ordinal(m: re.Match[str]) -> str:
@@ -417,6 +419,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         street = repair_street(street)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
+        if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
+            conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
         addr = Address(
             lines=printed,
             street=street.strip(" ,"),
