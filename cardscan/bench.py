@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"comma-separated steps to switch off, to measure what one is worth ({', '.join(STEPS)})",
     )
     a = ap.parse_args(argv)
-    off = frozenset(filter(None, a.disable.split(",")))
+    off = frozenset(filter(None, a.disable.replace(" ", "").split(",")))
     if off - set(STEPS):
         ap.error(f"unknown step(s): {', '.join(sorted(off - set(STEPS)))}; the steps are {', '.join(STEPS)}")
     settings = Settings(jobs=1, out_dir=a.out / "scan", disabled_steps=off)

@@ -117,6 +117,9 @@ def test_a_look_alike_beside_a_lost_accent_is_mended_only_by_a_much_surer_readin
         return accents.take(old, again(old, (latin, latin_conf))).text
 
     assert mend("Numberg", 0.72, "Nürnberg", 0.91) == "Nürnberg"  # ü read as u, rn as m
+    old = line("Numberg", 10, 0.72)
+    taken = accents.take(old, again(old, ("Nürnberg", 0.91)))
+    assert taken.words[0].conf == accents.DISAGREE  # taken, and still worth a look
     assert mend("Kéin", 0.77, "Köln", 0.89) == "Köln"  # ö read as é, l as i
     assert mend("Kéin", 0.85, "Köln", 0.89) == "Kéin"  # not surer by enough
     assert mend("Kern", 0.5, "Köln", 0.99) == "Kern"  # l for r is no look-alike: another word

@@ -114,7 +114,6 @@ def test_an_empty_email_goes_to_review_but_an_empty_phone_does_not() -> None:
     ("leftover", "field"),
     [
         ("www linkedin.conyin/mei-ling-campbell", "linkedin"),  # not at the line's start
-        ("Wet ba ghthinetogitics.com", "website"),  # a host ending, the label and the name misread
         ("238 ainge ins", "address"),  # a house number and words: a street whose street word misread
     ],
 )
@@ -122,6 +121,22 @@ def test_a_misread_field_left_over_sends_its_empty_field_to_review(leftover: str
     rows = [("Ashley Brooks", 40), "Data Engineer", "ashley@brightline.com", "T +1 404 321 2074", (leftover, 20, 0.5)]
     c = parse_page(page_from_rows(rows), Settings())
     assert field in c.review, c  # read and doubtful, or left empty and doubtful
+
+
+def test_an_email_label_above_its_email_is_no_cue() -> None:
+    rows = [("Avery Smith", 40), "Email:", "avery@contoso.com", "T +1 415 555 0133"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("avery@contoso.com",) and "emails" not in c.review
+    # alone, with the address under it unread, it is one
+    c = parse_page(page_from_rows([("Avery Smith", 40), "Email:", "T +1 415 555 0133"]), Settings())
+    assert "emails" in c.review
+
+
+def test_a_numbered_slogan_beside_a_whole_address_is_no_cue() -> None:
+    rows = [("Avery Smith", 40), "avery@contoso.com", "24 Hour Emergency Service", "Tel +1 415 555 0133", "",
+            "500 Market Street", "San Francisco, CA 94105"]  # fmt: skip
+    c = parse_page(page_from_rows([r for r in rows if r]), Settings())
+    assert c.address is not None and c.address.street == "500 Market Street" and "address" not in c.review
 
 
 def test_a_street_left_over_beside_an_address_without_one_sends_it_to_review() -> None:

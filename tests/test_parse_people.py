@@ -302,3 +302,10 @@ def test_a_speck_read_as_a_letter_before_the_name_is_dropped_when_the_email_spel
     assert c.name is not None and c.name.full == "Laura Fischer"
     # without an email to confirm it, the line is not made into a name
     assert card(("r Laura Fischer", 60), "Junior Technical Recruiter").name is None
+
+
+def test_only_a_legal_form_means_a_legal_form_and_nothing_else() -> None:
+    from cardscan.parse.people import only_legal_form
+
+    assert only_legal_form("Pte Ltd") and only_legal_form("GmbH & Co. KG") and only_legal_form("B.V.")
+    assert not any(only_legal_form(t) for t in ("", "&", ".", ", .", "Straits Data Pte Ltd"))

@@ -19,7 +19,7 @@ from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Contact, Line, Page, Phone, Word
-from cardscan.recognize import better, doubtful, recognize, second_look
+from cardscan.recognize import better, doubtful, read_strips, recognize, second_look
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -163,6 +163,23 @@ def test_second_look_reads_the_doubtful_strips_and_puts_the_words_back_where_the
     assert {"Anna", "Berg", "Sales", "Manager"} <= set(words)
     assert abs(words["Anna"].x - 40) < 10 and abs(words["Anna"].y2 - 80) < 10
     assert abs(words["Sales"].x - 300) < 10 and abs(words["Sales"].y2 - 300) < 10
+
+
+def test_strips_of_different_sizes_are_read_at_one_size_and_mapped_back_each_by_its_own_scale() -> None:
+    # a name twice the size of the line under it: its strip is shrunk to the small line's size in the
+    # stack, and the words of both come back where they are printed
+    image = np.full((400, 900), 255, np.uint8)
+    cv2.putText(image, "Anna Berg", (40, 110), cv2.FONT_HERSHEY_SIMPLEX, 2.4, 0, 5)
+    cv2.putText(image, "Sales Manager", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    big = Line(words=(Word("Arma", Box(40, 55, 190, 60), 0.3), Word("Bery", Box(250, 55, 180, 60), 0.3)))
+    small = Line(words=(Word("Saies", Box(300, 270, 120, 30), 0.3), Word("Manag", Box(440, 270, 150, 30), 0.3)))
+    got = read_strips(image, [big, small], Settings())
+    words = {w.text: w.box for strip in got for w in strip}
+    assert {"Anna", "Berg", "Sales", "Manager"} <= set(words), words
+    assert [w.text for w in got[0]] == ["Anna", "Berg"] and [w.text for w in got[1]] == ["Sales", "Manager"]
+    # where putText drew them: each line starts at its x, its letters stand on its baseline
+    for text, x, baseline in (("Anna", 40, 110), ("Sales", 300, 300)):
+        assert abs(words[text].x - x) < 12 and abs(words[text].y2 - baseline) < 12, (text, words[text])
 
 
 def test_second_look_leaves_a_sure_page_alone_without_calling_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -260,13 +260,21 @@ _ORDINAL_JOINED = re.compile(
     r"(?= (?:ave|avenue|st|street|rd|road|blvd|dr|drive|pl|place|way|ln|lane|ct|court|pkwy|ter|terrace|sq)\b)",
     re.I,
 )
-_ORDINAL_OF = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _ordinal(n: int) -> str:
+    """The English ordinal ending of a number: 1st, 2nd, 3rd, 11th, 21st."""
+    return "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 #: an address whose street number was split that way stays in review: the split is a guess
 GUESSED_SPACE_CONF = 0.5
 
 
 def _split_ordinal(m: re.Match[str]) -> str:
-    if m["suffix"].lower() != _ORDINAL_OF.get(m["digit"], "th"):
+    suffix = m["suffix"].lower()
+    # "21 st Ave" is 21st, its ending read apart; "40011 st" cannot be: 40011th
+    if suffix != _ordinal(int(m["digit"])) or suffix == _ordinal(int(m["number"] + m["digit"])):
         return m.group(0)
     return f"{m['number']} {m['digit']}{m['suffix'].lower()}"
 

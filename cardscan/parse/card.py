@@ -205,20 +205,20 @@ ALWAYS_PRINTED = ("name", "emails")
 #: failed read, or every card without them would be sent to review
 OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address"})
 #: an email-shaped or web-labelled text that gave no address: the card has one OCR garbled
-_UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w|^\W*e-?mail\b", re.I)
-#: a web label, "www", a scheme, or a host ending as a site prints it ("ghthinetogitics.com")
-_UNREAD_WEB = re.compile(
-    r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b|\w\.(?:com|net|org|io|co)\b", re.I
-)
+_UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w")
+#: an email's label left with no address after it
+_EMAIL_LABEL = re.compile(r"^\W*e-?mail\W*$", re.I)
+_UNREAD_WEB = re.compile(r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b", re.I)
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
-_STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$")
+_STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$", re.I)
 
 
 def street_shaped(line: TextLine) -> bool:
-    """A line that reads like a street line: a known street word and number, or a number and words."""
+    """A line shaped like a street line with its street word misread: a house number, then words.
+    Only a cue where an address is missing its street: "24 Hour Service" has the same shape."""
     letters = sum(c.isalpha() for c in line.text)
-    loose = bool(_STREET_SHAPED.match(line.text)) and letters >= 5 and not _looks_like_phone(line.text)
-    return looks_like_street(line) or (loose and "@" not in line.text)
+    shaped = bool(_STREET_SHAPED.match(line.text)) and letters >= 5 and not _looks_like_phone(line.text)
+    return shaped and "@" not in line.text
 
 
 def _missing_but_expected(
@@ -238,7 +238,7 @@ def _missing_but_expected(
         out |= set(FIELDS) - OFTEN_ABSENT  # most of the card was not read: any usual field may be on it
     if missed_phone:
         out.add("phones")
-    if any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
+    if any(_UNREAD_EMAIL.search(ln.text) or _EMAIL_LABEL.match(ln.text) for ln in untaken):
         out.add("emails")
     if any(_UNREAD_WEB.search(ln.text) and "@" not in ln.text and not mentions_linkedin(ln.text) for ln in untaken):
         out.add("website")
@@ -246,7 +246,7 @@ def _missing_but_expected(
     if any(mentions_linkedin(ln.text) for ln in untaken):
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised
-    if any(street_shaped(ln) for ln in untaken):
+    if any(looks_like_street(ln) or street_shaped(ln) for ln in untaken):
         out.add("address")
     return out - has
 
@@ -431,7 +431,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     phone_rests = [
         replace(ln, text=_without_phones(ln, phones)) for ln in lines if ln.index in {h.line for h in phones}
     ]
-    if addr and any(street_shaped(ln) for ln in [*untaken, *phone_rests] if ln.index not in addr_lines):
+    rest = [ln for ln in [*untaken, *phone_rests] if ln.index not in addr_lines]
+    if addr and any(looks_like_street(ln) or (not addr.address.street and street_shaped(ln)) for ln in rest):
         conf["address"] = min(conf["address"], 0.5)
     # "Data GmbH" left over while the company read has no legal form: the company is cut short
     # (a name before the form, read clearly: a lone "CO" is a logo's letters)

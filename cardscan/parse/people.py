@@ -134,7 +134,7 @@ def only_legal_form(text: str) -> bool:
     rest = text
     while (peeled := _LEGAL.sub("", rest).strip(" .,&")) != rest:
         rest = peeled
-    return not rest
+    return not rest and _LEGAL.search(text) is not None
 
 
 def has_legal_form(text: str) -> bool:
@@ -1045,8 +1045,6 @@ def _pick_company(
             score, conf = 2.5, c.conf * 0.9
             if domains and agree < 0.6:
                 conf *= 0.65  # the email names another organisation, or this is half a name ("tems Corp")
-            if only_legal_form(text):
-                conf *= 0.4  # only a legal form ("B.V."): the name itself was not read
         elif agree >= 0.6 and len(letters_only(text)) >= 3:
             # the logo was misread but plainly spells the domain ("VERY & 1" ~ veryfi)
             dom = max(domains, key=lambda d: similarity(letters_only(text), d))
