@@ -163,12 +163,31 @@ def reread_settings(settings: Settings) -> Settings:
     return dataclasses.replace(settings, lang=accents.MODEL) if settings.lang == "eng" else settings
 
 
+#: letters and digits a settled line may hold beside its value: a label ("Email:", "Website")
+LABEL_ROOM = 7
+
+
+def settled(line: Line, contact: Contact) -> bool:
+    """A doubtful line that holds only a label and an email or website the first parse is sure of (not in
+    review: the website is the email's domain, the email bears the name out). A second reading could
+    change no field, so it is not worth a Tesseract call."""
+    text = "".join(line.text.split()).lower()
+    sure = [*(contact.emails if "emails" not in contact.review else ()),
+            *((contact.website,) if contact.website and "website" not in contact.review else ())]  # fmt: skip
+    for value in sure:
+        if value.lower() in text:
+            rest = text.replace(value.lower(), "", 1)
+            return sum(ch.isalnum() for ch in rest) <= LABEL_ROOM
+    return False
+
+
 def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Settings) -> Page:
-    """Read some lines once more, all in one Tesseract call: the doubtful ones, and on a card from a country
-    that writes accents, its name and address lines. A doubtful line keeps the more confident of its two
-    readings; a name or address line takes only the accents the second reading is sure of. `image` is
-    the one `page` was read from (upright); the same page comes back when no line needs a second look."""
-    doubt = set(doubtful(page)) if settings.step_on("second_pass") else set()
+    """Read some lines once more, all in one Tesseract call: the doubtful ones (but not a settled one), and
+    on a card from a country that writes accents, its name and address lines (on any card, a name in
+    doubt). A doubtful line keeps the more confident of its two readings; a name or address line takes
+    only the accents the second reading is sure of. `image` is the one `page` was read from (upright);
+    the same page comes back when no line needs a second look."""
+    doubt = {ln for ln in doubtful(page) if not settled(ln, contact)} if settings.step_on("second_pass") else set()
     accented = settings.step_on("accents") and accents.wanted(contact)
     latin = ocr.models(accents.MODEL, settings.out_dir / ocr.CACHE_NAME)[0] == accents.MODEL  # asked once a process
     if accented and settings.lang == "eng" and not latin:

@@ -19,7 +19,7 @@ from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Contact, Line, Page, Phone, Word
-from cardscan.recognize import better, doubtful, read_strips, recognize, second_look
+from cardscan.recognize import better, doubtful, read_strips, recognize, second_look, settled
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -180,6 +180,18 @@ def test_strips_of_different_sizes_are_read_at_one_size_and_mapped_back_each_by_
     # where putText drew them: each line starts at its x, its letters stand on its baseline
     for text, x, baseline in (("Anna", 40, 110), ("Sales", 300, 300)):
         assert abs(words[text].x - x) < 12 and abs(words[text].y2 - baseline) < 12, (text, words[text])
+
+
+def test_a_doubtful_line_holding_only_a_sure_website_or_email_is_settled() -> None:
+    def ln(text: str) -> Line:
+        return Line(words=tuple(Word(t, Box(10 + 80 * i, 10, 70, 20), 0.4) for i, t in enumerate(text.split())))
+
+    sure = Contact(emails=("kelvin_low@relay.sg",), website="www.relay.sg")
+    assert settled(ln("Web: www. relay.sg"), sure) and settled(ln("E: kelvin_low@relay.sg"), sure)
+    # a website in review, or more on the line than a label, is read again
+    assert not settled(ln("Web: www. relay.sg"), Contact(website="www.relay.sg", review=("website",)))
+    assert not settled(ln("www.relay.sg Tel +65 6376 2370"), sure)
+    assert not settled(ln("London SEI 5XJ"), sure)
 
 
 def test_second_look_leaves_a_sure_page_alone_without_calling_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
