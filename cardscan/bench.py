@@ -223,8 +223,13 @@ def replicate(src: Sequence[Path], dest: Path, n: int) -> None:
         (dest / f"card-{i:05d}{s.suffix}").write_bytes(s.read_bytes() + f"cardscan-bench-{i}".encode())
 
 
-def bench_throughput(root: Path, phone: Sequence[Path], flat: Sequence[Path], big: int) -> None:
+def bench_throughput(
+    root: Path, phone: Sequence[Path], flat: Sequence[Path], big: int, off: Sequence[str] = ()
+) -> None:
+    """CLI runs end to end: -j 1 against -j N, and peak memory of a small and a large batch (with the
+    steps in `off` switched off, as in the accuracy runs)."""
     jobs = pipeline.default_jobs()
+    flags = [f"--no-{step.replace('_', '-')}" for step in sorted(off)]
     tp = root / "throughput"
     shutil.rmtree(tp, ignore_errors=True)
     batch = tp / "batch"
@@ -232,8 +237,8 @@ def bench_throughput(root: Path, phone: Sequence[Path], flat: Sequence[Path], bi
     # end are the small share of a run they are in a real batch
     n = 60
     replicate(phone[:20], batch, n)
-    t1, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "o1"), "-j", "1", "-q"])
-    tn, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "on"), "-j", str(jobs), "-q"])
+    t1, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "o1"), "-j", "1", "-q", *flags])
+    tn, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "on"), "-j", str(jobs), "-q", *flags])
     print(f"\n### Throughput ({n} phone photos, CLI end to end)\n")
     print("| measure | value |\n| --- | --- |")
     print(f"| cards/s with -j 1 | {n / t1:.2f} |")
@@ -243,7 +248,8 @@ def bench_throughput(root: Path, phone: Sequence[Path], flat: Sequence[Path], bi
     for n in (100, big):
         d = tp / f"mem{n}"
         replicate(flat, d / "in", n)
-        wall, peak, _ = run_cli(["scan", str(d / "in"), "-o", str(d / "out"), "-j", str(jobs), "-q"], poll_rss=True)
+        args = ["scan", str(d / "in"), "-o", str(d / "out"), "-j", str(jobs), "-q", *flags]
+        wall, peak, _ = run_cli(args, poll_rss=True)
         peaks[n] = peak
         print(f"| peak RSS, batch of {n} (-j {jobs}) | {peak / 2**20:.0f} MiB ({n / wall:.2f} cards/s) |")
         shutil.rmtree(d / "in", ignore_errors=True)
@@ -298,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not a.no_throughput:
         flat = sets.get("flat") or make_set(a.out, "flat", a.n)
         phone = sets.get("phone") or make_set(a.out, "phone", a.n)
-        bench_throughput(a.out, phone, flat[:10], a.big)
+        bench_throughput(a.out, phone, flat[:10], a.big, sorted(off))
     return 0
 
 
