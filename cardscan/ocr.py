@@ -6,15 +6,21 @@ crash, timeout, bad version), so no other module needs to know pytesseract.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import hashlib
 import logging
 import os
 import re
+import select
 import shlex
 import shutil
 import struct
 import subprocess
+import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,28 +192,37 @@ def models(lang: str, cache: Path) -> tuple[str, str]:
 
 
 def _call(fn: Any, *args: Any, timeout: float, **kwargs: Any) -> Any:
+    """A one-shot pytesseract call with its failures translated (the path where no engine can stream)."""
     _thread_env()
     try:
         return fn(*args, timeout=timeout, **kwargs)
     except pytesseract.TesseractNotFoundError as e:
         raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}") from e
     except pytesseract.TesseractError as e:
-        msg = " ".join(str(getattr(e, "message", "") or "").split())[:200].rstrip(".")
-        status = getattr(e, "status", None)
-        if not msg:
-            # Killed by a signal (a crash) or exited with no word on stderr.
-            how = f"signal {-status}" if isinstance(status, int) and status < 0 else f"exit code {status}"
-            raise OcrError(f"Tesseract crashed on this image ({how}).") from e
-        raise OcrError(f"Tesseract failed on this image: {msg}.") from e
+        raise _failed(getattr(e, "status", None), str(getattr(e, "message", "") or "")) from e
     except RuntimeError as e:
         # pytesseract signals its timeout with a bare RuntimeError.
-        raise OcrError(f"Tesseract took longer than {timeout:.0f} seconds on this image and was stopped.") from e
+        raise _too_slow(timeout) from e
     except SystemExit as e:
         raise MissingDependencyError(f"Tesseract could not be run ({e}). {INSTALL_HINT}") from e
 
 
+def _failed(status: int | None, stderr: str) -> OcrError:
+    msg = " ".join(stderr.split())[:200].rstrip(".")
+    if not msg:
+        # Killed by a signal (a crash) or exited with no word on stderr.
+        how = f"signal {-status}" if isinstance(status, int) and status < 0 else f"exit code {status}"
+        return OcrError(f"Tesseract crashed on this image ({how}).")
+    return OcrError(f"Tesseract failed on this image: {msg}.")
+
+
+def _too_slow(timeout: float) -> OcrError:
+    return OcrError(f"Tesseract took longer than {timeout:g} second{'' if timeout == 1 else 's'} on this image "
+                    "and was stopped.")  # fmt: skip
+
+
 def _uncompressed(image: np.ndarray) -> Image.Image:
-    """The image as pytesseract hands it over: an uncompressed TIFF, not the PNG it writes by default,
+    """The image as Tesseract gets it: an uncompressed TIFF, not the PNG pytesseract writes by default,
     whose compression costs ~5 ms per call for the same pixels. (Not PGM: Leptonica reads that a byte
     at a time, ~12 ms slower.) Neither carries a resolution tag, so Tesseract estimates it the same way."""
     pil = Image.fromarray(image)
@@ -216,39 +231,184 @@ def _uncompressed(image: np.ndarray) -> Image.Image:
     return pil
 
 
+class Engine:
+    """One long-lived Tesseract process for one set of options (model, page segmentation mode).
+
+    Tesseract's `stream_filelist` mode reads image paths from stdin, one a line, and writes each
+    page's TSV to stdout as soon as it is read, so the model loads once per process instead of once
+    per call: a start costs 0.07-0.2 s of CPU, as much as reading a whole card. After each image a
+    blank 8x8 sentinel page is sent; its first row marks the end of the real page's rows.
+
+    Each image goes through a file in a private temporary folder that lives only for that call, as
+    with pytesseract, so a worker killed between cards leaves nothing behind. A crash, a hang (the
+    timeout kills the process) or an unexpected end costs only the image being read; the next call
+    starts a fresh process.
+    """
+
+    #: pages (real and sentinel) before the process is replaced: bounds whatever Tesseract accumulates
+    RECYCLE_AFTER = 2000
+
+    def __init__(self, cmd: str, args: tuple[str, ...]) -> None:
+        self.cmd, self.args = cmd, args
+        # already unlinked: no name in any folder, gone with the last descriptor
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the engine
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.pages = 0  # pages this process has been sent
+        self.header = b""  # the TSV column names, written once per process
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        _thread_env()
+        cmd = [self.cmd, "-", "-", *self.args, "-c", "stream_filelist=true", "-c", "tessedit_create_tsv=1"]
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
+        except FileNotFoundError as e:
+            raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}") from e
+        except OSError as e:
+            raise MissingDependencyError(f"Tesseract OCR could not be started ({e}). {INSTALL_HINT}") from e
+        self.pages, self.header = 0, b""
+        return proc
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            proc.stdin.close()  # type: ignore[union-attr]
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        with contextlib.suppress(OSError, ValueError):
+            proc.stdout.close()  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        self.stop()
+        self.stderr.close()
+
+    def tsv(self, image: Image.Image, timeout: float) -> str:
+        """The TSV Tesseract writes for `image` (its header and this page's rows)."""
+        fresh = self.proc is None or self.proc.poll() is not None or self.pages >= self.RECYCLE_AFTER
+        if fresh:
+            self.stop()
+            self.proc = self._start()
+        try:
+            return self._read(image, timeout)
+        except _Ended as e:
+            self.stop()
+            if e.clean and not fresh:
+                # the process had ended by itself between two cards (it exited, it was not this image
+                # that broke it): one fresh process gets this image
+                self.proc = self._start()
+                try:
+                    return self._read(image, timeout)
+                except _Ended as again:
+                    self.stop()
+                    raise _failed(again.status, again.stderr) from None
+            raise _failed(e.status, e.stderr) from None
+        except TimeoutError:
+            self.stop()
+            raise _too_slow(timeout) from None
+
+    def _read(self, image: Image.Image, timeout: float) -> str:
+        folder = Path(tempfile.mkdtemp(prefix="cardscan-ocr-"))
+        try:
+            page, sentinel = folder / "page.tif", folder / "end.tif"
+            image.save(page, format=image.format)
+            Image.new("L", (8, 8), 255).save(sentinel, format="TIFF")
+            return self._exchange(page, sentinel, timeout)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _exchange(self, image: Path, sentinel: Path, timeout: float) -> str:
+        proc = self.proc
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        self.stderr.seek(0)
+        self.stderr.truncate()  # the process shares this offset: each page's messages start at 0
+        deadline = time.monotonic() + timeout
+        page, self.pages = self.pages + 1, self.pages + 2
+        try:
+            proc.stdin.write(f"{image}\n{sentinel}\n".encode())
+            proc.stdin.flush()
+        except OSError:  # the process is gone (EPIPE): what it said is read below
+            pass
+        buf = b""
+        end = f"\n1\t{page + 1}\t".encode()  # the sentinel page's first row
+        fd = proc.stdout.fileno()
+        while True:
+            at = buf.find(end)
+            if at >= 0 and buf.find(b"\n", at + 1) >= 0:
+                break
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                status = proc.wait()
+                self.stderr.seek(0)
+                said = self.stderr.read().decode("utf-8", "replace")
+                said = "\n".join(ln for ln in said.splitlines() if not _CHATTER.match(ln))
+                raise _Ended(status, said, clean=status == 0 and not buf.strip(b"\n").removeprefix(self.header))
+            buf += chunk
+            if not self.header and b"\n" in buf:
+                first, _, rest = buf.partition(b"\n")
+                if first.startswith(b"level\t"):
+                    self.header, buf = first + b"\n", b"\n" + rest
+        rows = buf[: at + 1].lstrip(b"\n")
+        return (self.header + rows).decode("utf-8", "replace")
+
+
+#: what Tesseract says on stderr about every page: no failure
+_CHATTER = re.compile(r"^(Page \d+ : |Estimating resolution as |Empty page!!|Detected \d+ diacritics)")
+
+
+class _Ended(Exception):
+    def __init__(self, status: int, stderr: str, clean: bool) -> None:
+        super().__init__(stderr)
+        self.status, self.stderr, self.clean = status, stderr, clean
+
+
+_engines: dict[tuple[str, tuple[str, ...]], Engine] = {}
+
+
+def engine(args: tuple[str, ...]) -> Engine:
+    """The running engine for these options (a process-wide cache, closed at exit): the Tesseract that
+    is on PATH now, so a replaced or removed binary is noticed at the next start."""
+    cmd = shutil.which(pytesseract.pytesseract.tesseract_cmd)
+    if cmd is None:
+        raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}")
+    key = (cmd, args)
+    if key not in _engines:
+        if not _engines:
+            atexit.register(close_engines)
+        _engines[key] = Engine(cmd, args)
+    return _engines[key]
+
+
+def close_engines() -> None:
+    """Stop every engine this process started."""
+    while _engines:
+        _engines.popitem()[1].close()
+
+
+#: no select() on pipes there: every call is a one-shot pytesseract run
+STREAMING = sys.platform != "win32"
+
+
 def image_to_data(image: np.ndarray, settings: Settings, psm: int = DEFAULT_PSM) -> dict[str, list[Any]]:
     """Words, boxes and confidences (0-100) as pytesseract's dict; layout.py converts it."""
     lang, extra = models(settings.lang, settings.out_dir / CACHE_NAME)
     config = f"--psm {psm} {extra}".strip()
-    data: dict[str, list[Any]] = _call(
-        pytesseract.image_to_data,
-        _uncompressed(image),
-        lang=lang,
-        config=config,
-        output_type=pytesseract.Output.DICT,
-        timeout=settings.ocr_timeout,
-    )
-    return data
-
-
-@dataclass(frozen=True)
-class Orientation:
-    rotate: int  # degrees counter-clockwise to turn the image upright: 0, 90, 180 or 270
-    confidence: float  # Tesseract's orientation confidence (unbounded, >2 is fairly sure)
-
-
-def detect_orientation(image: np.ndarray, settings: Settings) -> Orientation | None:
-    """Tesseract OSD; None when it cannot tell (too little text). Never raises OcrError."""
-    try:
-        osd = _call(
-            pytesseract.image_to_osd,
+    if not STREAMING:
+        data: dict[str, list[Any]] = _call(
+            pytesseract.image_to_data,
             _uncompressed(image),
-            config="--psm 0",
+            lang=lang,
+            config=config,
             output_type=pytesseract.Output.DICT,
             timeout=settings.ocr_timeout,
         )
-    except OcrError:
-        return None
-    # Tesseract's "rotate" is clockwise degrees; cardscan uses counter-clockwise (cv2/np.rot90).
-    cw = int(osd.get("rotate", 0)) % 360
-    return Orientation(rotate=(360 - cw) % 360, confidence=float(osd.get("orientation_conf", 0.0)))
+        return data
+    tsv = engine(("-l", lang, *shlex.split(config))).tsv(_uncompressed(image), settings.ocr_timeout)
+    parsed: dict[str, list[Any]] = pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)
+    return parsed

@@ -2,7 +2,7 @@
 turn it upright, even out the light, invert light-on-dark regions, scale the text to a good height.
 
 Each step is a module-level function ndarray -> ndarray that can be switched off in Settings;
-`prepare` alone chains them. Only `orient` calls Tesseract (OSD, through ocr.py). Nothing here
+`prepare` alone chains them. Nothing here calls Tesseract, and nothing here
 writes files: `keep` hands each step's image to the caller.
 """
 
