@@ -55,7 +55,12 @@ def make_set(root: Path, condition: str, n: int) -> list[Path]:
 
 
 def run_cards(images: Sequence[Path], settings: Settings, truth_of: Any, fields: Sequence[str]) -> dict[str, Any]:
-    """Scan each image in-process (-j 1) next to a plain tesseract call; score it."""
+    """Scan each image in-process (-j 1) next to a plain tesseract call; score it. Both run on one
+    thread, as a pool worker does: OMP_THREAD_LIMIT=1 for Tesseract, and one OpenCV thread."""
+    import cv2
+
+    cv2.setNumThreads(1)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
     scores: list[list[FieldScore]] = []
     pipe_t: list[float] = []
     plain_t: list[float] = []
@@ -277,7 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.error(f"unknown step(s): {', '.join(sorted(off - set(STEPS)))}; the steps are {', '.join(STEPS)}")
     settings = Settings(jobs=1, out_dir=a.out / "scan", disabled_steps=off)
     info = ocr.probe(settings)
-    print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition\n")
+    print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition")
+    print("(per-card times: the pipeline in-process and plain tesseract, each on one thread)\n")
     summaries: dict[str, dict[str, float]] = {}
     results: dict[str, dict[str, Any]] = {}
     sets = {}

@@ -260,7 +260,10 @@ class Engine:
         _thread_env()
         cmd = [self.cmd, "-", "-", *self.args, "-c", "stream_filelist=true", "-c", "tessedit_create_tsv=1"]
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
+            # its own session: a Ctrl-C meant for cardscan must not kill it in the middle of a card
+            proc = subprocess.Popen(
+                cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, start_new_session=True
+            )
         except FileNotFoundError as e:
             raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}") from e
         except OSError as e:
