@@ -209,10 +209,10 @@ def _call(fn: Any, *args: Any, timeout: float, **kwargs: Any) -> Any:
 
 def _failed(status: int | None, stderr: str) -> OcrError:
     msg = " ".join(stderr.split())[:200].rstrip(".")
+    if isinstance(status, int) and status < 0:  # killed by a signal: a crash, whatever it said before
+        return OcrError(f"Tesseract crashed on this image (signal {-status}).")
     if not msg:
-        # Killed by a signal (a crash) or exited with no word on stderr.
-        how = f"signal {-status}" if isinstance(status, int) and status < 0 else f"exit code {status}"
-        return OcrError(f"Tesseract crashed on this image ({how}).")
+        return OcrError(f"Tesseract crashed on this image (exit code {status}).")
     return OcrError(f"Tesseract failed on this image: {msg}.")
 
 
@@ -382,8 +382,6 @@ def engine(args: tuple[str, ...]) -> Engine:
         raise MissingDependencyError(f"Tesseract OCR disappeared while cardscan was running. {INSTALL_HINT}")
     key = (cmd, args)
     if key not in _engines:
-        if not _engines:
-            atexit.register(close_engines)
         _engines[key] = Engine(cmd, args)
     return _engines[key]
 
@@ -392,6 +390,22 @@ def close_engines() -> None:
     """Stop every engine this process started."""
     while _engines:
         _engines.popitem()[1].close()
+
+
+def _forget_engines() -> None:
+    """In a forked child: the parent's engines are the parent's. The child closes its copies of their
+    pipes (so an engine still sees its end when the parent closes it) and starts its own."""
+    for e in _engines.values():
+        for f in (e.proc.stdin, e.proc.stdout) if e.proc else ():
+            with contextlib.suppress(OSError, ValueError):
+                f.close()  # type: ignore[union-attr]
+        e.stderr.close()
+    _engines.clear()
+
+
+atexit.register(close_engines)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines)
 
 
 #: no select() on pipes there: every call is a one-shot pytesseract run

@@ -225,9 +225,8 @@ def iter_inputs(paths: Iterable[str], skip: Iterable[Path] = ()) -> Iterator[str
                     yield str(rootp / f)
 
 
-def _worker_init() -> None:
-    # The parent handles Ctrl-C; workers just get terminated with the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def one_thread() -> None:
+    """One thread for Tesseract and for OpenCV: `-j N` uses N cores, one per worker, and `-j 1` one."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
         import cv2
@@ -235,6 +234,12 @@ def _worker_init() -> None:
         cv2.setNumThreads(1)
     except Exception:  # pragma: no cover
         pass
+
+
+def _worker_init() -> None:
+    # The parent handles Ctrl-C; workers just get terminated with the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    one_thread()
 
 
 def _scan_job(args: tuple[str, Settings]) -> ScanResult:
@@ -256,7 +261,7 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
     """Scan files and yield results as they finish; `-j 1` runs in this process."""
     jobs = settings.jobs or default_jobs()
     if jobs <= 1:
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        one_thread()
         for f in files:
             yield scan_file(f, settings)
         return

@@ -42,6 +42,11 @@ def fresh_engine():
     ocr.close_engines()
 
 
+def _rows(tsv: str) -> list[list[str]]:
+    """The TSV's rows without the page number, which counts pages per process."""
+    return [row[:1] + row[2:] for row in (line.split("\t") for line in tsv.splitlines())]
+
+
 def _words(data: dict) -> list[str]:
     return [t for t in data["text"] if t.strip()]
 
@@ -81,7 +86,7 @@ def test_an_engine_that_ended_by_itself_reads_the_image_in_a_fresh_process(tmp_p
     assert old is not None and old.stdin is not None
     old.stdin.close()  # Tesseract sees the end of its list and exits 0, as if it had ended on its own
     old.wait(timeout=30)
-    assert fresh_engine.tsv(ocr._uncompressed(image), 60).split("\n")[2:] == first.split("\n")[2:]
+    assert _rows(fresh_engine.tsv(ocr._uncompressed(image), 60)) == _rows(first)
     assert fresh_engine.proc is not old
 
 
@@ -117,3 +122,28 @@ def test_closing_the_engines_stops_their_processes(fresh_engine) -> None:
     assert proc is not None
     ocr.close_engines()
     assert proc.poll() is not None
+
+
+def test_a_forked_child_starts_its_own_engine_and_leaves_the_parents_alone(fresh_engine) -> None:
+    import multiprocessing
+
+    image = _grey(render_card(900))
+    first = fresh_engine.tsv(ocr._uncompressed(image), 60)
+    parent_pid = fresh_engine.proc.pid if fresh_engine.proc else None
+
+    def child(q) -> None:
+        e = ocr.engine(("-l", "eng", "--psm", "11"))
+        q.put(
+            (e.proc is None, _rows(e.tsv(ocr._uncompressed(image), 60)) == _rows(first), e.proc.pid if e.proc else None)
+        )
+
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=child, args=(q,))
+    p.start()
+    fresh_before, same_words, child_engine = q.get(timeout=60)
+    p.join(timeout=30)
+    assert fresh_before and same_words  # a new engine of its own, reading as the parent's does
+    assert child_engine != parent_pid
+    assert fresh_engine.proc is not None and fresh_engine.proc.pid == parent_pid  # the parent's own, untouched
+    assert _rows(fresh_engine.tsv(ocr._uncompressed(image), 60)) == _rows(first)
