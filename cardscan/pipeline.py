@@ -91,12 +91,13 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         with timer.stage("load"):
             loaded = imageio.load(p, settings)
         sha = loaded.sha256
+        keep = _keeper(settings, p)
         with timer.stage("preprocess"):
-            prepared = preprocess.prepare(loaded.rgb, settings, keep=_keeper(settings, p))
+            prepared = preprocess.prepare(loaded.rgb, settings, keep=keep)
         prepared, page, contact = _read(prepared, settings, timer)
         if not _has_any_field(contact) and prepared.card_found:
             with timer.stage("fallback"):
-                found = _fallback(loaded.rgb, settings)
+                found = _fallback(loaded.rgb, settings, keep)
             if found is not None:
                 prepared, page, contact = found
     except MissingDependencyError:
@@ -164,14 +165,17 @@ def _read(
     return prepared, page, contact
 
 
-def _fallback(rgb: np.ndarray, settings: Settings) -> tuple[preprocess.Prepared, Page, Contact] | None:
+def _fallback(
+    rgb: np.ndarray, settings: Settings, keep: Callable[[str, np.ndarray], None] | None = None
+) -> tuple[preprocess.Prepared, Page, Contact] | None:
     """The outline taken held no card (a keyboard's keys, a printed sheet): read the next outline, then
     the whole photo, and keep the first reading that looks like a business card; None when none does.
-    A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands."""
+    A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands.
+    `keep` (--keep-intermediates) saves each retry's steps after the first reading's."""
     retries = _Timer()  # its time is reported as a whole, under "fallback"
     for outline in [*preprocess.card_quads(rgb)[1:], None]:
         try:
-            found = _read(preprocess.prepare(rgb, settings, outline=outline), settings, retries)
+            found = _read(preprocess.prepare(rgb, settings, keep=keep, outline=outline), settings, retries)
         except MissingDependencyError:
             raise
         except CardscanError as e:

@@ -229,6 +229,26 @@ def test_an_outline_that_held_no_card_is_followed_by_the_next_one(
     assert any("another part of the photo" in w for w in r.warnings)
 
 
+def test_keep_intermediates_saves_the_retry_steps_after_the_first_reading(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cardscan import pipeline
+
+    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
+    path = tmp_path / "card.png"
+    Image.fromarray(photo_of(render_card(), corners)).save(path)
+    desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
+    monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
+    monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, corners])
+    kept = tmp_path / "steps"
+    r = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out", keep_intermediates=kept))
+    assert r.status.value == "ok", r.error
+    names = sorted(p.name for p in (kept / "card").iterdir())
+    flattened = [n for n in names if n.endswith("-find_card.png")]
+    assert len(flattened) == 2, names  # the patch of desk, then the card the retry read
+    assert names[-1].endswith("-rescale.png") and names.index(flattened[1]) > names.index(flattened[0])
+
+
 def test_a_retry_that_fails_leaves_the_first_reading_standing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # the first outline holds no card, and reading the next times out: the file fails with the first verdict
     from cardscan import pipeline
