@@ -102,6 +102,19 @@ def test_a_line_under_the_name_that_is_no_title_sends_the_empty_title_to_review(
     assert "title" not in c.review
 
 
+def test_with_no_name_read_a_line_no_field_took_sends_the_empty_title_to_review() -> None:
+    # the name and the title 部長 of a Japanese card, misread: the title line may be any leftover
+    rows = [("/ CONTOSO", 40), ("営業 部 BK", 24), ("田村 AM", 40, 0.39), "daiki.tamura@contoso.com",
+            "https://www.contoso.co.jp/"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings(lang="jpn+eng"))
+    assert c.name is None and c.title is None
+    assert "name" in c.review and "title" in c.review
+    # every line taken by a field: nothing hints at a title
+    rows = [("Quarry Systems", 32), "jobs@quarry.us", "tel | 503-377-7533"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is None and "title" not in c.review
+
+
 def test_an_empty_email_goes_to_review_but_an_empty_phone_does_not() -> None:
     # nearly every interviewer's card prints an email; many print no phone (the real Veryfi card)
     c = parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", "T +1 415 555 0133"]), Settings())

@@ -221,6 +221,14 @@ def street_shaped(line: TextLine) -> bool:
     return shaped and "@" not in line.text
 
 
+#: a leftover line read at least this surely is text the card prints, not specks of a failed read
+SURE_LEFTOVER = 0.6
+
+
+def _surely_words(line: TextLine) -> bool:
+    return (line.conf or 0.0) >= SURE_LEFTOVER and sum(c.isalpha() for c in line.text) >= 2
+
+
 def _missing_but_expected(
     lines: list[TextLine],
     untaken: list[TextLine],
@@ -475,6 +483,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
 
     under_name = _leftover_below(holding(people.name.full if people.name else None), untaken)
     if people.name and not people.title and under_name is not None:
+        expected.add("title")
+    # no name was read, so where the title goes cannot be told: any line of words no field took, read fairly
+    # surely (not the specks of a failed read), may be it (a Japanese card's 部長 read as "BK"); the name is in
+    # review already, so the card gets no extra look
+    if not people.name and not people.title and any(_surely_words(ln) for ln in untaken):
         expected.add("title")
     title_line = holding(people.title) if people.title else under_name
     if not people.department and _leftover_below(title_line, [ln for ln in untaken if ln is not title_line]):
