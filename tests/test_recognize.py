@@ -211,37 +211,32 @@ def test_a_second_reading_replaces_a_line_only_when_clearly_more_confident() -> 
     assert not better(line, [])
 
 
-def test_an_outline_that_held_no_card_is_followed_by_the_next_one(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    # the finder's first outline is a patch of desk (as a keyboard's keys can be); the scan reads the next
-    from cardscan import pipeline
-
+@pytest.fixture
+def desk_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A card photo whose finder's first outline is a patch of desk (as a keyboard's keys can be)."""
     corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
     path = tmp_path / "card.png"
     Image.fromarray(photo_of(render_card(), corners)).save(path)
     desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
     monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
     monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, corners])
-    r = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out"))
+    return path
+
+
+def test_an_outline_that_held_no_card_is_followed_by_the_next_one(desk_first: Path, tmp_path: Path) -> None:
+    from cardscan import pipeline
+
+    r = pipeline.scan_file(desk_first, Settings(out_dir=tmp_path / "out"))
     assert r.status.value == "ok", r.error
     assert r.contact is not None and "anna.berg@example.com" in r.contact.emails
     assert any("another part of the photo" in w for w in r.warnings)
 
 
-def test_keep_intermediates_saves_the_retry_steps_after_the_first_reading(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_keep_intermediates_saves_the_retry_steps_after_the_first_reading(desk_first: Path, tmp_path: Path) -> None:
     from cardscan import pipeline
 
-    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
-    path = tmp_path / "card.png"
-    Image.fromarray(photo_of(render_card(), corners)).save(path)
-    desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
-    monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
-    monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, corners])
     kept = tmp_path / "steps"
-    r = pipeline.scan_file(path, Settings(out_dir=tmp_path / "out", keep_intermediates=kept))
+    r = pipeline.scan_file(desk_first, Settings(out_dir=tmp_path / "out", keep_intermediates=kept))
     assert r.status.value == "ok", r.error
     names = sorted(p.name for p in (kept / "card").iterdir())
     flattened = [n for n in names if n.endswith("-find_card.png")]
