@@ -271,10 +271,15 @@ class Engine:
         self.pages, self.header = 0, b""
         return proc
 
-    def stop(self) -> None:
+    def stop(self, kill: bool = False) -> None:
+        """End the process: between cards by closing its list (it exits at once), or `kill` it, in the
+        middle of a page (a timeout, an error, Ctrl-C), which it would otherwise finish first."""
         proc, self.proc = self.proc, None
         if proc is None:
             return
+        if kill:
+            with contextlib.suppress(OSError):
+                proc.kill()
         with contextlib.suppress(OSError, ValueError):
             proc.stdin.close()  # type: ignore[union-attr]
         try:
@@ -296,22 +301,27 @@ class Engine:
             self.stop()
             self.proc = self._start()
         try:
-            return self._read(image, timeout)
-        except _Ended as e:
-            self.stop()
-            if e.clean and not fresh:
-                # the process had ended by itself between two cards (it exited, it was not this image
-                # that broke it): one fresh process gets this image
-                self.proc = self._start()
-                try:
-                    return self._read(image, timeout)
-                except _Ended as again:
-                    self.stop()
-                    raise _failed(again.status, again.stderr) from None
-            raise _failed(e.status, e.stderr) from None
+            try:
+                return self._read(image, timeout)
+            except _Ended as e:
+                self.stop()
+                if not (e.clean and not fresh):
+                    raise _failed(e.status, e.stderr) from None
+            # the process had ended by itself between two cards (it exited, it was not this image that
+            # broke it): one fresh process gets this image
+            self.proc = self._start()
+            try:
+                return self._read(image, timeout)
+            except _Ended as again:
+                self.stop()
+                raise _failed(again.status, again.stderr) from None
         except TimeoutError:
-            self.stop()
+            self.stop(kill=True)
             raise _too_slow(timeout) from None
+        except BaseException:
+            # anything else (Ctrl-C, a bug) leaves a page half read: never let the next image get its rows
+            self.stop(kill=True)
+            raise
 
     def _read(self, image: Image.Image, timeout: float) -> str:
         folder = Path(tempfile.mkdtemp(prefix="cardscan-ocr-"))
@@ -333,9 +343,10 @@ class Engine:
         try:
             proc.stdin.write(f"{image}\n{sentinel}\n".encode())
             proc.stdin.flush()
-        except OSError:  # the process is gone (EPIPE): what it said is read below
+        except (OSError, ValueError):  # the process is gone (EPIPE, a closed pipe): what it said is read below
             pass
         buf = b""
+        start = f"\n1\t{page}\t".encode()  # this page's first row (after a newline: see below)
         end = f"\n1\t{page + 1}\t".encode()  # the sentinel page's first row
         fd = proc.stdout.fileno()
         while True:
@@ -357,7 +368,9 @@ class Engine:
                 first, _, rest = buf.partition(b"\n")
                 if first.startswith(b"level\t"):
                     self.header, buf = first + b"\n", b"\n" + rest
-        rows = buf[: at + 1].lstrip(b"\n")
+        # from this page's first row: whatever came before (a blank page's late rows) is no part of it
+        begin = (b"\n" + buf).find(start)
+        rows = buf[max(begin, 0) : at + 1]
         return (self.header + rows).decode("utf-8", "replace")
 
 

@@ -241,9 +241,15 @@ def one_thread() -> None:
 
 
 def _worker_init() -> None:
-    # The parent handles Ctrl-C; workers just get terminated with the pool.
+    # The parent handles Ctrl-C; workers just get terminated with the pool, and unwind when they are
+    # (SystemExit): the card being read leaves no temporary image, and its Tesseract is killed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminated)
     one_thread()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _scan_job(args: tuple[str, Settings]) -> ScanResult:

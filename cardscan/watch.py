@@ -316,7 +316,9 @@ class Watcher:
         self.store.begin(sha, str(path))
         r = self.scan(path, self.settings)
         if r.status is Status.FAILED and self.stop.is_set():
-            # Ctrl-C and `systemctl stop` also reach Tesseract, so this failure may be the stop itself.
+            # `systemctl stop` signals every process of the service, Tesseract too, so this failure may be
+            # the stop itself (a Ctrl-C does not reach Tesseract, which runs in a session of its own; a card
+            # that really failed is only scanned again at the next start).
             self.on_outcome(Outcome(r, None, interrupted=True))
             return
         self.store.record(r)

@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -79,23 +80,46 @@ def test_an_engine_killed_between_cards_is_restarted_for_the_next(tmp_path: Path
     assert _words(again) == _words(first)
 
 
-def test_an_engine_that_ended_by_itself_reads_the_image_in_a_fresh_process(tmp_path: Path, fresh_engine) -> None:
+def test_an_engine_that_ended_by_itself_reads_the_image_in_a_fresh_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_engine
+) -> None:
     image = _grey(render_card(900))
     first = fresh_engine.tsv(ocr._uncompressed(image), 60)
     old = fresh_engine.proc
     assert old is not None and old.stdin is not None
     old.stdin.close()  # Tesseract sees the end of its list and exits 0, as if it had ended on its own
     old.wait(timeout=30)
+    monkeypatch.setattr(old, "poll", lambda: None)  # it ends just after the check that it runs: found on reading
     assert _rows(fresh_engine.tsv(ocr._uncompressed(image), 60)) == _rows(first)
     assert fresh_engine.proc is not old
 
 
-def test_a_timeout_stops_the_process_and_the_next_image_is_read_by_a_new_one(tmp_path: Path, fresh_engine) -> None:
-    big = np.tile(_grey(render_card(900)), (6, 6))  # far more than 1 ms of work
-    with pytest.raises(OcrError, match=r"longer than 0\.001 seconds"):
-        fresh_engine.tsv(ocr._uncompressed(big), 0.001)
-    assert fresh_engine.proc is None  # killed, not left reading
-    assert "anna.berg@example.com" in fresh_engine.tsv(ocr._uncompressed(_grey(render_card(900))), 60)
+def test_a_timeout_kills_the_busy_process_at_once_and_the_next_image_gets_a_new_one(fresh_engine) -> None:
+    card = ocr._uncompressed(_grey(render_card(900)))
+    fresh_engine.tsv(card, 60)  # started and warm: the timeout below falls in the middle of a page
+    busy = fresh_engine.proc
+    big = np.tile(_grey(render_card(900)), (7, 7))  # ~3 s of work: more than stopping it gently would wait
+    t0 = time.monotonic()
+    with pytest.raises(OcrError, match=r"longer than 0\.3 seconds"):
+        fresh_engine.tsv(ocr._uncompressed(big), 0.3)
+    assert time.monotonic() - t0 < 1.5  # killed, not waited for until it finished the page
+    assert busy is not None and busy.poll() is not None and fresh_engine.proc is None
+    assert "anna.berg@example.com" in fresh_engine.tsv(card, 60)
+
+
+def test_a_read_cut_short_never_hands_its_rows_to_the_next_image(monkeypatch: pytest.MonkeyPatch, fresh_engine) -> None:
+    card = ocr._uncompressed(_grey(render_card(900)))
+    fresh_engine.tsv(card, 60)
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ocr.select, "select", interrupted)  # Ctrl-C while the card is being read
+    with pytest.raises(KeyboardInterrupt):
+        fresh_engine.tsv(card, 60)
+    monkeypatch.undo()
+    blank = ocr._uncompressed(np.full((300, 500), 255, np.uint8))
+    assert "anna.berg@example.com" not in fresh_engine.tsv(blank, 60)  # the blank page's own rows, none of the card's
 
 
 def test_the_process_is_replaced_after_its_quota_of_pages(monkeypatch: pytest.MonkeyPatch, fresh_engine) -> None:
@@ -141,8 +165,12 @@ def test_a_forked_child_starts_its_own_engine_and_leaves_the_parents_alone(fresh
     q = ctx.Queue()
     p = ctx.Process(target=child, args=(q,))
     p.start()
-    fresh_before, same_words, child_engine = q.get(timeout=60)
-    p.join(timeout=30)
+    try:
+        fresh_before, same_words, child_engine = q.get(timeout=60)
+    finally:
+        p.join(timeout=30)
+        if p.is_alive():
+            p.kill()
     assert fresh_before and same_words  # a new engine of its own, reading as the parent's does
     assert child_engine != parent_pid
     assert fresh_engine.proc is not None and fresh_engine.proc.pid == parent_pid  # the parent's own, untouched
