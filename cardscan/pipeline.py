@@ -241,15 +241,11 @@ def one_thread() -> None:
 
 
 def _worker_init() -> None:
-    # The parent handles Ctrl-C; workers just get terminated with the pool, and unwind when they are
-    # (SystemExit): the card being read leaves no temporary image, and its Tesseract is killed.
+    # The parent handles Ctrl-C; workers just get terminated with the pool. SIGTERM keeps its default
+    # (die at once): Pool.terminate holds the task queue's lock while it terminates the workers, so a
+    # worker that caught SIGTERM and carried on would wait for that lock for ever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _terminated)
     one_thread()
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _scan_job(args: tuple[str, Settings]) -> ScanResult:
