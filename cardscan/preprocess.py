@@ -334,29 +334,44 @@ def _edge_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
     Only segments parallel to a side and within `tol` of it count, so text and dashes crossing
     or near a side do not make it look like an edge.
     """
-    if len(segments) == 0:
-        return 0.0
+    return float(edge_supports(segments, [quad], tol)[0])
+
+
+#: each side of a quad is cut into this many stretches, each covered by an edge or not
+SIDE_BINS = 50
+
+
+def edge_supports(segments: np.ndarray, quads: Sequence[np.ndarray], tol: float) -> np.ndarray:
+    """`_edge_support` of many quads at once (a photo has hundreds of line quads to rank)."""
+    if len(segments) == 0 or len(quads) == 0:
+        return np.zeros(len(quads))
+    if len(quads) > 128:  # in slices, so the (quads, 4 sides, segments) arrays stay small
+        return np.concatenate([edge_supports(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)])
     p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
     seg_dir = p2 - p1
     seg_len = np.maximum(np.hypot(seg_dir[:, 0], seg_dir[:, 1]), 1e-9)
-    bins = 50
-    covers = []
-    for i in range(4):
-        a, b = quad[i].astype(np.float64), quad[(i + 1) % 4].astype(np.float64)
-        side = max(float(np.linalg.norm(b - a)), 1e-9)
-        u = (b - a) / side
-        n = np.array([-u[1], u[0]])
-        near = (np.abs((p1 - a) @ n) < tol) & (np.abs((p2 - a) @ n) < tol)
-        parallel = np.abs(seg_dir @ n) / seg_len < math.sin(math.radians(5))
-        covered = np.zeros(bins, bool)
-        for q1, q2 in zip(p1[near & parallel], p2[near & parallel], strict=True):
-            t1, t2 = sorted((float((q1 - a) @ u) / side, float((q2 - a) @ u) / side))
-            lo, hi = max(0, int(t1 * bins)), min(bins, math.ceil(t2 * bins))
-            covered[lo:hi] = True
-        covers.append(float(covered.mean()))
-    if min(covers) < 0.25:  # a side with no edge under it is a guess, not a card's outline
-        return 0.0
-    return 0.5 * float(np.mean(covers)) + 0.5 * min(covers)
+    a = np.asarray(quads, np.float64).reshape(-1, 4, 2)
+    b = np.roll(a, -1, axis=1)
+    side = np.maximum(np.hypot(*(b - a).transpose(2, 0, 1)), 1e-9)[..., None]  # (quads, 4, 1)
+    ux, uy = (b[..., 0] - a[..., 0])[..., None] / side, (b[..., 1] - a[..., 1])[..., None] / side
+    ax, ay = a[..., 0][..., None], a[..., 1][..., None]
+    # each segment's ends against each side: across it (must be within tol) and along it (0..1)
+    x1, y1, x2, y2 = p1[:, 0] - ax, p1[:, 1] - ay, p2[:, 0] - ax, p2[:, 1] - ay  # (quads, 4, segments)
+    near = (np.abs(y1 * ux - x1 * uy) < tol) & (np.abs(y2 * ux - x2 * uy) < tol)
+    parallel = np.abs(seg_dir[:, 1] * ux - seg_dir[:, 0] * uy) / seg_len < math.sin(math.radians(5))
+    t1, t2 = (x1 * ux + y1 * uy) / side, (x2 * ux + y2 * uy) / side
+    lo = np.clip(np.trunc(np.minimum(t1, t2) * SIDE_BINS), 0, SIDE_BINS).astype(np.int64)
+    hi = np.clip(np.ceil(np.maximum(t1, t2) * SIDE_BINS), 0, SIDE_BINS).astype(np.int64)
+    on = near & parallel & (hi > lo)
+    # which stretches of each side some segment covers: +1 where a segment starts, -1 where it ends
+    starts = np.zeros((*on.shape[:2], SIDE_BINS + 1), np.int64)
+    q, s, _ = np.nonzero(on)
+    np.add.at(starts, (q, s, lo[on]), 1)
+    np.add.at(starts, (q, s, hi[on]), -1)
+    covers = (np.cumsum(starts[..., :SIDE_BINS], axis=2) > 0).mean(axis=2)  # (quads, 4)
+    weakest = covers.min(axis=1)
+    # a side with no edge under it is a guess, not a card's outline
+    return np.where(weakest < 0.25, 0.0, 0.5 * covers.mean(axis=1) + 0.5 * weakest)
 
 
 def sides_on_frame(quad: np.ndarray, shape: tuple[int, int], near: float = 0.006) -> int:
@@ -546,7 +561,8 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     lines = line_quads(segments, shape)
     # rank the many line quads cheaply by their outline, and score only the best few fully
     tol = 0.012 * max(shape)
-    lines.sort(key=lambda q: -_edge_support(segments, q, tol))
+    support = edge_supports(segments, lines, tol)
+    lines = [lines[i] for i in np.argsort(-support, kind="stable")]
     scored = sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
     if not scored or scored[0][0] < 0.5:
         for part in _partial_cards(candidates, shape, segments):

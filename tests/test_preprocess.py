@@ -240,6 +240,23 @@ def test_long_lines_keep_a_single_long_edge_among_rows_of_short_dashes() -> None
     assert any(abs(math.cos(t) * 700 - r) < 10 and n == pytest.approx(350) for t, r, n in lines)
 
 
+def test_edge_support_counts_only_edges_along_the_sides_themselves() -> None:
+    quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], dtype=np.float64)
+    sides = [[100, 100, 450, 100], [450, 100, 450, 300], [450, 300, 100, 300], [100, 300, 100, 100]]
+    assert P._edge_support(np.array(sides, np.float32), quad, 5.0) == pytest.approx(1.0)
+    # the left side is missing: the desk edge it would run along is there, but beyond the bottom corner
+    # (an edge collinear with a side and past its start once counted as covering most of it)
+    beyond = [[100, 320, 100, 360]]
+    assert P._edge_support(np.array(sides[:3] + beyond, np.float32), quad, 5.0) == 0.0
+    # half the left side: its cover counts, and the weakest side pulls the whole down
+    half = [[100, 300, 100, 200]]
+    got = P._edge_support(np.array(sides[:3] + half, np.float32), quad, 5.0)
+    assert got == pytest.approx(0.5 * (3.5 / 4) + 0.5 * 0.5)
+    # the batch form ranks many quads with the same numbers
+    many = P.edge_supports(np.array(sides[:3] + half, np.float32), [quad, quad + 400.0], 5.0)
+    assert many[0] == pytest.approx(got) and many[1] == 0.0
+
+
 def _sheet_of_print(size: tuple[int, int]) -> np.ndarray:
     """An A4-ish sheet densely covered with dark text-like dashes."""
     w, h = size
