@@ -192,6 +192,13 @@ def text_mask(grey: np.ndarray, bw: np.ndarray | None = None) -> np.ndarray:
     return bw
 
 
+def blob_stats(mask: np.ndarray) -> tuple[int, np.ndarray]:
+    """The count and the statistics (x, y, w, h, area) of a mask's 8-connected blobs, row 0 the
+    background, the others in no set order. Grana's block-based labelling, twice as fast as the default."""
+    n, _, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(mask, 8, cv2.CV_32S, cv2.CCL_GRANA)
+    return n, stats
+
+
 def _candidate_polygons(small: np.ndarray) -> list[np.ndarray]:
     """Outlines of large regions, from edges and from brightness/colour segmentation."""
     grey = _grey(small)
@@ -216,13 +223,14 @@ def _candidate_polygons(small: np.ndarray) -> list[np.ndarray]:
     for mask in masks:
         # open away thin bridges (fingers, cables), close text holes inside the card
         m = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-        n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=4)
-        for i in range(1, n):
-            if stats[i, cv2.CC_STAT_AREA] < 0.03 * area:
+        # labels alone, and areas counted by numpy: OpenCV's own 4-connected statistics take 4x as long
+        n, labels = cv2.connectedComponents(m, connectivity=4)
+        for i in np.flatnonzero(np.bincount(labels.ravel(), minlength=n) >= 0.03 * area):
+            if i == 0:
                 continue
             # the component's box and a pixel of margin (none past the image's edge, where the whole
             # image has none either): the same outline as from a whole-image mask, at a fraction of the cost
-            x, y, cw, ch = stats[i, :4]
+            x, y, cw, ch = cv2.boundingRect((labels == i).view(np.uint8))
             x0, y0 = max(0, x - 1), max(0, y - 1)
             comp = (labels[y0 : y + ch + 1, x0 : x + cw + 1] == i).astype(np.uint8)
             contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=(int(x0), int(y0)))
@@ -611,7 +619,7 @@ def print_region(rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     f = min(1.0, FIND_SIDE / max(h, w))
     small = cv2.resize(rgb, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else rgb
     text = text_mask(_grey(small))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(text, connectivity=8)
+    n, stats = blob_stats(text)
     keep = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 12]
     if len(keep) < 3:
         return None
@@ -726,7 +734,7 @@ class _Blobs:
 
     def __init__(self, small: np.ndarray) -> None:
         self.strokes = strokes(small)
-        self.stats = cv2.connectedComponentsWithStats(text_mask(small, self.strokes))[2]
+        self.stats = blob_stats(text_mask(small, self.strokes))[1]
 
     @classmethod
     def of(cls, grey: np.ndarray) -> _Blobs:
@@ -895,7 +903,7 @@ def invert(image: np.ndarray) -> np.ndarray:
 def text_height(grey: np.ndarray) -> float | None:
     """The x-height: a low percentile of letter-like blob heights, in pixels; None without text."""
     bw = cv2.bitwise_not(binarise(grey))
-    stats = cv2.connectedComponentsWithStats(bw, connectivity=8)[2][1:].astype(np.int64)
+    stats = blob_stats(bw)[1][1:].astype(np.int64)
     h_img = grey.shape[0]
     w, h, a = stats[:, 2], stats[:, 3], stats[:, 4]
     # specks of paper grain are not letters, and neither are logos or rules
