@@ -228,12 +228,7 @@ def _candidate_polygons(small: np.ndarray) -> list[np.ndarray]:
         for i in np.flatnonzero(np.bincount(labels.ravel(), minlength=n) >= 0.03 * area):
             if i == 0:
                 continue
-            # the component's box and a pixel of margin (none past the image's edge, where the whole
-            # image has none either): the same outline as from a whole-image mask, at a fraction of the cost
-            x, y, cw, ch = cv2.boundingRect((labels == i).view(np.uint8))
-            x0, y0 = max(0, x - 1), max(0, y - 1)
-            comp = (labels[y0 : y + ch + 1, x0 : x + cw + 1] == i).astype(np.uint8)
-            contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=(int(x0), int(y0)))
+            contours, _ = cv2.findContours((labels == i).view(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
             if not contours:
                 continue
             hull = cv2.convexHull(max(contours, key=cv2.contourArea))
