@@ -262,6 +262,11 @@ def test_a_logo_misread_is_spelled_as_the_domain_part_it_was_printed_as() -> Non
 def test_a_logo_mark_read_as_a_word_is_not_part_of_the_company() -> None:
     c = card(("ull Relay Biotech Pty. Ltd.", 60), ("Charlotte Thomas", 40), "charlotte@relay.io")
     assert c.company == "Relay Biotech Pty. Ltd."
+    # a round logo read as "oO": it starts in lower case, so it is no initialism such as "GE"
+    c = card(("oO Zenith Software Limited", 60), ("Orla Walsh", 40), "orla.walsh@zenith.com")
+    assert c.company == "Zenith Software Limited"
+    c = card(("GE Zenith Software Limited", 60), ("Orla Walsh", 40), "orla.walsh@zenith.com")
+    assert c.company == "GE Zenith Software Limited"
 
 
 def test_a_legal_form_printed_beside_the_company_joins_it() -> None:

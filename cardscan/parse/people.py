@@ -992,13 +992,13 @@ def _spell_from_domain(printed: str, domain: str) -> str:
 
 
 def _without_mark(text: str) -> str:
-    """ "ull Relay Biotech Pty. Ltd." -> "Relay Biotech Pty. Ltd.": a logo's mark read as a short lower-case
-    word before a capitalised company name (a particle such as "de" or "van" stays)."""
+    """ "ull Relay Biotech Pty. Ltd." -> "Relay Biotech Pty. Ltd.": a logo's mark read as a short word starting
+    in lower case ("ull", "oO") before a capitalised company name (a particle such as "de" or "van" stays)."""
     first, _, rest = text.partition(" ")
     if (
         rest[:1].isupper()
         and first.isalpha()
-        and first.islower()
+        and first[:1].islower()
         and len(first) <= 3
         and first not in _PARTICLES
         and (_LEGAL.search(rest) or _ORG_WORDS.search(rest))
