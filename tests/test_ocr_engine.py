@@ -4,6 +4,7 @@ the same words, boxes and confidences; a process that dies, hangs or is recycled
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import tempfile
@@ -29,8 +30,9 @@ def _grey(rgb: np.ndarray) -> np.ndarray:
 
 
 def _one_shot(image: np.ndarray, psm: int) -> dict:
+    lang, config = ocr.tesseract_config(Settings(), psm)
     data = pytesseract.image_to_data(
-        ocr._uncompressed(image), lang="eng", config=f"--psm {psm}", output_type=pytesseract.Output.DICT
+        ocr._uncompressed(image), lang=lang, config=config, output_type=pytesseract.Output.DICT
     )
     data.pop("page_num")
     return data
@@ -39,7 +41,8 @@ def _one_shot(image: np.ndarray, psm: int) -> dict:
 @pytest.fixture
 def fresh_engine():
     ocr.close_engines()
-    yield ocr.engine(("-l", "eng", "--psm", "11"))
+    lang, config = ocr.tesseract_config(Settings(), 11)  # the engine image_to_data uses
+    yield ocr.engine(("-l", lang, *shlex.split(config)))
     ocr.close_engines()
 
 
@@ -67,6 +70,14 @@ def test_the_engine_reads_each_image_exactly_as_a_one_shot_call_does(tmp_path: P
     assert "anna.berg@example.com" in _words(readings[0])
     assert readings[0] == readings[2]
     assert fresh_engine.pages == 6  # three images, each followed by its sentinel page, in one process
+
+
+def test_tesseract_inverts_doubtful_lines_itself_only_when_preprocess_does_not() -> None:
+    # preprocess turns light print dark, so Tesseract's own inverted second reading is switched off;
+    # with the invert step disabled, Tesseract keeps it
+    assert "tessedit_do_invert=0" in ocr.tesseract_config(Settings(), 11)[1]
+    off = Settings(disabled_steps=frozenset({"invert"}))
+    assert "invert" not in ocr.tesseract_config(off, 11)[1]
 
 
 def test_an_engine_killed_between_cards_is_restarted_for_the_next(tmp_path: Path, fresh_engine) -> None:
