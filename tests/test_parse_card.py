@@ -92,6 +92,22 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     assert c.emails == ("tobias@stemwarte.de",)
 
 
+def test_a_title_word_one_look_alike_letter_off_a_role_is_flagged() -> None:
+    # "Engjneer", read with fair confidence: no English title has it, and it is "Engineer" with i read as j
+    for title, doubtful in (("Lead Data Engjneer", True), ("Lead Data Engineer", False), ("Directeur général", False)):
+        rows = [("Ashley Brooks", 36), (title, 20, 0.9), "ashley@brightline-logistics.com", "+1 404 321 2074"]
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.title == title
+        assert ("title" in c.review) is doubtful, title
+    from cardscan.parse.people import misread_title_word
+
+    assert misread_title_word("Senior Managcr")
+    # foreign titles near English words are no misreading: they differ by more than look-alike letters
+    assert not any(
+        misread_title_word(t) for t in ("Gerente Comercial", "Directora de Recursos Humanos", "Managing Director")
+    )
+
+
 def test_a_line_under_the_name_that_is_no_title_sends_the_empty_title_to_review() -> None:
     for misread in (("Projektiei", 20, 0.45), ("Projektlei", 20, 0.86)):  # unread, or read surely but cut short
         rows = [("Jonas Becker", 36), misread, "jonas@hansekontor-data.com", "T 0511 99648"]

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street
 from .emails import EmailHit, find_emails
-from .people import email_agreement, find_people, has_legal_form, only_legal_form
+from .people import email_agreement, find_people, has_legal_form, misread_title_word, only_legal_form
 from .phones import PhoneHit, find_phones
 from .text import (
     FREEMAIL,
@@ -324,6 +324,8 @@ def odd_text(field: str, text: str) -> bool:
     if _ODD_CHAR.search(text):
         return True
     if field == "name" and any(c.isdigit() for c in text):
+        return True
+    if field in ("title", "department") and misread_title_word(text):
         return True
     if field != "address" and (_STRAY_HEAD.match(text) or _CUT_TAIL.search(text)):
         return True

@@ -121,6 +121,42 @@ _AREA = frozenset(
         "investor",
     ]
 )
+#: the words job titles are made of, in English: a title word one or two look-alike letters off one of
+#: these ("Engjneer", "Managcr") is a misreading, which no dictionary check in Tesseract caught
+_TITLE_WORDS = _AREA | frozenset(
+    [
+        "manager", "managers", "management", "managing", "director", "directors", "engineer", "developer", "recruiter",
+        "partner", "generalist", "counsel", "president", "chief", "officer", "consultant", "analyst", "designer",
+        "scientist", "researcher", "specialist", "lead", "architect", "founder", "owner", "associate", "coordinator",
+        "student", "intern", "professor", "lecturer", "administrator", "assistant", "executive", "representative",
+        "advisor", "adviser", "attorney", "lawyer", "accountant", "editor", "writer", "producer", "secretary",
+        "treasurer", "chairman", "chairwoman", "chair", "principal", "fellow", "technician", "programmer", "supervisor",
+        "agent", "broker", "realtor", "strategist", "planner", "buyer", "evangelist", "advocate", "trainer", "coach",
+        "therapist", "physician", "nurse", "head", "vice", "senior", "junior", "staff", "general", "regional",
+        "national", "international", "deputy", "acting", "interim", "team", "group", "account", "accounts", "software",
+        "hardware", "systems", "system", "solutions", "project", "program", "programme", "board", "member", "office",
+        "operating", "technical", "financial", "commercial", "client", "field", "site", "reliability", "machine",
+        "frontend", "backend", "stack", "mobile", "assurance", "testing", "clinical", "medical", "graduate",
+        "apprentice", "trainee", "relationship", "country", "territory", "inside", "enterprise", "strategic",
+    ]
+)  # fmt: skip
+
+
+def misread_title_word(text: str) -> bool:
+    """A word of a title or department that is not a title word but one or two look-alike letters off
+    one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
+    for raw in text.split():
+        word = "".join(fold(ch) for ch in raw if ch.isalnum())
+        if len(word) < 5 or word in _TITLE_WORDS or _ROLE.fullmatch(word):
+            continue
+        for known in _TITLE_WORDS:
+            if abs(len(known) - len(word)) <= 1 and similarity(word, known) >= 0.75:
+                edits = ocr_edits(word, known)
+                if edits and len(edits) <= 2 and all(e.plausible for e in edits):
+                    return True
+    return False
+
+
 _LEGAL = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sas|sarl|sa|plc|corp|corporation|co|"
     r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|pte|kg|oy|ab|as|aps|e\.?\s?v)"
@@ -439,7 +475,7 @@ def email_agreement(tokens: list[str], locals_: list[str]) -> float:
 #: mailboxes of a function, not a person: they say nothing about a name on the card
 ROLE_MAILBOXES = frozenset(
     ["info", "hello", "contact", "jobs", "careers", "office", "sales", "support", "mail", "team", "hr", "admin",
-     "recruiting", "talent", "press", "enquiries", "inquiries", "service", "kontakt", "bonjour", "hola"]
+        "recruiting", "talent", "press", "enquiries", "inquiries", "service", "kontakt", "bonjour", "hola"]
 )  # fmt: skip
 
 
@@ -661,7 +697,7 @@ _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センタ�
 #: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
 _STANDALONE_TITLES = frozenset(
     {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
-     "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant"}
+        "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant"}
 )  # fmt: skip
 
 
