@@ -150,6 +150,11 @@ def _wordlist_size(path: Path) -> int:
     return end - start if start >= 0 and end > start else 0
 
 
+#: where each OCR call's temporary folder goes (None: the system's temporary folder). A batch's pool
+#: workers use one the parent made and removes at the end, so a worker killed mid-card (Ctrl-C, an
+#: interrupted batch) leaves nothing behind
+TEMP_ROOT: str | None = None
+
 #: inside OUT: cardscan writes nothing outside the output folder, not even a cache
 CACHE_NAME = ".cardscan-cache"
 
@@ -324,7 +329,7 @@ class Engine:
             raise
 
     def _read(self, image: Image.Image, timeout: float) -> str:
-        folder = Path(tempfile.mkdtemp(prefix="cardscan-ocr-"))
+        folder = Path(tempfile.mkdtemp(prefix="cardscan-ocr-", dir=TEMP_ROOT))
         try:
             page, sentinel = folder / "page.tif", folder / "end.tif"
             image.save(page, format=image.format)

@@ -16,6 +16,7 @@ import os
 import re
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import contacts, export, followup, imageio, parse, preprocess, recognize
+from . import contacts, export, followup, imageio, ocr, parse, preprocess, recognize
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, Page, ScanResult, Status
@@ -240,11 +241,13 @@ def one_thread() -> None:
         pass
 
 
-def _worker_init() -> None:
+def _worker_init(temp_root: str | None = None) -> None:
     # The parent handles Ctrl-C; workers just get terminated with the pool. SIGTERM keeps its default
     # (die at once): Pool.terminate holds the task queue's lock while it terminates the workers, so a
-    # worker that caught SIGTERM and carried on would wait for that lock for ever.
+    # worker that caught SIGTERM and carried on would wait for that lock for ever. What a killed worker
+    # leaves of its OCR call's temporary image is inside `temp_root`, which the parent removes.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ocr.TEMP_ROOT = temp_root
     one_thread()
 
 
@@ -278,7 +281,10 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
     if method == "forkserver":
         # workers fork from a server that has imported OpenCV, numpy and the parsers once
         ctx.set_forkserver_preload(["cardscan.pipeline"])
-    with ctx.Pool(jobs, initializer=_worker_init, maxtasksperchild=100) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="cardscan-batch-", ignore_cleanup_errors=True) as temp_root,
+        ctx.Pool(jobs, initializer=_worker_init, initargs=(temp_root,), maxtasksperchild=100) as pool,
+    ):
         for r in pool.imap_unordered(_scan_job, ((f, settings) for f in files), chunksize=1):
             if r.status is Status.SKIPPED and (r.error or "").startswith("MISSING_DEPENDENCY: "):
                 pool.terminate()

@@ -94,6 +94,22 @@ def test_every_sample_card_becomes_one_contact(tmp_path: Path) -> None:
     assert vcf.count(b"\r\n") == vcf.count(b"\n")  # CRLF line ends throughout
 
 
+def test_a_batch_stopped_midway_leaves_no_temporary_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C terminates the pool with workers mid-card; what they had written for Tesseract goes too."""
+    import tempfile
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    results = pipeline.scan_paths(iter([str(p) for p in SAMPLES] * 2), Settings(jobs=2, out_dir=tmp_path / "out"))
+    assert next(results).source
+    ours = lambda: [p.name[:15] for p in temp.iterdir() if p.name.startswith("cardscan")]  # noqa: E731
+    assert ours() == ["cardscan-batch-"]  # the workers' temporary folder (multiprocessing keeps its own)
+    results.close()  # the generator's end terminates the pool, as Ctrl-C in the CLI does
+    assert ours() == []
+    assert all(p.exists() for p in SAMPLES)
+
+
 # --------------------------------------------------------------------------- real photos
 
 REAL_TRUTH = json.loads((REAL / "truth.json").read_text("utf-8")) if (REAL / "truth.json").exists() else []
