@@ -92,6 +92,17 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     assert c.emails == ("tobias@stemwarte.de",)
 
 
+def test_a_name_read_too_unsurely_is_left_empty_and_flagged_not_guessed() -> None:
+    def name_of(conf: float):
+        rows = [("Kinetic Mobility", 40), ("Cyter Boerne", 30, conf), "contact@kinetic-mobility.io", "+61 3 8275 7727"]
+        return parse_page(page_from_rows(rows), Settings())
+
+    c = name_of(0.2)  # junk under the logo, read as a name
+    assert c.name is None and "name" in c.review and c.confidence["name"] == 0.0
+    assert c.company == "Kinetic Mobility"
+    assert name_of(0.9).name is not None
+
+
 def test_a_title_word_one_look_alike_letter_off_a_role_is_flagged() -> None:
     # "Engjneer", read with fair confidence: no English title has it, and it is "Engineer" with i read as j
     for title, doubtful in (("Lead Data Engjneer", True), ("Lead Data Engineer", False), ("Directeur général", False)):
