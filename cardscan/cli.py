@@ -7,13 +7,17 @@ nothing else; people read stderr: logs, the progress bar and the summary table.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from rich.console import Console
@@ -195,6 +199,26 @@ def _summary(console: Console, rows: Sequence[_Row]) -> None:
         console.print(f"({len(rows) - len(shown)} cards with nothing to review are not listed.)")
 
 
+@contextlib.contextmanager
+def _ctrl_c_noted() -> Iterator[threading.Event]:
+    """Ctrl-C raises KeyboardInterrupt as usual and is also noted, so the batch loop stops after this
+    card even when library code on the way caught the exception and carried on."""
+    noted = threading.Event()
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        noted.set()
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+    old = signal.signal(signal.SIGINT, handler)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> ExitCode:
     ocr.probe(settings)
     out = settings.out_dir
@@ -222,26 +246,29 @@ def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> 
             started = time.monotonic()
             interrupted = False
             try:
-                for r in pipeline.scan_paths(files, settings):
-                    if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
-                        r = ScanResult(
-                            r.source,
-                            r.sha256,
-                            Status.SKIPPED,
-                            f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.",
-                        )
-                    elif r.sha256:
-                        seen_now[r.sha256] = r.source
-                    store.record(r)
-                    rows.append(_Row.of(r))
-                    failed += r.status is Status.FAILED
-                    rate = len(rows) / max(1e-6, time.monotonic() - started)
-                    progress.update(task, advance=1, failed=failed, rate=f"{rate:.1f} cards/s")
-                    if args.json:
-                        sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
-                        sys.stdout.flush()
-                    if r.status is Status.FAILED:
-                        log.warning("%s: %s", r.source, r.error)
+                with _ctrl_c_noted() as ctrl_c:
+                    for r in pipeline.scan_paths(files, settings):
+                        if r.sha256 and r.sha256 in seen_now and r.status is Status.OK:
+                            r = ScanResult(
+                                r.source,
+                                r.sha256,
+                                Status.SKIPPED,
+                                f"This photo is identical to {seen_now[r.sha256]}, which was scanned already.",
+                            )
+                        elif r.sha256:
+                            seen_now[r.sha256] = r.source
+                        store.record(r)
+                        rows.append(_Row.of(r))
+                        failed += r.status is Status.FAILED
+                        rate = len(rows) / max(1e-6, time.monotonic() - started)
+                        progress.update(task, advance=1, failed=failed, rate=f"{rate:.1f} cards/s")
+                        if args.json:
+                            sys.stdout.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
+                            sys.stdout.flush()
+                        if r.status is Status.FAILED:
+                            log.warning("%s: %s", r.source, r.error)
+                        if ctrl_c.is_set():  # the KeyboardInterrupt was swallowed somewhere: stop here
+                            raise KeyboardInterrupt
             except KeyboardInterrupt:
                 # Stop at once, but keep what was scanned: it is in the store and gets exported.
                 interrupted = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -175,3 +176,33 @@ def test_ctrl_c_keeps_what_was_scanned(tmp_path: Path) -> None:
     assert done < 12
     vcf = (tmp_path / "out" / "contacts.vcf").read_text("utf-8")
     assert vcf.count("BEGIN:VCARD") >= 1
+
+
+def test_ctrl_c_stops_the_batch_even_when_a_library_swallows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code on the way (a library's broad `except`) may catch the KeyboardInterrupt and carry on:
+    the batch still stops after that card, exit 130, with that card kept."""
+    import signal
+
+    from cardscan import pipeline
+
+    real_scan_file = pipeline.scan_file
+    calls: list[str] = []
+
+    def scan_file_that_swallows(path: str, settings: object) -> object:
+        calls.append(path)
+        if len(calls) == 1:
+            with contextlib.suppress(KeyboardInterrupt):  # some code on the way eats the Ctrl-C
+                os.kill(os.getpid(), signal.SIGINT)  # that comes while this card is read
+        return real_scan_file(path, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "scan_file", scan_file_that_swallows)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(3):
+        shutil.copy(SAMPLES[i], inbox / SAMPLES[i].name)
+    code = main(["scan", str(inbox), "-o", str(tmp_path / "out"), "-j", "1", "-q"])
+    assert code == ExitCode.INTERRUPTED
+    assert len(calls) == 1
+    assert (tmp_path / "out" / "contacts.vcf").read_text("utf-8").count("BEGIN:VCARD") == 1
