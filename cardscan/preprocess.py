@@ -63,6 +63,16 @@ def order_quad(points: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
     return np.roll(pts, -start, axis=0)
 
 
+def order_quads(quads: np.ndarray) -> np.ndarray:
+    """`order_quad` of many quads at once: (n, 4, 2) -> float32 (n, 4, 2)."""
+    pts = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
+    centre = pts.mean(axis=1, keepdims=True)
+    angles = np.arctan2(pts[..., 1] - centre[..., 1], pts[..., 0] - centre[..., 0])
+    pts = np.take_along_axis(pts, np.argsort(angles, axis=1)[..., None], axis=1)
+    start = np.argmin(pts.sum(axis=2), axis=1)
+    return np.take_along_axis(pts, ((start[:, None] + np.arange(4)) % 4)[..., None], axis=1)
+
+
 def quad_size(quad: np.ndarray) -> tuple[float, float]:
     """Width and height of a quad (tl, tr, br, bl): the mean of opposite sides."""
     q = np.asarray(quad, dtype=np.float64)
@@ -76,11 +86,15 @@ def aspect_score(width: float, height: float) -> float:
 
     Tolerant, because perspective foreshortens one side of a photographed card.
     """
-    if width <= 0 or height <= 0:
-        return 0.0
-    ratio = max(width, height) / min(width, height)
-    err = min(abs(math.log(ratio / a)) for a in CARD_ASPECTS)
-    return math.exp(-((err / 0.25) ** 2))
+    return float(aspect_scores(np.array(width, np.float64), np.array(height, np.float64)))
+
+
+def aspect_scores(width: np.ndarray, height: np.ndarray) -> np.ndarray:
+    """`aspect_score` of many shapes at once (arrays of widths and heights)."""
+    real = (width > 0) & (height > 0)
+    ratio = np.where(real, np.maximum(width, height), 1.0) / np.where(real, np.minimum(width, height), 1.0)
+    err = np.min([np.abs(np.log(ratio / a)) for a in CARD_ASPECTS], axis=0)
+    return np.where(real, np.exp(-((err / 0.25) ** 2)), 0.0)
 
 
 def warp_size(quad: np.ndarray) -> tuple[int, int]:
@@ -279,13 +293,6 @@ def long_lines(segments: np.ndarray, long_side: int, limit: int = 20) -> list[tu
     return [(t, r, n) for t, r, n, _ in by_total + by_piece]
 
 
-def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
-    m = np.array([[math.cos(a[0]), math.sin(a[0])], [math.cos(b[0]), math.sin(b[0])]])
-    if abs(np.linalg.det(m)) < 1e-6:
-        return None
-    return np.linalg.solve(m, np.array([a[1], b[1]]))
-
-
 def _angle_between(a: float, b: float) -> float:
     """Angle between two undirected line directions, 0..pi/2."""
     d = abs(a - b) % math.pi
@@ -295,39 +302,52 @@ def _angle_between(a: float, b: float) -> float:
 def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]:
     """Quads bounded by four long straight edges: two roughly parallel pairs meeting at roughly
     right angles. They survive what breaks region outlines: a hard shadow or glare across the
-    card, or a card lying on paper as bright as itself."""
+    card, or a card lying on paper as bright as itself.
+
+    A cluttered photo has hundreds of such quads, so they are all built at once with numpy."""
     h, w = shape
     long_side = max(h, w)
     lines = long_lines(segments, long_side)
-    pairs = []
-    for i, a in enumerate(lines):
-        for b in lines[i + 1 :]:
-            # perspective leaves opposite sides up to ~30 degrees apart
-            if _angle_between(a[0], b[0]) < math.radians(30) and not _same_line(a, b, 0.04 * long_side):
-                pairs.append((a, b))
-    quads = []
-    meets: dict[tuple[int, int], np.ndarray | None] = {}  # each crossing is shared by many quads
-
-    def meet(p: tuple[float, float, float], q: tuple[float, float, float]) -> np.ndarray | None:
-        key = (id(p), id(q)) if id(p) < id(q) else (id(q), id(p))
-        if key not in meets:
-            meets[key] = _meet(p, q)
-        return meets[key]
-
-    for i, (a, b) in enumerate(pairs):
-        for c, d in pairs[i + 1 :]:
-            if _angle_between(a[0], c[0]) < math.radians(50):
-                continue
-            corners = [meet(a, c), meet(c, b), meet(b, d), meet(d, a)]
-            if any(p is None for p in corners):
-                continue
-            quad = np.array(corners, dtype=np.float64)
-            if np.any(quad < -0.02 * long_side) or np.any(quad[:, 0] > 1.02 * w) or np.any(quad[:, 1] > 1.02 * h):
-                continue
-            quad = order_quad(quad)
-            if aspect_score(*quad_size(quad)) >= 0.3:
-                quads.append(quad)
-    return quads
+    n = len(lines)
+    # perspective leaves opposite sides up to ~30 degrees apart
+    pairs = [
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if _angle_between(lines[i][0], lines[j][0]) < math.radians(30)
+        and not _same_line(lines[i], lines[j], 0.04 * long_side)
+    ]
+    if len(pairs) < 2:
+        return []
+    theta, rho = np.array([ln[0] for ln in lines]), np.array([ln[1] for ln in lines])
+    # where each two lines cross: the normal equations x cos(theta) + y sin(theta) = rho, solved together
+    m = np.empty((n, n, 2, 2))
+    m[..., 0, 0], m[..., 0, 1] = np.cos(theta)[:, None], np.sin(theta)[:, None]
+    m[..., 1, 0], m[..., 1, 1] = np.cos(theta)[None, :], np.sin(theta)[None, :]
+    meets = np.abs(np.linalg.det(m)) >= 1e-6
+    rhs = np.stack(np.broadcast_arrays(rho[:, None], rho[None, :]), axis=-1)
+    cross = np.zeros((n, n, 2))
+    cross[meets] = np.linalg.solve(m[meets], rhs[meets][..., None])[..., 0]
+    # every two pairs (a, b) and (c, d) that cross at a large angle
+    p = np.array(pairs)
+    first, second = np.triu_indices(len(p), 1)
+    a, b, c, d = p[first, 0], p[first, 1], p[second, 0], p[second, 1]
+    turn = np.abs(theta[a] - theta[c]) % math.pi
+    keep = (
+        (np.minimum(turn, math.pi - turn) >= math.radians(50)) & meets[a, c] & meets[c, b] & meets[b, d] & meets[d, a]
+    )
+    a, b, c, d = a[keep], b[keep], c[keep], d[keep]
+    quads = np.stack([cross[a, c], cross[c, b], cross[b, d], cross[d, a]], axis=1)
+    outside = (
+        np.any(quads < -0.02 * long_side, axis=(1, 2))
+        | np.any(quads[..., 0] > 1.02 * w, axis=1)
+        | np.any(quads[..., 1] > 1.02 * h, axis=1)
+    )
+    quads = order_quads(quads[~outside])
+    q = quads.astype(np.float64)
+    sides = np.hypot(*(np.roll(q, -1, axis=1) - q).transpose(2, 0, 1))  # (quads, 4): top, right, bottom, left
+    shaped = aspect_scores((sides[:, 0] + sides[:, 2]) / 2, (sides[:, 1] + sides[:, 3]) / 2) >= 0.3
+    return list(quads[shaped])
 
 
 def _edge_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:

@@ -57,6 +57,25 @@ def test_order_quad_puts_corners_in_reading_order_whatever_the_input_order() -> 
     assert np.array_equal(P.order_quad(shuffled), expected)
 
 
+def test_order_quads_orders_each_quad_as_order_quad_does() -> None:
+    rng = np.random.default_rng(7)
+    quads = rng.uniform(0, 800, (200, 4, 2))
+    assert np.array_equal(P.order_quads(quads), np.array([P.order_quad(q) for q in quads]))
+
+
+def test_line_quads_builds_the_card_from_its_four_sides_and_ignores_a_lone_line() -> None:
+    # the four sides of a tilted 1.75 card, each broken in two (a finger, glare), and one stray edge
+    tl, tr, br, bl = np.array([[100, 120], [620, 90], [636, 387], [116, 417]], np.float64)
+    segments = []
+    for p, q in ((tl, tr), (tr, br), (br, bl), (bl, tl)):
+        segments += [[*p, *(p + 0.45 * (q - p))], [*(p + 0.55 * (q - p)), *q]]
+    segments.append([300, 500, 700, 520])
+    quads = P.line_quads(np.array(segments, np.float32), (600, 800))
+    found = [q for q in quads if np.abs(q - np.array([tl, tr, br, bl])).max() < 1.0]
+    assert len(found) == 1
+    assert all(P.aspect_score(*P.quad_size(q)) >= 0.3 for q in quads)
+
+
 def test_quad_size_is_the_mean_of_opposite_sides() -> None:
     quad = np.array([[0, 0], [100, 0], [110, 50], [-10, 50]], dtype=np.float32)
     w, h = P.quad_size(quad)
