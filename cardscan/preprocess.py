@@ -309,12 +309,12 @@ def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]
     long_side = max(h, w)
     lines = long_lines(segments, long_side)
     n = len(lines)
-    # perspective leaves opposite sides up to ~30 degrees apart
+    # perspective leaves opposite sides up to ~35 degrees apart
     pairs = [
         (i, j)
         for i in range(n)
         for j in range(i + 1, n)
-        if _angle_between(lines[i][0], lines[j][0]) < math.radians(30)
+        if _angle_between(lines[i][0], lines[j][0]) < math.radians(35)
         and not _same_line(lines[i], lines[j], 0.04 * long_side)
     ]
     if len(pairs) < 2:
@@ -420,6 +420,35 @@ def _on_mask(mask: np.ndarray, quad: np.ndarray) -> float:
     return float(np.count_nonzero(mask[pts[:, 1], pts[:, 0]])) / max(len(pts), 1)
 
 
+#: straight edges inside a quad, parallel to its sides, as long as this share of its outline make a grid
+#: (a keyboard's keys, tiles), not a card (measured: cards up to 0.55, with bands and rules; key blocks 1.0-2.0)
+GRID = 0.8
+
+
+def interior_edges(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
+    """The length of the edge segments lying wholly inside the quad and parallel to one of its sides, as a
+    share of its outline. A card holds print, and a band or a rule at most; in a block of keys each key
+    is outlined by edges of its own."""
+    if len(segments) == 0:
+        return 0.0
+    a = quad.astype(np.float64)
+    u = np.roll(a, -1, axis=0) - a
+    sides = np.hypot(u[:, 0], u[:, 1])
+    u /= np.maximum(sides, 1e-9)[:, None]
+    sense = 1.0 if cv2.contourArea(quad.astype(np.float32), oriented=True) >= 0 else -1.0
+
+    def depth(p: np.ndarray) -> np.ndarray:  # how far inside the quad each point is (negative outside)
+        return sense * np.min(u[:, 0] * (p[:, 1:2] - a[:, 1]) - u[:, 1] * (p[:, 0:1] - a[:, 0]), axis=1)
+
+    p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
+    d = p2 - p1
+    length = np.hypot(d[:, 0], d[:, 1])
+    across = np.abs(d[:, None, 1] * u[:, 0] - d[:, None, 0] * u[:, 1]) / np.maximum(length, 1e-9)[:, None]
+    parallel = np.any(across < math.sin(math.radians(5)), axis=1)
+    inside = (depth(p1) > 2 * tol) & (depth(p2) > 2 * tol)
+    return float(length[inside & parallel].sum() / max(float(sides.sum()), 1.0))
+
+
 #: share of a card's area that its text-line blobs cover: up to this much is card-like, and
 #: from DENSE on it looks like a printed page (measured: cards 0.03-0.15, sheets of print 0.3 and more)
 CARD_TEXT = 0.15
@@ -461,6 +490,8 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     text_in = text_here / max(int(np.count_nonzero(text)), 1) * card_density(density)
     # a card's edge never runs through its print; lines along underlines and text rows do
     if _on_mask(text, quad) > 0.15:
+        return 0.0
+    if interior_edges(segments, quad, 0.012 * max(h, w)) >= GRID:
         return 0.0
     # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
     size = min(frac / 0.03, 1.0)

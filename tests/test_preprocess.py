@@ -76,6 +76,32 @@ def test_line_quads_builds_the_card_from_its_four_sides_and_ignores_a_lone_line(
     assert all(P.aspect_score(*P.quad_size(q)) >= 0.3 for q in quads)
 
 
+def test_line_quads_allows_the_steep_perspective_of_a_card_shot_at_an_angle() -> None:
+    # a card photographed steeply: its top and bottom sides lie 32 degrees apart
+    corners = np.array([[200, 18], [363, 20], [440, 265], [275, 360]], np.float64)
+    segments = np.array([[*corners[i], *corners[(i + 1) % 4]] for i in range(4)], np.float32)
+    quads = P.line_quads(segments, (800, 600))
+    assert any(np.abs(q - corners).max() < 1.0 for q in quads)
+
+
+def test_interior_edges_tell_a_grid_of_keys_from_a_card_with_a_band() -> None:
+    quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], np.float32)
+    # the card's own sides and one band edge across it
+    card = [[100, 100, 450, 100], [450, 100, 450, 300], [450, 300, 100, 300], [100, 300, 100, 100]]
+    band = [[100, 240, 450, 240]]
+    assert P.interior_edges(np.array(card + band, np.float32), quad, 10.0) < P.GRID / 2
+    # a block of 4 x 3 keys, each key outlined by its own four edges
+    keys = []
+    for x in (104, 191, 278, 365):
+        for y in (104, 170, 236):
+            x2, y2 = x + 81, y + 60
+            keys += [[x, y, x2, y], [x2, y, x2, y2], [x2, y2, x, y2], [x, y2, x, y]]
+    assert P.interior_edges(np.array(card + keys, np.float32), quad, 10.0) >= P.GRID
+    # text strokes at a slant are no grid
+    slant = [[150 + 20 * i, 150, 170 + 20 * i, 250] for i in range(12)]
+    assert P.interior_edges(np.array(card + slant, np.float32), quad, 10.0) == 0.0
+
+
 def test_quad_size_is_the_mean_of_opposite_sides() -> None:
     quad = np.array([[0, 0], [100, 0], [110, 50], [-10, 50]], dtype=np.float32)
     w, h = P.quad_size(quad)
