@@ -61,6 +61,21 @@ def test_letters_inside_numbers_are_repaired() -> None:
     assert phones("Tel: +1 2l2 555 O142") == [("+12125550142", "work")]
 
 
+def test_a_dollar_sign_for_a_5_and_a_comma_for_a_dot_are_repaired_inside_numbers() -> None:
+    assert phones("Cell +1 416 $76 8584", "Direct +1.416.667,0942") == [
+        ("+14165768584", "mobile"),
+        ("+14166670942", "work"),
+    ]
+    # a comma and a space still part two numbers
+    assert phones("+1 212 555 0142, +1 917 555 0199") == [("+12125550142", "work"), ("+19175550199", "work")]
+
+
+def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:
+    clean = card(("Cell +1 416 576 8584", 20, 0.9)).confidence["phones"]
+    repaired = card(("Cell +1 416 $76 8584", 20, 0.9)).confidence["phones"]
+    assert repaired < clean
+
+
 def test_repairs_only_touch_number_shaped_text() -> None:
     c = card("Office Suite B", "Tel: +1 212 555 0142")
     assert [p.number for p in c.phones] == ["+12125550142"]

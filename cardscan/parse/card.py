@@ -18,6 +18,7 @@ from .emails import EmailHit, find_emails
 from .people import email_agreement, find_people, has_legal_form, misread_title_word, only_legal_form
 from .phones import PhoneHit, find_phones
 from .text import (
+    CONFUSIONS,
     FREEMAIL,
     KNOWN_TLDS,
     TextLine,
@@ -89,14 +90,18 @@ def trailing_text(line: TextLine) -> TextLine | None:
                    conf=line.conf if conf is None else conf)  # fmt: skip
 
 
-_LOOKALIKE = str.maketrans({"i": "l", "I": "l", "l": "i", "1": "l", "0": "o"})
+#: what each letter or digit of a local part may have been printed as (one-letter look-alikes)
+_PRINTED_AS: dict[str, tuple[str, ...]] = {
+    a: tuple(sorted(b for x, b in CONFUSIONS if x == a and len(b) == 1)) for a, b in CONFUSIONS if len(a) == len(b) == 1
+}
 
 
 def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
-    """Fix one i/l/1/0 OCR slip in the local part when the printed name proves it.
+    """Fix one look-alike OCR slip in the local part (i/l, c/e, ...) when the printed name proves it.
 
-    "itaylor@" under "Lily Taylor" is "ltaylor@": only a swap that makes the local part agree
-    with the name where it did not before is made, and the result is marked as repaired.
+    "itaylor@" under "Lily Taylor" is "ltaylor@", "meampbell@" under "Mei-Ling Campbell" "mcampbell@":
+    only a swap that makes the local part agree with the name where it did not before is made, and the
+    result is marked as repaired (and less sure).
     """
     if name is None or not name.given or not name.family:
         return hit
@@ -105,12 +110,11 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     if email_agreement(tokens, [local]) >= 0.9:
         return hit
     for i, ch in enumerate(local):
-        swapped = ch.translate(_LOOKALIKE)
-        if swapped == ch:
-            continue
-        fixed = local[:i] + swapped + local[i + 1 :]
-        if email_agreement(tokens, [fixed]) >= 0.9:
-            return replace(hit, email=f"{fixed}@{domain}", confidence=round(min(hit.confidence, 0.7), 3), repaired=True)
+        for swapped in _PRINTED_AS.get(ch.lower(), ()):
+            fixed = local[:i] + swapped + local[i + 1 :]
+            if email_agreement(tokens, [fixed]) >= 0.9:
+                conf = round(min(hit.confidence, 0.7), 3)
+                return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     return hit
 
 

@@ -79,7 +79,9 @@ LABELS: dict[str, PhoneType] = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SEPARATOR = re.compile(r"[|•·,;]|\s/\s")
 # number-shaped text: digits with a few letters Tesseract confuses with digits
-_NUMBERISH = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIlSB][\dOoIlSB ().\-/]{5,}[\dOoIlSB](?![^\W\d_])")
+_NUMBERISH = re.compile(r"(?<![^\W\d_])[+(]?[\dOoIlSB$][\dOoIlSB$ ().,\-/]{5,}[\dOoIlSB$](?![^\W\d_])")
+# a comma between two digits inside a number is a misread dot ("667,0942"); ", " parts two numbers
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
 # emails, URLs and Japanese postcodes ("〒108-0075") carry digits that are no phone
 _EMAIL_OR_URL = re.compile(r"\S*@\S*|(?:https?://|www\.)\S*|〒\s?\d{3}-?\d{4}", re.I)
@@ -94,7 +96,8 @@ class PhoneHit:
 
 
 def _repair_digits(text: str) -> tuple[str, bool]:
-    """Turn O/l/I/S/B into digits inside number-shaped runs only; keeps every position."""
+    """Turn O/l/I/S/B/$ into digits, and a comma between digits into a dot, inside number-shaped runs
+    only; keeps every position."""
     changed = False
 
     def fix(m: re.Match[str]) -> str:
@@ -102,9 +105,9 @@ def _repair_digits(text: str) -> tuple[str, bool]:
         s = m.group(0)
         alnum = [c for c in s if c.isalnum()]
         digits = sum(c.isdigit() for c in alnum)
-        if digits < 6 or digits < 0.7 * len(alnum):
+        if digits < 6 or digits < 0.7 * (len(alnum) + s.count("$")):
             return s
-        fixed = s.translate(AS_DIGIT)
+        fixed = _DIGIT_COMMA.sub(".", s.translate(AS_DIGIT))
         changed = changed or fixed != s
         return fixed
 

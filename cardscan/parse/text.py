@@ -372,7 +372,7 @@ def page_from_rows(rows: Sequence[str | tuple[str, float] | tuple[str, float, fl
 
 #: letters OCR reads where a digit is printed, as the digit: for a place only a digit may stand
 #: (a phone number, a postcode's digit); and the reverse, for a place only a letter may stand
-AS_DIGIT = str.maketrans("OoIlSB", "001158")
+AS_DIGIT = str.maketrans("OoIlSB$", "0011585")
 AS_LETTER = str.maketrans("0158", "OISB")
 
 #: letter shapes OCR mistakes for one another (either way round); the left side as printed,
