@@ -158,7 +158,9 @@ def _read(
         contact = parse.parse_page(page, settings)
     # the doubtful lines, and the name and address lines of a card whose country writes accents
     with timer.stage("reread"):
-        again = recognize.second_look(prepared.image, page, contact, settings)
+        again = recognize.second_look(
+            prepared.image, page, contact, settings, other=lambda: preprocess.without_light(prepared, settings)
+        )
     if again != page:
         page = again
         with timer.stage("parse"):

@@ -47,6 +47,7 @@ class Prepared:
     scale: float = 1.0  # factor applied by rescale
     text_height: float | None = None  # estimated letter height before rescale, pixels
     upright_sure: bool = False  # the letter shapes left no doubt which way is up (no need to read it turned)
+    unlit: np.ndarray | None = None  # the card before `light` (None with light off): see without_light
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -1020,7 +1021,9 @@ def prepare(
         rotation = (rotation + 180) % 360 if flip else rotation
         img = kept("orient", turn(img, rotation))
     img = shrink(_ink(img), WORK_SIDE)
+    unlit = None
     if settings.step_on("light"):
+        unlit = img
         img = kept("light", light(img))
     if settings.step_on("invert"):
         img = kept("invert", invert(img))
@@ -1041,4 +1044,18 @@ def prepare(
         scale=scale,
         text_height=height,
         upright_sure=sure,
+        unlit=unlit,
     )
+
+
+def without_light(prepared: Prepared, settings: Settings) -> np.ndarray | None:
+    """The card as OCR would read it without the `light` step, in the pixels of `prepared.image`, or None
+    when light was off. A second opinion on the lines `light` left doubtful: its stretch of faint print
+    also thickens blurred letters. Made only when asked for, as few cards need it."""
+    if prepared.unlit is None:
+        return None
+    img = invert(prepared.unlit) if settings.step_on("invert") else prepared.unlit
+    h, w = prepared.image.shape[:2]
+    if img.shape[:2] != (h, w):
+        img = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if prepared.scale < 1 else cv2.INTER_CUBIC)
+    return img

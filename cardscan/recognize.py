@@ -4,7 +4,8 @@ preprocess turns the card upright from its letter shapes, so most cards read wel
 reading is still retried turned by 180 degrees (the shapes can mislead on a badly cropped card) and
 the better reading wins. After a first parse, one second look reads the lines that need it again,
 enlarged, as strips stacked into one small image: lines read with low confidence (a shadow, glare,
-blur) keep the more confident of their two readings, and name and address lines take back accents.
+blur) are read from the card prepared without `light` and keep the more confident of their two
+readings, and name and address lines take back accents.
 Only ocr.py calls Tesseract.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -152,7 +154,8 @@ def recognize(prepared: Prepared, settings: Settings) -> tuple[Prepared, Page]:
         flipped = read(turned, settings)
         if score(flipped) > score(page):
             rotation = (prepared.rotation + 180) % 360
-            return dataclasses.replace(prepared, image=turned, rotation=rotation), flipped
+            unlit = None if prepared.unlit is None else turn(prepared.unlit, 180)
+            return dataclasses.replace(prepared, image=turned, rotation=rotation, unlit=unlit), flipped
     return prepared, page
 
 
@@ -181,12 +184,22 @@ def settled(line: Line, contact: Contact) -> bool:
     return False
 
 
-def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Settings) -> Page:
-    """Read some lines once more, all in one Tesseract call: the doubtful ones (but not a settled one), and
-    on a card from a country that writes accents, its name and address lines (on any card, a name in
-    doubt). A doubtful line keeps the more confident of its two readings; a name or address line takes
-    only the accents the second reading is sure of. `image` is the one `page` was read from (upright);
-    the same page comes back when no line needs a second look."""
+def second_look(
+    image: np.ndarray,
+    page: Page,
+    contact: Contact,
+    settings: Settings,
+    other: Callable[[], np.ndarray | None] | None = None,
+) -> Page:
+    """Read some lines once more: the doubtful ones (but not a settled one), and on a card from a country
+    that writes accents, its name and address lines (on any card, a name in doubt). A doubtful line keeps
+    the more confident of its two readings; a name or address line takes only the accents the second
+    reading is sure of. `image` is the one `page` was read from (upright); the same page comes back when
+    no line needs a second look.
+
+    `other` gives the card prepared another way, in the same pixels (`preprocess.without_light`): the
+    doubtful lines are read from it, as a second opinion a different image gives more often than the same
+    one enlarged (the accent lines still come from `image`). Each image's strips take one Tesseract call."""
     doubt = {ln for ln in doubtful(page) if not settled(ln, contact)} if settings.step_on("second_pass") else set()
     accented = settings.step_on("accents") and accents.wanted(contact)
     latin = ocr.models(accents.MODEL, settings.out_dir / ocr.CACHE_NAME)[0] == accents.MODEL  # asked once a process
@@ -196,11 +209,19 @@ def second_look(image: np.ndarray, page: Page, contact: Contact, settings: Setti
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
     if not idx:
         return page
-    lines = [page.lines[i] for i in idx]
+    doubt_only = [i for i in idx if i not in targets]
+    second = other() if other is not None and doubt_only else None
+    sources = [(image, idx)] if second is None else [(image, [i for i in idx if i in targets]), (second, doubt_only)]
+    reads: dict[int, list[Word]] = {}
+    for source, ids in sources:
+        if ids:
+            lines = [page.lines[i] for i in ids]
+            reads.update(zip(ids, read_strips(source, lines, reread_settings(settings)), strict=True))
     out = list(page.lines)
     regroup = False
-    for i, line, read in zip(idx, lines, read_strips(image, lines, reread_settings(settings)), strict=True):
-        again = [w for w in read if _inside(w.box, line.box)]  # a strip's margin shows bits of the lines by it
+    for i in idx:
+        line = page.lines[i]
+        again = [w for w in reads[i] if _inside(w.box, line.box)]  # a strip's margin shows bits of the lines by it
         if line in doubt and better(line, again):
             out[i] = Line(words=tuple(again), block=line.block)
             regroup = True  # the new words may split or join lines differently

@@ -165,6 +165,37 @@ def test_second_look_reads_the_doubtful_strips_and_puts_the_words_back_where_the
     assert abs(words["Sales"].x - 300) < 10 and abs(words["Sales"].y2 - 300) < 10
 
 
+def test_second_look_reads_doubtful_lines_from_the_other_image_it_is_given() -> None:
+    # the first image has lost the line (blank where it was read badly); the other still shows it
+    blank = np.full((400, 900), 255, np.uint8)
+    other = blank.copy()
+    cv2.putText(other, "Sales Manager", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    unsure = Page(lines=(Line(words=(Word("Saies Manag", Box(300, 270, 290, 40), 0.3),)),), width=900, height=400)
+    asked: list[bool] = []
+
+    def give_other() -> np.ndarray:
+        asked.append(True)
+        return other
+
+    page = second_look(blank, unsure, Contact(), Settings(), other=give_other)
+    assert [w.text for ln in page.lines for w in ln.words] == ["Sales", "Manager"]
+    # a page with nothing doubtful never makes the other image
+    sure = Page(lines=(Line(words=(Word("Sales", Box(300, 270, 120, 40), 0.95),)),), width=900, height=400)
+    asked.clear()
+    assert second_look(blank, sure, Contact(), Settings(), other=give_other) is sure and not asked
+
+
+def test_without_light_is_the_card_in_the_pixels_of_the_image_ocr_read() -> None:
+    corners = np.array([[260, 190], [930, 240], [900, 660], [210, 600]], dtype=np.float32)
+    prepared = P.prepare(photo_of(render_card(), corners), Settings())
+    unlit = P.without_light(prepared, Settings())
+    assert unlit is not None and unlit.shape == prepared.image.shape and unlit.dtype == np.uint8
+    # the same card: its print lies where the prepared image's does
+    ink, unlit_ink = prepared.image < 128, unlit < 128
+    assert (ink & unlit_ink).sum() > 0.6 * min(ink.sum(), unlit_ink.sum())
+    assert P.without_light(P.prepare(render_card(), Settings(disabled_steps=frozenset({"light"}))), Settings()) is None
+
+
 def test_strips_of_different_sizes_are_read_at_one_size_and_mapped_back_each_by_its_own_scale() -> None:
     # a name twice the size of the line under it: its strip is shrunk to the small line's size in the
     # stack, and the words of both come back where they are printed
