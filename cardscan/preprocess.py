@@ -1049,10 +1049,11 @@ def prepare(
 
 
 def without_light(prepared: Prepared, settings: Settings) -> np.ndarray | None:
-    """The card as OCR would read it without the `light` step, in the pixels of `prepared.image`, or None
-    when light was off. A second opinion on the lines `light` left doubtful: its stretch of faint print
-    also thickens blurred letters. Made only when asked for, as few cards need it."""
-    if prepared.unlit is None:
+    """The card as OCR would read it without the `light` step, in the pixels of `prepared.image`: a second
+    opinion on the lines `light` left doubtful on small print, which was enlarged for OCR (its stretch
+    of faint print also thickens small, blurred letters). None when light was off, and for large print,
+    which reads as well from the image OCR read. Made only when asked for, as few cards need it."""
+    if prepared.unlit is None or prepared.scale < 1:
         return None
     img = invert(prepared.unlit) if settings.step_on("invert") else prepared.unlit
     h, w = prepared.image.shape[:2]

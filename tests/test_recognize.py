@@ -194,6 +194,9 @@ def test_without_light_is_the_card_in_the_pixels_of_the_image_ocr_read() -> None
     ink, unlit_ink = prepared.image < 128, unlit < 128
     assert (ink & unlit_ink).sum() > 0.6 * min(ink.sum(), unlit_ink.sum())
     assert P.without_light(P.prepare(render_card(), Settings(disabled_steps=frozenset({"light"}))), Settings()) is None
+    # large print, shrunk for OCR, has no second image: light thickens only small print
+    large = P.prepare(render_card(2000), Settings())
+    assert large.scale < 1 and P.without_light(large, Settings()) is None
 
 
 def test_strips_of_different_sizes_are_read_at_one_size_and_mapped_back_each_by_its_own_scale() -> None:
