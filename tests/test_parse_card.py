@@ -7,7 +7,8 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import FIELDS
 from cardscan.parse import parse_page
-from cardscan.parse.text import page_from_rows
+from cardscan.parse.people import candidates
+from cardscan.parse.text import page_from_rows, text_lines
 
 
 def test_noisy_us_card() -> None:
@@ -215,3 +216,16 @@ def test_a_misread_linkedin_address_is_no_website() -> None:
     c = parse_page(page_from_rows(rows), Settings())
     assert c.website is None and "website" not in c.review
     assert c.linkedin is None and "linkedin" in c.review
+
+
+def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
+    rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
+            "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip
+    page = page_from_rows(rows)
+    # a hard photo's real reading made "https://a" the company: it is never a name, title or company line
+    assert not [c.text for c in candidates(text_lines(page)) if "http" in c.text or "www" in c.text]
+    assert not [c.text for c in candidates(text_lines(page_from_rows(["www, ampersand", "Ampersand"])))
+                if "www" in c.text]  # fmt: skip
+    c = parse_page(page, Settings())
+    assert c.company is None and c.website is None
+    assert "website" in c.review

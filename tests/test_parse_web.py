@@ -79,6 +79,14 @@ def test_linkedin(printed: str, expected: str) -> None:
     assert c.website is None
 
 
+def test_linkedin_profile_path_survives_a_misread_domain_less_surely() -> None:
+    c = card("www.linkedin. conv in/mei-ling-campbell")
+    assert c.linkedin == "linkedin.com/in/mei-ling-campbell"
+    assert c.confidence["linkedin"] < card("www.linkedin.com/in/mei-ling-campbell").confidence["linkedin"]
+    # "in/" without LinkedIn named before it is no profile
+    assert card("Join us in/out of hours").linkedin is None
+
+
 def test_social_profile_is_not_the_website() -> None:
     assert card("github.com/averysmith").website is None
 

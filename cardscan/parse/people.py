@@ -373,11 +373,15 @@ def clean_part(text: str) -> str:
     return out.lstrip(".)-–—")
 
 
+#: the start of a web address whose host OCR lost ("https://a"): a garbled website, never a name or company
+_URL_START = re.compile(r"^\W*(?:https?\b|www\s?[.,])|://", re.I)
+
+
 def candidates(lines: list[TextLine]) -> list[Candidate]:
     out: list[Candidate] = []
     for line in lines:
         text = join_letter_spaced(strip_markup(line.text))
-        if is_junk(text) and not _LEGAL.search(text):
+        if (is_junk(text) and not _LEGAL.search(text)) or _URL_START.search(text):
             continue
         for part in _SPLIT.split(text):
             part = clean_part(part)
