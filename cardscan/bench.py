@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import ocr, pipeline, synth
+from . import ocr, pipeline, synth, workers
 from .config import STEPS, Settings
 from .models import Status, result_to_dict
 from .score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
@@ -217,6 +217,10 @@ def run_cli(args: list[str], poll_rss: bool = False) -> tuple[float, int, int]:
     return time.perf_counter() - t0, peak, p.returncode
 
 
+#: throughput runs of each -j setting; the fastest is reported
+THROUGHPUT_RUNS = 2
+
+
 def replicate(src: Sequence[Path], dest: Path, n: int) -> None:
     """n distinct files (a unique trailer after the JPEG end keeps the pixels, changes the hash)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -230,7 +234,7 @@ def bench_throughput(
 ) -> None:
     """CLI runs end to end: -j 1 against -j N, and peak memory of a small and a large batch (with the
     steps in `off` switched off, as in the accuracy runs)."""
-    jobs = pipeline.default_jobs()
+    jobs = workers.default_jobs()
     flags = [f"--no-{step.replace('_', '-')}" for step in sorted(off)]
     tp = root / "throughput"
     shutil.rmtree(tp, ignore_errors=True)
@@ -239,9 +243,16 @@ def bench_throughput(
     # end are the small share of a run they are in a real batch
     n = 60
     replicate(phone[:20], batch, n)
-    t1, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "o1"), "-j", "1", "-q", *flags])
-    tn, _, _ = run_cli(["scan", str(batch), "-o", str(tp / "on"), "-j", str(jobs), "-q", *flags])
-    print(f"\n### Throughput ({n} phone photos, CLI end to end)\n")
+    # each run twice, alternating, and the faster of the two kept: on a shared machine another user's
+    # burst slows one run, and the quicker run is the nearer to what the code itself costs
+    walls: dict[str, list[float]] = {"1": [], str(jobs): []}
+    for attempt in range(THROUGHPUT_RUNS):
+        for j in walls:
+            out = tp / f"o{j}-{attempt}"
+            walls[j].append(run_cli(["scan", str(batch), "-o", str(out), "-j", j, "-q", *flags])[0])
+            shutil.rmtree(out, ignore_errors=True)
+    t1, tn = min(walls["1"]), min(walls[str(jobs)])
+    print(f"\n### Throughput ({n} phone photos, CLI end to end, best of {THROUGHPUT_RUNS} runs each)\n")
     print("| measure | value |\n| --- | --- |")
     print(f"| cards/s with -j 1 | {n / t1:.2f} |")
     print(f"| cards/s with -j {jobs} | {n / tn:.2f} |")
@@ -279,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ap.error(f"unknown step(s): {', '.join(sorted(off - set(STEPS)))}; the steps are {', '.join(STEPS)}")
     settings = Settings(jobs=1, out_dir=a.out / "scan", disabled_steps=off)
     info = ocr.probe(settings)
-    print(f"# cardscan bench: Tesseract {info.version}, {pipeline.default_jobs()} cores, {a.n} cards per condition")
+    print(f"# cardscan bench: Tesseract {info.version}, {workers.default_jobs()} cores, {a.n} cards per condition")
     print("(per-card times: the pipeline in-process and plain tesseract, each on one thread)\n")
     summaries: dict[str, dict[str, float]] = {}
     results: dict[str, dict[str, Any]] = {}

@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__, ocr, pipeline
+from . import __version__, workers
 from .config import EXPORT_FORMATS, STEPS, Settings, load_settings
 from .errors import BadArgumentsError, CardscanError, ExitCode
 from .models import ScanResult, Status, result_to_dict
@@ -220,6 +220,10 @@ def _ctrl_c_noted() -> Iterator[threading.Event]:
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings, console: Console) -> ExitCode:
+    if settings.jobs != 1 and workers.default_jobs() > 1:
+        workers.start_early()  # the workers' imports then run beside this process's own, not after them
+    from . import ocr, pipeline  # here: the OpenCV and Tesseract stack takes half a second to import
+
     ocr.probe(settings)
     out = settings.out_dir
     show_progress = console.is_terminal and not args.json and not args.quiet
@@ -325,6 +329,8 @@ def cmd_plan(settings: Settings) -> ExitCode:
     out = settings.out_dir
     if not (out / "cardscan.sqlite3").exists():
         raise BadArgumentsError(f"{out} is not a cardscan output folder (it has no cardscan.sqlite3); scan first.")
+    from . import pipeline
+
     store = Store(out)
     try:
         contacts, plan, _, _ = pipeline.plan_from_store(store, settings)

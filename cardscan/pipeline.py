@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import re
 import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import contacts, export, followup, imageio, ocr, parse, preprocess, recognize
+from . import contacts, export, followup, imageio, ocr, parse, preprocess, recognize, workers
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, Page, ScanResult, Status
@@ -261,28 +259,15 @@ def _scan_job(args: tuple[str, Settings]) -> ScanResult:
         return ScanResult(display_path(args[0]), "", Status.SKIPPED, "MISSING_DEPENDENCY: " + str(e))
 
 
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return max(1, os.cpu_count() or 1)
-
-
 def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]:
     """Scan files and yield results as they finish; `-j 1` runs in this process."""
-    jobs = settings.jobs or default_jobs()
+    jobs = settings.jobs or workers.default_jobs()
     if jobs <= 1:
         one_thread()
         for f in files:
             yield scan_file(f, settings)
         return
-    method = (
-        "forkserver" if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    ctx = multiprocessing.get_context(method)
-    if method == "forkserver":
-        # workers fork from a server that has imported OpenCV, numpy and the parsers once
-        ctx.set_forkserver_preload(["cardscan.pipeline"])
+    ctx = workers.context()  # workers fork from a server that has imported OpenCV, numpy and the parsers once
     with (
         tempfile.TemporaryDirectory(prefix="cardscan-batch-", ignore_cleanup_errors=True) as temp_root,
         ctx.Pool(jobs, initializer=_worker_init, initargs=(temp_root,), maxtasksperchild=100) as pool,
