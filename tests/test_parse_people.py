@@ -171,6 +171,7 @@ def test_repaired_name_keeps_a_moderate_confidence() -> None:
         ("Hanna Berg", "hanne.berg@acme.com"),  # one letter off, and not a look-alike
         ("Anna Schmidt", "bob.jones@acme.com"),  # someone else's address
         ("Anna Schmidt", "annie@acme.com"),
+        ("Anna Schmidt", "bob.consulting@gmail.com"),  # a trade word beside someone else's name
     ],
 )
 def test_name_the_email_contradicts_is_kept_as_printed_and_flagged(printed: str, email: str) -> None:
@@ -181,7 +182,15 @@ def test_name_the_email_contradicts_is_kept_as_printed_and_flagged(printed: str,
 
 @pytest.mark.parametrize(
     ("printed", "email"),
-    [("Katherine Lee", "kate.lee@acme.com"), ("Avery Smith", "asmith@acme.com"), ("Jason Priem", "priem@unc.edu")],
+    [
+        ("Katherine Lee", "kate.lee@acme.com"),
+        ("Avery Smith", "asmith@acme.com"),
+        ("Jason Priem", "priem@unc.edu"),
+        ("Darragh Doherty", "darraghd.consulting@gmail.com"),  # a freelancer's trade word
+        ("Carlos Allen-Clark", "c.allen-clark.design@yahoo.com"),
+        ("Andrés de la Cruz", "andresd@yellowtail.es"),  # the family name's initial is its particle's
+        ("Jan van Dijk", "jan.vandijk@acme.nl"),  # the family name written whole
+    ],
 )
 def test_usual_email_forms_do_not_flag_the_name(printed: str, email: str) -> None:
     c = card((printed, 40), "Software Engineer", email, ("Acme", 30))

@@ -500,10 +500,20 @@ class NameCheck:
 _VERDICT_RANK = {"agree": 4, "repaired": 3, "nickname": 2, "disagree": 1, "unknown": 0}
 
 
+#: words a freelancer adds to their name in a personal address ("darraghd.consulting@gmail.com"): not a name
+LOCAL_TRADE_WORDS = frozenset(
+    ["consulting", "consultancy", "consults", "design", "designs", "studio", "photo", "photography", "art", "law",
+     "legal", "coaching", "coach", "advisory", "media", "dev", "tech", "pro", "work", "works", "cv", "official"]
+)  # fmt: skip
+
+
 def _email_words(local: str) -> list[str]:
-    """ "hanna.berg2" -> ["hanna", "berg"]: the letter words of a local part."""
+    """ "hanna.berg2" -> ["hanna", "berg"]: the letter words of a local part, without a trade word beside
+    the name ("c.allen-clark.consulting" -> ["c", "allen-clark"])."""
     parts = [re.sub(r"\d+$", "", p) for p in re.split(r"[._+]", local.lower())]
-    return [p for p in parts if p]
+    words = [p for p in parts if p]
+    named = [w for w in words if w not in LOCAL_TRADE_WORDS]
+    return named if named else words
 
 
 def _compare(word: str, written: str, initial: bool = False) -> tuple[int, int, list[Edit]] | None:
@@ -573,8 +583,13 @@ def check_name_with_email(text: str, locals_: list[str]) -> NameCheck:
         return NameCheck(text, "unknown")
     gi, fi = core[0], core[-1]
     given, family = words[gi].strip("."), words[fi].strip(".")
+    # "Andrés de la Cruz" may write his family name whole: andresd@, andres.delacruz@
+    start = fi
+    while start - 1 > gi and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    families = [family] + (["".join(w.strip(".") for w in words[start : fi + 1])] if start < fi else [])
     best = NameCheck(text, "disagree")
-    for ews in personal:
+    for ews, family in ((ews, family) for ews in personal for family in families):
         for pairing in _pairings(given, family, ews):
             results = [_compare(w, e, init) for w, e, init in pairing]
             if any(r is None for r in results):
