@@ -300,7 +300,7 @@ def _angle_between(a: float, b: float) -> float:
     return min(d, math.pi - d)
 
 
-def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]:
+def line_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 20) -> list[np.ndarray]:
     """Quads bounded by four long straight edges: two roughly parallel pairs meeting at roughly
     right angles. They survive what breaks region outlines: a hard shadow or glare across the
     card, or a card lying on paper as bright as itself.
@@ -308,7 +308,7 @@ def line_quads(segments: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]
     A cluttered photo has hundreds of such quads, so they are all built at once with numpy."""
     h, w = shape
     long_side = max(h, w)
-    lines = long_lines(segments, long_side)
+    lines = long_lines(segments, long_side, lines_used)
     n = len(lines)
     # perspective leaves opposite sides up to ~35 degrees apart
     pairs = [
@@ -599,6 +599,21 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     return shared / max(1.0, min(cv2.contourArea(a.astype(np.float32)), cv2.contourArea(b.astype(np.float32))))
 
 
+#: when the best outline scores below this, the quads of more long edges are scored as well
+LOOK_FURTHER = 0.6
+
+
+def _ranked(
+    candidates: list[np.ndarray], segments: np.ndarray, shape: tuple[int, int], text: np.ndarray, lines_used: int
+) -> list[tuple[float, np.ndarray]]:
+    """Region outlines and the quads of the `lines_used` longest edges, scored, best first. The many line
+    quads are ranked cheaply by how much of their outline lies on edges, and the best 30 scored fully."""
+    lines = line_quads(segments, shape, lines_used)
+    support = edge_supports(segments, lines, 0.012 * max(shape))
+    lines = [lines[i] for i in np.argsort(-support, kind="stable")]
+    return sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
+
+
 def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     """The most card-like outlines in `rgb`'s pixels, best first, none overlapping another (empty when
     none is convincing). The first is the card; the others are what to read when it held no card."""
@@ -613,12 +628,12 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     segments = segments[lengths >= 0.03 * max(shape)]
     text = text_mask(grey)
     candidates = [q for q in map(quad_from_polygon, _candidate_polygons(small)) if q is not None]
-    lines = line_quads(segments, shape)
-    # rank the many line quads cheaply by their outline, and score only the best few fully
+    scored = _ranked(candidates, segments, shape, text, 20)
+    if not scored or scored[0][0] < LOOK_FURTHER:
+        # a side that barely stands out (a card on paper nearly as light as itself) is not among the
+        # longest edges: a weak best is worth a second search among more of them (several times the quads)
+        scored = sorted(scored + _ranked([], segments, shape, text, 28), key=lambda sq: -sq[0])
     tol = 0.012 * max(shape)
-    support = edge_supports(segments, lines, tol)
-    lines = [lines[i] for i in np.argsort(-support, kind="stable")]
-    scored = sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
     if not scored or scored[0][0] < 0.5:
         for part in _partial_cards(candidates, shape, segments):
             whole = complete_card(part, text)
