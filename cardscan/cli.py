@@ -42,7 +42,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--out", dest="out_dir", type=Path, help="output folder (default: ./out)")
-    p.add_argument("--region", help="default phone region when a card has no +CC (default: US)")
+    p.add_argument(
+        "--region", help="default phone region when a card has no +CC (default: your locale's country, else US)"
+    )
     p.add_argument("--lang", help="Tesseract language packs, e.g. eng+deu or jpn+eng (default: eng)")
     p.add_argument("-j", "--jobs", type=int, help="worker processes (default: one per core; 1 runs in-process)")
     p.add_argument("--config", type=Path, help="a TOML file of settings (keys as in Settings)")
@@ -126,8 +128,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
     }
     if getattr(args, "disabled_steps", None):
         flags["disabled_steps"] = ",".join(args.disabled_steps)
-    if flags.get("region"):
-        flags["region"] = str(flags["region"]).upper()
     s = load_settings(flags, config_file=getattr(args, "config", None))
     if s.jobs < 0:
         raise BadArgumentsError("-j/--jobs must be 0 (one per core) or a positive number.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ EXPORT_FORMATS: tuple[str, ...] = ("vcf", "ics", "eml", "csv", "html")
 
 @dataclass(frozen=True)
 class Settings:
-    region: str = "US"  # default phone region when the card has no +CC
+    region: str = "US"  # default phone region when the card has no +CC (load_settings: the locale's country)
     lang: str = "eng"  # Tesseract language packs, e.g. "eng+deu"
     out_dir: Path = Path("out")
     jobs: int = 0  # 0 = one worker per core
@@ -73,6 +74,37 @@ def coerce(name: str, value: Any) -> Any:
     return value
 
 
+def phone_region(code: str) -> str:
+    """A region code as phonenumbers wants it ("uk" -> "GB"), or a sentence saying it is none."""
+    import phonenumbers  # here: config is read before the parsers are imported
+
+    region = {"UK": "GB"}.get(code.strip().upper(), code.strip().upper())
+    if not phonenumbers.country_code_for_region(region):
+        raise BadArgumentsError(
+            f"The phone region {code!r} is not a country code; use two letters such as US, GB, DE or IN."
+        )
+    return region
+
+
+#: the locale variables, in POSIX precedence, whose country is the default phone region
+LOCALE_VARS = ("LC_ALL", "LC_TELEPHONE", "LANG")
+
+
+def locale_region(env: Mapping[str, str]) -> str | None:
+    """The country of the user's locale ("en_GB.UTF-8" -> "GB"), if phonenumbers knows it; None for a
+    locale that names none ("C.UTF-8", "POSIX") or when no locale is set."""
+    for var in LOCALE_VARS:
+        value = env.get(var)
+        if value:
+            m = re.match(r"[a-z]{2,3}_([A-Z]{2})(?![A-Za-z])", value)
+            if m is None:
+                return None
+            import phonenumbers  # here: only a locale with a country needs it
+
+            return m.group(1) if phonenumbers.country_code_for_region(m.group(1)) else None
+    return None
+
+
 def load_settings(
     overrides: Mapping[str, Any] | None = None,
     config_file: Path | None = None,
@@ -99,6 +131,9 @@ def load_settings(
     for k, v in (overrides or {}).items():
         if v is not None:
             values[k] = coerce(k, v)
+    if "region" not in values:  # the phone numbers a user meets are mostly those of their own country
+        values["region"] = locale_region(env) or Settings.region
+    values["region"] = phone_region(str(values["region"]))
     s = Settings(**values)
     unknown_steps = s.disabled_steps - set(STEPS)
     if unknown_steps:

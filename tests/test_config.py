@@ -22,6 +22,27 @@ def test_defaults() -> None:
     assert s.region == "US" and s.lang == "eng" and s.out_dir == Path("out")
 
 
+@pytest.mark.parametrize(
+    ("environ", "region"),
+    [
+        ({"LANG": "en_GB.UTF-8"}, "GB"),
+        ({"LANG": "de_DE@euro"}, "DE"),
+        ({"LANG": "en_US.UTF-8", "LC_TELEPHONE": "de_CH.UTF-8"}, "CH"),  # the telephone category's own locale
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": "C.UTF-8"}, "US"),  # LC_ALL wins, and names no country
+        ({"LANG": "en_GB.UTF-8", "CARDSCAN_REGION": "in"}, "IN"),  # anything set by the user wins
+        ({"LANG": "xx_QQ.UTF-8"}, "US"),  # no country phonenumbers knows
+    ],
+)
+def test_default_phone_region_is_the_locales_country(environ: dict[str, str], region: str) -> None:
+    assert load_settings({}, environ=environ).region == region
+
+
+def test_a_region_is_checked_and_uk_means_gb() -> None:
+    assert load_settings({"region": "uk"}, environ={}).region == "GB"
+    with pytest.raises(BadArgumentsError, match="'XX' is not a country code"):
+        load_settings({"region": "XX"}, environ={})
+
+
 def test_bad_values_are_sentences(tmp_path: Path) -> None:
     with pytest.raises(BadArgumentsError, match="jobs"):
         load_settings({}, environ={"CARDSCAN_JOBS": "many"})
