@@ -428,6 +428,10 @@ def test_words_glued_before_an_email_flag_it() -> None:
     c = card(("Montserrat Alvarez", 40), ("Brisa SL", 40), "Mobile: 628 60 50 02", "@. montserrat alvarez@brisa.es")
     assert c.emails == ("alvarez@brisa.es",) and "emails" in c.review
     assert "emails" not in card(("Montserrat Alvarez", 40), "E: montserrat.alvarez@brisa.es").review
+    # an initial cut off the same way, though the rest spells the family name
+    c = card(("Jan Schäfer", 40), ("Weisswald Data", 30), "0221 316855", "E-Mail: j schaefer@weisswald.de")
+    assert c.emails == ("schaefer@weisswald.de",) and "emails" in c.review
+    assert "emails" not in card(("Jan Schäfer", 40), ("Weisswald Data", 30), "e j.schaefer@weisswald.de").review
 
 
 def test_left_over_legal_form_flags_a_short_company() -> None:

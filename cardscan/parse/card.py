@@ -124,7 +124,8 @@ _EMAIL_LABEL_WORDS = frozenset({"e", "email", "e-mail", "mail", "courriel", "cor
 
 
 def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
-    """True when "montserrat alvarez@brisa.es" was read: the word before the address may belong to it."""
+    """True when "montserrat alvarez@brisa.es" or "j schaefer@…" was read: the word or initial before the
+    address may belong to it (a label, "E:" or "email", does not)."""
     line = next((ln for ln in lines if ln.index == hit.line), None)
     local = hit.email.rsplit("@", 1)[0]
     at = line.text.lower().find(local.lower() + "@") if line else -1
@@ -132,7 +133,7 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
         return False
     before = line.text[:at].split()
     word = before[-1] if before else ""
-    return word.isalpha() and word.islower() and len(word) >= 2 and word not in _EMAIL_LABEL_WORDS
+    return word.isalpha() and word.islower() and word not in _EMAIL_LABEL_WORDS
 
 
 #: an email whose local part spells the printed name differently: one of them is misread
