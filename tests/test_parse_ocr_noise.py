@@ -428,6 +428,9 @@ def test_words_glued_before_an_email_flag_it() -> None:
     c = card(("Montserrat Alvarez", 40), ("Brisa SL", 40), "Mobile: 628 60 50 02", "@. montserrat alvarez@brisa.es")
     assert c.emails == ("alvarez@brisa.es",) and "emails" in c.review
     assert "emails" not in card(("Montserrat Alvarez", 40), "E: montserrat.alvarez@brisa.es").review
+    # spaces around the @ as well
+    c = card(("Anaïs David", 40), ("Belle Rive", 30), "06 85 32 20 12", "anais david @ bellerive.com")
+    assert c.emails == ("david@bellerive.com",) and "emails" in c.review
     # an initial cut off the same way, though the rest spells the family name
     c = card(("Jan Schäfer", 40), ("Weisswald Data", 30), "0221 316855", "E-Mail: j schaefer@weisswald.de")
     assert c.emails == ("schaefer@weisswald.de",) and "emails" in c.review

@@ -128,7 +128,9 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
     address may belong to it (a label, "E:" or "email", does not)."""
     line = next((ln for ln in lines if ln.index == hit.line), None)
     local = hit.email.rsplit("@", 1)[0]
-    at = line.text.lower().find(local.lower() + "@") if line else -1
+    # as printed, OCR may have put spaces around the @ ("anais david @ bellerive.com")
+    m = re.search(re.escape(local) + r"\s*@", line.text, re.I) if line else None
+    at = m.start() if m else -1
     if line is None or at <= 0 or line.text[at - 1] != " ":
         return False
     before = line.text[:at].split()
