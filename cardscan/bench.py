@@ -57,7 +57,7 @@ def make_set(root: Path, condition: str, n: int) -> list[Path]:
 def run_cards(images: Sequence[Path], settings: Settings, truth_of: Any, fields: Sequence[str]) -> dict[str, Any]:
     """Scan each image in-process (-j 1) next to a plain tesseract call; score it. Both run on one
     thread, as a pool worker does: OMP_THREAD_LIMIT=1 for Tesseract, and one OpenCV thread."""
-    pipeline.one_thread()
+    pipeline.scanning_process()
     scores: list[list[FieldScore]] = []
     pipe_t: list[float] = []
     plain_t: list[float] = []

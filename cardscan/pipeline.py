@@ -230,8 +230,10 @@ def iter_inputs(paths: Iterable[str], skip: Iterable[Path] = ()) -> Iterator[str
                     yield str(rootp / f)
 
 
-def one_thread() -> None:
-    """One thread for Tesseract and for OpenCV: `-j N` uses N cores, one per worker, and `-j 1` one."""
+def scanning_process() -> None:
+    """Set up this process to scan cards one after another: one thread for Tesseract and for OpenCV
+    (`-j N` uses N cores, one per worker, and `-j 1` one), and freed memory kept for the next card."""
+    workers.reuse_freed_memory()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
         import cv2
@@ -248,7 +250,7 @@ def _worker_init(temp_root: str | None = None) -> None:
     # leaves of its OCR call's temporary image is inside `temp_root`, which the parent removes.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     ocr.TEMP_ROOT = temp_root
-    one_thread()
+    scanning_process()
 
 
 def _scan_job(args: tuple[str, Settings]) -> ScanResult:
@@ -263,7 +265,7 @@ def scan_paths(files: Iterable[str], settings: Settings) -> Iterator[ScanResult]
     """Scan files and yield results as they finish; `-j 1` runs in this process."""
     jobs = settings.jobs or workers.default_jobs()
     if jobs <= 1:
-        one_thread()
+        scanning_process()
         for f in files:
             yield scan_file(f, settings)
         return

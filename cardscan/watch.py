@@ -416,8 +416,9 @@ def watch(
     # watchdog's inotify backend warns when done/DATE/ is made right after done/; it watches it all the same.
     warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning)
     if scan is None or export is None:
-        from . import pipeline  # here, so a watcher given its own scan needs no OCR stack
+        from . import pipeline, workers  # here, so a watcher given its own scan needs no OCR stack
 
+        workers.reuse_freed_memory()
         scan = scan or pipeline.scan_file
         export = export or pipeline.export_all
     # Absolute paths, so records and log lines keep meaning when read from elsewhere.

@@ -4,6 +4,7 @@ it import OpenCV, Tesseract's wrapper and the parsers while the CLI itself impor
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import sys
@@ -40,3 +41,27 @@ def start_early() -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+
+
+#: glibc's mallopt parameters, and what a scanning process sets them to
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+KEEP_FREED = 256 << 20
+HEAP_UP_TO = 32 << 20
+
+
+def reuse_freed_memory() -> None:
+    """Keep the memory one card's large arrays free for the next card's (glibc only; elsewhere nothing).
+
+    glibc hands a freed block of a few MB (a full-size image, as float) back to the system, and the next
+    card's arrays fault it in again a page at a time: about 8,000 page faults a card, a fifth of the
+    preprocessing time of a large card. Blocks up to HEAP_UP_TO now come from the heap, and up to
+    KEEP_FREED of freed heap is kept for reuse; a process's memory stays that of its largest card.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(M_TRIM_THRESHOLD, KEEP_FREED)
+        libc.mallopt(M_MMAP_THRESHOLD, HEAP_UP_TO)
+    except (OSError, AttributeError):  # pragma: no cover - a libc without mallopt (musl has a stub)
+        pass
