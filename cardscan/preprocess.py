@@ -33,6 +33,9 @@ WORK_SIDE = 1800
 MAX_OCR_PIXELS = 3_000_000
 #: `light` maps every background to this grey, leaving room for print on both sides of it
 PAPER = 192.0
+#: a card whose median grey is below this is dark: `light` turns its light print dark, as there is more
+#: room below PAPER than above it (light print stretched upwards clipped at white and lost its strokes)
+DARK_CARD = 100
 
 
 @dataclass(frozen=True)
@@ -924,10 +927,14 @@ def light(image: np.ndarray) -> np.ndarray:
     """Even out shading and contrast: every background (paper, coloured band, shadow) becomes the
     same grey and faint print is stretched as far as bold print.
 
-    Print keeps its polarity, so `invert` can still see which print is light on dark.
+    Print keeps its polarity, so `invert` can still tell light print on a dark band from dark print;
+    except on a dark card (median below DARK_CARD), whose light print is turned dark here, so its strokes
+    stretch into the 172 levels below PAPER and not the 63 above (where they clipped at white).
     """
     grey = _ink(image)
     diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
+    if np.median(grey[::4, ::4]) < DARK_CARD:
+        diff = -diff
     gain = np.minimum((PAPER - 20) / amplitude(diff), 4.0)
     return np.clip(PAPER + diff * gain, 0, 255).astype(np.uint8)
 

@@ -180,6 +180,15 @@ def test_invert_turns_a_dark_card_into_dark_text_on_white() -> None:
     assert np.percentile(out, 1) < 80  # and the text is dark
 
 
+def test_light_stretches_a_dark_cards_print_downwards_where_it_does_not_clip() -> None:
+    dark = render_card(fg=240, bg=30)
+    lit = P.light(dark)
+    strokes = P._ink(dark) > 135
+    # light print, turned dark: its strokes spread over the levels below the paper's grey, none at white
+    assert np.median(lit[strokes]) < P.PAPER - 60
+    assert np.count_nonzero(lit == 255) < 0.001 * lit.size
+
+
 def test_invert_flips_only_the_dark_band_of_a_light_card() -> None:
     card = render_card(fg=20, bg=245).copy()
     h = card.shape[0]
