@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cardscan.config import Settings
-from cardscan.models import FIELDS
+from cardscan.models import FIELDS, Box, Line, Page, Word
 from cardscan.parse import parse_page
+from cardscan.parse.address import misread_street_word
 from cardscan.parse.people import candidates
 from cardscan.parse.text import page_from_rows, text_lines
 
@@ -229,3 +230,58 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
     c = parse_page(page, Settings())
     assert c.company is None and c.website is None
     assert "website" in c.review
+
+
+def _indented(rows: list[tuple[str, int]]) -> Page:
+    """A page of (text, left edge) rows, 20 px high, one under another."""
+    lines = []
+    for i, (text, x0) in enumerate(rows):
+        x, words = x0, []
+        for token in text.split():
+            words.append(Word(token, Box(x, 20 + 32 * i, 12 * len(token), 20), 0.95))
+            x += 12 * len(token) + 8
+        lines.append(Line(tuple(words), block=0))
+    return Page(tuple(lines), 800, 40 + 32 * len(rows))
+
+
+def test_an_emails_domain_left_alone_and_indented_is_its_lost_remainder_not_a_website() -> None:
+    # "info@monarch.com" read as "monarch.com": the local part's room is left at the column's edge
+    rows = [("Darcy King", 20), ("T (08) 7330 3848", 20), ("darcy.king@monarch.com", 20), ("monarch.com", 80),
+            ("89 Pitt Street", 20), ("Perth WA 6000", 20)]  # fmt: skip
+    c = parse_page(_indented(rows), Settings(region="AU"))
+    assert c.website is None
+    assert c.emails == ("darcy.king@monarch.com",) and "emails" in c.review
+    # printed at the column's edge, the same domain is the card's website
+    rows[3] = ("monarch.com", 20)
+    c = parse_page(_indented(rows), Settings(region="AU"))
+    assert c.website == "monarch.com" and "emails" not in c.review
+
+
+def test_an_email_domain_a_letter_off_a_clearly_printed_company_is_flagged() -> None:
+    rows = [("Vertex", 50), ("Prof. Dr. Sarah Schmidt", 40), ("Email: sarah@vertes.io", 20)]
+    assert "emails" in parse_page(page_from_rows(rows), Settings()).review
+    rows[2] = ("Email: sarah@vertex.io", 20)
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+@pytest.mark.parametrize(("word", "misread"), [("Sureet", True), ("Avenve", True), ("Street", False),
+                                               ("Strasse", False), ("Drove", False), ("Sweet", False)])  # fmt: skip
+def test_a_word_a_letter_off_a_long_street_word_is_a_misreading(word: str, misread: bool) -> None:
+    assert misread_street_word(word) is misread
+
+
+def test_an_address_with_a_misread_street_word_is_flagged() -> None:
+    rows = [("Charlotte Brown", 40), "charlotte@ampersand.com.au", "52 Eagle Sureet", "Darwin NT 0800"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None and "address" in c.review
+
+
+def test_a_mostly_digit_line_read_unsurely_flags_the_phones() -> None:
+    rows = [
+        ("Ashley Allen", 40),
+        "ashley@brightline-logistics.com",
+        "M: +1 404 930 6128",
+        ("Po +) Se 21.2074", 20, 0.33),
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert [p.number for p in c.phones] == ["+14049306128"] and "phones" in c.review

@@ -154,15 +154,23 @@ def test_name_and_email_only_invents_nothing() -> None:
     ],
 )
 def test_email_repairs_a_lookalike_slip_in_the_name(printed: str, email: str, expected: str) -> None:
-    c = card((printed, 40), "Software Engineer", email)
+    # the slip was read less surely than the email, as a misread name usually is
+    c = card((printed, 40, 0.85), "Software Engineer", email)
     assert c.name is not None and c.name.full == expected
 
 
 def test_repaired_name_keeps_a_moderate_confidence() -> None:
-    c = card(("Wanna Berg", 40), "Software Engineer", "hanna.berg@acmewidgets.com", ("Acme Widgets", 30))
+    c = card(("Wanna Berg", 40, 0.85), "Software Engineer", "hanna.berg@acmewidgets.com", ("Acme Widgets", 30))
     assert c.name is not None and c.name.full == "Hanna Berg"
     assert 0.6 <= c.confidence["name"] <= 0.75
     assert "name" not in c.review
+
+
+def test_a_name_and_email_read_as_surely_are_not_mended_but_both_flagged() -> None:
+    # "nuna@" under "Nuria": either may be the misreading (here the email is), so neither wins
+    c = card(("Nuria Muñoz", 40, 0.89), "HR Business Partner", ("nuna@brisa.es", 20, 0.89), ("Brisa S.L.", 30))
+    assert c.name is not None and c.name.full == "Nuria Muñoz"
+    assert {"name", "emails"} <= set(c.review)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
-from .text import AS_DIGIT, AS_LETTER, TextLine, is_junk
+from .text import AS_DIGIT, AS_LETTER, TextLine, is_junk, similarity
 
 US_STATES = [
     "AL",
@@ -359,6 +359,16 @@ def _is_place(line: TextLine) -> bool:
 
 def _is_numbered_street(line: TextLine) -> bool:
     return _is_street(line) and any(c.isdigit() for c in line.text)
+
+
+#: street words long enough that a word a letter off one is a misreading ("Sureet"), not another word
+_LONG_STREET_WORDS = ("street", "avenue", "boulevard", "strasse", "straße", "parkway", "highway", "square", "avenida")
+
+
+def misread_street_word(word: str) -> bool:
+    """ "Sureet", "Avenve": a word a letter off a long street word, which an address never prints."""
+    w = word.lower().strip(".,")
+    return w.isalpha() and any(w != s and similarity(w, s) >= 0.8 for s in _LONG_STREET_WORDS)
 
 
 def looks_like_street(line: TextLine) -> bool:

@@ -7,13 +7,14 @@ hint the country of phones and addresses) and cross-checks them. It invents no v
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import phonenumbers
 
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
-from .address import find_address, looks_like_street
+from .address import find_address, looks_like_street, misread_street_word
 from .emails import EmailHit, find_emails
 from .people import email_agreement, find_people, has_legal_form, misread_title_word, only_legal_form
 from .phones import PhoneHit, find_phones
@@ -188,6 +189,12 @@ def _looks_like_phone(text: str) -> bool:
     return digits >= 8 and digits >= 0.7 * sum(c.isalnum() for c in text)
 
 
+def garbled_number(line: TextLine) -> bool:
+    """ "Po +) Se 21.2074": a line read unsurely that is mostly digits, six or more: a number OCR garbled."""
+    digits = sum(c.isdigit() for c in line.text)
+    return line.conf < SURE_LEFTOVER and digits >= 6 and digits >= 0.5 * sum(c.isalnum() for c in line.text)
+
+
 def poor_read(lines: list[TextLine]) -> bool:
     """True when most of the card's print came out as low-confidence fragments or not at all.
 
@@ -344,6 +351,30 @@ def odd_text(field: str, text: str) -> bool:
     return field == "address" and bool(_SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text))
 
 
+#: a line read at least this surely spells what is printed: an email domain a letter off it is the misreading
+SURE_PRINT = 0.9
+
+
+def _folded(text: str) -> str:
+    """Letters only, lower case, accents dropped and German umlauts written out, as a domain spells them."""
+    german = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return letters_only(unicodedata.normalize("NFKD", german).encode("ascii", "ignore").decode())
+
+
+def misspells_print(hit: EmailHit, lines: list[TextLine]) -> bool:
+    """True when the email's domain is a letter or two off a word the card prints clearly ("vertes.io" under
+    "Vertex") and spelled nowhere else as the domain spells it: one of the two readings is wrong."""
+    domain = hit.email.rpartition("@")[2].lower()
+    label = letters_only(registrable(domain).split(".")[0])
+    if domain in FREEMAIL or len(label) < 4:
+        return False
+    others = [ln for ln in lines if ln.index != hit.line]
+    printed = {_folded(w) for ln in others for w in [ln.text, *re.split(r"[^\w]+", ln.text)]}
+    sure = [ln for ln in others if ln.conf >= SURE_PRINT and not re.search(r"[@.]", ln.text)]
+    words = {_folded(w) for ln in sure for w in [ln.text, *ln.text.split()]}
+    return label not in printed and any(len(w) >= 4 and 0.8 <= similarity(w, label) < 1 for w in words)
+
+
 def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine]) -> list[EmailHit]:
     """Mend an email domain one letter or two off the website's, when the card's own print (the company
     line) spells the website's: "tobias@stemwarte.de" beside "Web: sternwarte.de" and "Sternwarte"."""
@@ -361,10 +392,37 @@ def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine
     return out
 
 
+def _column_left(line: TextLine, lines: list[TextLine]) -> float | None:
+    """The left edge the lines just above and below `line` share (a left-aligned column), or None when
+    it has no neighbour on both sides or theirs differ (a centred or ragged layout)."""
+    h = max(line.height, 1.0)
+    above = [ln for ln in lines if 0 <= line.box.y - ln.box.y2 < 1.5 * h and ln.box.x2 > line.box.x]
+    below = [ln for ln in lines if 0 <= ln.box.y - line.box.y2 < 1.5 * h and ln.box.x2 > line.box.x]
+    if not above or not below:
+        return None
+    up = max(above, key=lambda ln: ln.box.y2).box.x
+    down = min(below, key=lambda ln: ln.box.y).box.x
+    return (up + down) / 2 if abs(up - down) < 0.5 * h else None
+
+
+def _email_remainder(site: WebHit, lines: list[TextLine], email_domains: list[str]) -> bool:
+    """ "info@monarch.com" read as "monarch.com": a bare domain alone on its line, the domain of an email
+    on the card, starting well to the right of the left-aligned column it sits in. OCR lost the local
+    part; the card may print no website at all."""
+    line = next((ln for ln in lines if ln.index == site.line), None)
+    if line is None or site.value.lower() not in email_domains or line.text.strip().lower() != site.value.lower():
+        return False
+    left = _column_left(line, lines)
+    return left is not None and line.box.x - left > 1.5 * max(line.height, 1.0)
+
+
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     emails = find_emails(lines)
     linkedin = find_linkedin(lines)
     sites = find_websites(lines)
+    lost_local = bool(sites) and _email_remainder(sites[0], lines, [h.email.rsplit("@", 1)[1] for h in emails])
+    if lost_local:
+        sites = sites[1:]
     if sites and emails:
         emails = domain_from_print(emails, sites[0], lines)
     email_domains = [h.email.rsplit("@", 1)[1].lower() for h in emails]
@@ -437,7 +495,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["address"] = addr.confidence
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
-    missed_phone = any(_looks_like_phone(ln.text) for ln in lines if ln.index not in taken)
+    missed_phone = any(_looks_like_phone(ln.text) or garbled_number(ln) for ln in lines if ln.index not in taken)
     missed_phone = missed_phone or any(
         _cut_number_left(ln, phones) for ln in lines if ln.index in {h.line for h in phones}
     )
@@ -460,9 +518,15 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     left_legal = [ln for ln in untaken if has_legal_form(ln.text) and len(ln.text.split()) >= 2 and ln.conf >= 0.6]
     if people.company and not has_legal_form(people.company) and left_legal:
         conf["company"] = min(conf["company"], 0.5)
-    # an "@" on a line no address came from: one of the card's addresses did not read
-    if emails and any(_UNREAD_EMAIL.search(ln.text) for ln in untaken):
+    # an "@" on a line no address came from, or an email's domain left alone on its line: one of the
+    # card's addresses did not read
+    if emails and (lost_local or any(_UNREAD_EMAIL.search(ln.text) for ln in untaken)):
         conf["emails"] = min(conf["emails"], 0.5)
+    # "sarah@vertes.io" under a clearly printed "Vertex": the domain or the print is misread
+    if any(misspells_print(h, lines) for h in emails):
+        conf["emails"] = min(conf["emails"], EMAIL_DISAGREES_CONF)
+    if addr and any(misread_street_word(t) for line in addr.address.lines for t in line.split()):
+        conf["address"] = min(conf["address"], 0.5)
     values = {
         "name": people.name.full.split() if people.name else [],
         "title": (people.title or "").split(),

@@ -842,8 +842,9 @@ def find_people(
         check = check_name_with_email(printed, locals_)
         name_ocr = min(name_c.source.word_confs()) if name_c.source is not None else name_c.conf
         email_ocr = min(email_confs) if email_confs else 1.0
-        if check.verdict == "repaired" and email_ocr < name_ocr:
-            # "hemandez@" under a surely read "Hernandez": the email is the likelier misreading
+        if check.verdict == "repaired" and email_ocr <= name_ocr:
+            # "hemandez@" under a surely read "Hernandez": the email is the likelier misreading (read as
+            # surely as the name, "nuna@" under "Nuria", either may be: both go to review)
             check = NameCheck(printed, "disagree")
         name_check = check.verdict
         name = split_name(check.text)
