@@ -112,6 +112,14 @@ def _sniff(data: bytes) -> str:
         return ""
 
 
+def exif_of(img: Image.Image, data: bytes) -> Image.Exif:
+    """The image's EXIF block. Pillow decodes a whole PNG to look for one after its pixels (where the PNG
+    standard allows it); a PNG file without an eXIf chunk has none to find, so its pixels stay undecoded."""
+    if img.format == "PNG" and "exif" not in img.info and b"eXIf" not in data:
+        return Image.Exif()
+    return img.getexif()
+
+
 def decode(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, int]:
     """Bytes -> upright RGB Pillow image and the EXIF orientation tag that was applied."""
     Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow's own bomb guard, on the header's size
@@ -187,7 +195,7 @@ def load(path: Path, settings: Settings) -> LoadedImage:
     if min(w, h) < MIN_SIDE:
         raise InputError(f"The image {path.name!r} is only {w}x{h} pixels, too small to hold a readable card.")
     try:
-        exif = Image.open(io.BytesIO(data)).getexif()
+        exif = exif_of(Image.open(io.BytesIO(data)), data)  # header only: the pixels are decoded already
     except Exception:  # the pixels decoded; a broken EXIF block only costs the date
         exif = None
     when = taken_at(exif, path, local_zone(settings.tz))
