@@ -124,14 +124,20 @@ def countries(contact: Contact) -> frozenset[str]:
     return frozenset(out)
 
 
+#: a name read less surely than this, on a card from anywhere, gets the second look for accents
+NAME_SURE = 0.8
+
+
 def _target_texts(contact: Contact) -> list[str]:
     """The name and the address lines of a card from a country that writes accents; elsewhere the name
-    alone, when it is in doubt (the email spells "Seren Wright" as soren.wright@: "Søren" misread)."""
+    alone, when it is in doubt (the email spells "Seren Wright" as soren.wright@: "Søren" misread) or read
+    only middlingly ("Dr. Soren Fairbairn", its "Soren" far less sure than the words around it)."""
     name = contact.name.full if contact.name else ""
     if countries(contact) & ACCENT_COUNTRIES:
         texts = [name, *(contact.address.lines if contact.address else ())]
     else:
-        texts = [name] if "name" in contact.review else []
+        doubt = "name" in contact.review or contact.confidence.get("name", 1.0) < NAME_SURE
+        texts = [name] if doubt else []
     return [t for t in texts if _plain(t)]
 
 

@@ -54,6 +54,15 @@ def test_elsewhere_only_a_name_in_doubt_is_read_again() -> None:
     assert accents.wanted(doubted) and accents.target_lines(page, doubted) == [0]
 
 
+def test_elsewhere_a_name_read_only_middlingly_is_read_again() -> None:
+    # "Dr. Soren Fairbairn" on a .com card: not in review, but its "Soren" was far less sure than its neighbours
+    page = Page((line("Dr. Soren Fairbairn", 10), line("sfairbairn@keystone-foods.com", 50)), 600, 100)
+    sure = Contact(name=PersonName("Dr. Soren Fairbairn"), confidence={"name": 0.9})
+    assert not accents.wanted(sure)
+    middling = Contact(name=PersonName("Dr. Soren Fairbairn"), confidence={"name": 0.7})
+    assert accents.wanted(middling) and accents.target_lines(page, middling) == [0]
+
+
 def test_an_accent_is_taken_only_when_the_letters_agree_and_the_reading_is_sure() -> None:
     old = line("Julia Muller", 10)
     assert accents.take(old, again(old, ("Julia", 0.95), ("Müller", 0.9))).text == "Julia Müller"
