@@ -140,12 +140,17 @@ def print_accuracy(summaries: dict[str, dict[str, float]], fields: Sequence[str]
     print("| **pipeline / plain tesseract** | " + " | ".join(f"{summaries[c]['ratio']:.2f}x" for c in conds) + " |")
 
 
+def _shown(value: Any) -> str:
+    """A scored value as text, a set's members sorted, so two runs' lists can be compared line by line."""
+    return repr(sorted(value)) if isinstance(value, frozenset) else repr(value)
+
+
 def print_errors(name: str, res: dict[str, Any], limit: int = 12) -> None:
     lines = []
     for fname, status, wrong in res["rows"]:
         for fs in wrong:
             lines.append(
-                f"- {name} {fname} {fs.field}: expected {fs.expected!r}, got {fs.got!r}"
+                f"- {name} {fname} {fs.field}: expected {_shown(fs.expected)}, got {_shown(fs.got)}"
                 f"{' (flagged)' if fs.flagged else ''}"
             )
         if status is not Status.OK:
