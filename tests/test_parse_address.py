@@ -122,3 +122,18 @@ def test_an_ordinal_street_whose_space_ocr_lost_is_split_again() -> None:
     for printed in ("40012 st Ave", "1200 21 st Ave", "315 15 th St"):
         a = card(printed, "Redmond, WA 98052").address
         assert a is not None and a.lines[0] == printed
+
+
+def test_a_street_line_whose_box_ocr_drew_twice_as_tall_still_joins_its_address() -> None:
+    # Tesseract's boxes for "65 Merrion Square" reached down to the town line: 32 px against 17
+    rows = [("Oisín O'Brien", 33), "o.obrien@driftwood-partners.ie", ("65 Merrion Square", 32), ("Limerick", 17),
+            ("V94 F6VH", 18)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None
+    assert c.address.lines == ("65 Merrion Square", "Limerick", "V94 F6VH")
+    assert (c.address.street, c.address.city, c.address.postcode) == ("65 Merrion Square", "Limerick", "V94 F6VH")
+
+
+def test_an_eircode_alone_names_no_town() -> None:
+    c = parse_page(page_from_rows([("Oisín O'Brien", 33), "o.obrien@driftwood-partners.ie", "V94 F6VH"]), Settings())
+    assert c.address is not None and (c.address.postcode, c.address.city) == ("V94 F6VH", "")

@@ -206,8 +206,9 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         return CityLine("NL", m["city"].strip(), "", m["postcode"], text[: m.start()].strip(" ,"))
     m = re.search(r"\b(?P<postcode>[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b|\bDublin \d{1,2}\b", text)
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
+        # an Eircode alone names no town ("V94 F6VH" is Limerick): the town is the line above it, if any
         before, city = _last_segment(text[: m.start()]) if m["postcode"] else (text[: m.start()], "Dublin")
-        return CityLine("IE", city or "Dublin", "", m["postcode"] or "", before.strip(" ,"))
+        return CityLine("IE", city, "", m["postcode"] or "", before.strip(" ,"))
     m = re.search(
         rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?)?\s*(?:,|$)",
         text,
@@ -332,7 +333,7 @@ def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine |
         gap = (line.box.y - other.box.y2) if above else (other.box.y - line.box.y2)
         if gap < -0.4 * min(line.height, other.height) or gap > 1.8 * max(line.height, other.height):
             continue
-        if not _aligned(line, other) or not 0.5 <= other.height / max(1.0, line.height) <= 1.8:
+        if not _aligned(line, other) or not 0.5 <= other.height / max(1.0, line.height) <= 2.0:
             continue
         if best is None or gap < best_gap:
             best, best_gap = other, gap
