@@ -136,9 +136,17 @@ def _target_texts(contact: Contact) -> list[str]:
     if countries(contact) & ACCENT_COUNTRIES:
         texts = [name, *(contact.address.lines if contact.address else ())]
     else:
-        doubt = "name" in contact.review or contact.confidence.get("name", 1.0) < NAME_SURE
-        texts = [name] if doubt else []
+        texts = [name] if "name" in contact.review or middling_name(contact) else []
     return [t for t in texts if _plain(t)]
+
+
+def middling_name(contact: Contact) -> bool:
+    """A name read only middlingly, not in review, on a card from a country that writes no accents."""
+    return (
+        not countries(contact) & ACCENT_COUNTRIES
+        and "name" not in contact.review
+        and contact.confidence.get("name", 1.0) < NAME_SURE
+    )
 
 
 def wanted(contact: Contact) -> bool:

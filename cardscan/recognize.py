@@ -206,6 +206,10 @@ def second_look(
     if accented and settings.lang == "eng" and not latin:
         accented = False  # without the Latin model a second reading has no accents to give
     targets = set(accents.target_lines(page, contact)) if accented else set()
+    if accents.middling_name(contact):
+        # a middling name on a doubtful line is read as a doubtful line (from `other`): the accent reading
+        # comes from `image`, and it may replace the whole line ("<foaf:name-Jason" swallowed the name)
+        targets = {i for i in targets if page.lines[i] not in doubt}
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
     if not idx:
         return page

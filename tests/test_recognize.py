@@ -18,7 +18,7 @@ from cardscan import ocr
 from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
-from cardscan.models import Box, Contact, Line, Page, Phone, Word
+from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word
 from cardscan.recognize import better, doubtful, read_strips, recognize, second_look, settled
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
@@ -183,6 +183,19 @@ def test_second_look_reads_doubtful_lines_from_the_other_image_it_is_given() -> 
     sure = Page(lines=(Line(words=(Word("Sales", Box(300, 270, 120, 40), 0.95),)),), width=900, height=400)
     asked.clear()
     assert second_look(blank, sure, Contact(), Settings(), other=give_other) is sure and not asked
+
+
+def test_a_middling_names_doubtful_line_is_read_as_a_doubtful_line_from_the_other_image() -> None:
+    # the name is worth an accent look (middling, on a US card), but its line is doubtful as a whole: it
+    # is read as a doubtful line, from the other image, not replaced by the accent reading of the first
+    blank = np.full((400, 900), 255, np.uint8)
+    other = blank.copy()
+    cv2.putText(other, "Anna Berg", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    unsure = Page(lines=(Line(words=(Word("Arma Bery", Box(300, 270, 210, 40), 0.3),)),), width=900, height=400)
+    middling = Contact(name=PersonName("Arma Bery"), phones=(Phone("+14155550133", "work", "415 555 0133"),),
+                       confidence={"name": 0.65})  # fmt: skip
+    page = second_look(blank, unsure, middling, Settings(), other=lambda: other)
+    assert [w.text for ln in page.lines for w in ln.words] == ["Anna", "Berg"]
 
 
 def test_without_light_is_the_card_in_the_pixels_of_the_image_ocr_read() -> None:
