@@ -223,7 +223,7 @@ def run_cli(args: list[str], poll_rss: bool = False) -> tuple[float, int, int]:
 
 
 #: throughput runs of each -j setting; the fastest is reported
-THROUGHPUT_RUNS = 2
+THROUGHPUT_RUNS = 3
 
 
 def replicate(src: Sequence[Path], dest: Path, n: int) -> None:
@@ -248,7 +248,7 @@ def bench_throughput(
     # end are the small share of a run they are in a real batch
     n = 60
     replicate(phone[:20], batch, n)
-    # each run twice, alternating, and the faster of the two kept: on a shared machine another user's
+    # each run THROUGHPUT_RUNS times, alternating, and the fastest kept: on a shared machine another user's
     # burst slows one run, and the quicker run is the nearer to what the code itself costs
     walls: dict[str, list[float]] = {"1": [], str(jobs): []}
     for attempt in range(THROUGHPUT_RUNS):
