@@ -27,6 +27,8 @@ def card(*rows: str) -> Contact:
         ("https://www.contoso.com|}", "https://www.contoso.com"),
         ("http://jasonpriem.com", "http://jasonpriem.com"),
         ("https://www.contoso.co,jp/", "https://www.contoso.co.jp/"),  # a comma for the dot before a country
+        ("W: www.kinetic-mobility i0", "www.kinetic-mobility.io"),  # the ending set apart, a zero for its "o"
+        ("www.contoso.c0m", "www.contoso.com"),
     ],
 )
 def test_website_as_printed(printed: str, expected: str) -> None:

@@ -71,11 +71,20 @@ def _mask_emails(text: str) -> str:
     return re.sub(r"\S*\s?@\s?\S*", " ", text)
 
 
+#: "www.kinetic-mobility i0": a www host whose ending OCR set apart and read with a zero for an "o"
+_ZERO_TLD = re.compile(r"\b(www\.[a-z0-9-]+)(?:\s?[.,]\s?|\s)([a-z0]*0[a-z0]*)\b", re.I)
+
+
+def _zero_tld(m: re.Match[str]) -> str:
+    tld = m.group(2).replace("0", "o")
+    return f"{m.group(1)}.{tld}" if tld.lower() in KNOWN_TLDS else m.group(0)
+
+
 def _repair(text: str) -> str:
     out = _LABEL.sub("", _mask_emails(text))
     for pattern, repl in _REPAIRS:
         out = pattern.sub(repl, out)
-    return out
+    return _ZERO_TLD.sub(_zero_tld, out)
 
 
 def find_linkedin(lines: list[TextLine]) -> WebHit | None:
