@@ -189,6 +189,18 @@ def test_light_stretches_a_dark_cards_print_downwards_where_it_does_not_clip() -
     assert np.count_nonzero(lit == 255) < 0.001 * lit.size
 
 
+def test_light_leaves_a_light_card_on_a_dark_desk_as_it_is() -> None:
+    # a whole photo read when no outline was found: as dark as a dark card, but its print is dark
+    desk = np.full((1400, 1800, 3), 35, np.uint8)
+    card = render_card(700)
+    desk[500 : 500 + card.shape[0], 600:1300] = card
+    lit = P.light(desk)
+    strokes = np.zeros(desk.shape[:2], bool)
+    strokes[500 : 500 + card.shape[0], 600:1300] = P._ink(card) < 100
+    assert np.median(P._ink(desk)) < P.DARK_CARD
+    assert np.median(lit[strokes]) < P.PAPER - 60  # the card's dark print is still dark
+
+
 def test_invert_flips_only_the_dark_band_of_a_light_card() -> None:
     card = render_card(fg=20, bg=245).copy()
     h = card.shape[0]
