@@ -262,6 +262,9 @@ def test_an_email_domain_a_letter_off_a_clearly_printed_company_is_flagged() -> 
     assert "emails" in parse_page(page_from_rows(rows), Settings()).review
     rows[2] = ("Email: sarah@vertex.io", 20)
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+    # a company printed over two lines is part of its domain, not a misspelling of it
+    rows = [("BODENSEE", 46), ("DATA", 43), ("Julia Richter", 50), "E-Mail: julia.richter@bodensee-data.com"]
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
 
 
 @pytest.mark.parametrize(("word", "misread"), [("Sureet", True), ("Avenve", True), ("Street", False),

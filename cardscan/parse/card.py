@@ -369,10 +369,13 @@ def misspells_print(hit: EmailHit, lines: list[TextLine]) -> bool:
     if domain in FREEMAIL or len(label) < 4:
         return False
     others = [ln for ln in lines if ln.index != hit.line]
-    printed = {_folded(w) for ln in others for w in [ln.text, *re.split(r"[^\w]+", ln.text)]}
+    # spelled elsewhere: in a website ("www.bodensee-data.com"), or a company across lines ("BODENSEE" "DATA")
+    if any(label in _folded(ln.text) for ln in others) or label in "".join(_folded(ln.text) for ln in others):
+        return False
     sure = [ln for ln in others if ln.conf >= SURE_PRINT and not re.search(r"[@.]", ln.text)]
     words = {_folded(w) for ln in sure for w in [ln.text, *ln.text.split()]}
-    return label not in printed and any(len(w) >= 4 and 0.8 <= similarity(w, label) < 1 for w in words)
+    # a word of about the label's length: "BODENSEE" is part of bodensee-data, not a misspelling of it
+    return any(len(w) >= 4 and abs(len(w) - len(label)) <= 2 and 0.8 <= similarity(w, label) < 1 for w in words)
 
 
 def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine]) -> list[EmailHit]:
