@@ -223,7 +223,7 @@ def run_cli(args: list[str], poll_rss: bool = False) -> tuple[float, int, int]:
 
 
 #: throughput runs of each -j setting; the fastest is reported
-THROUGHPUT_RUNS = 3
+THROUGHPUT_RUNS = 5
 
 
 def replicate(src: Sequence[Path], dest: Path, n: int) -> None:
@@ -262,6 +262,11 @@ def bench_throughput(
     print(f"| cards/s with -j 1 | {n / t1:.2f} |")
     print(f"| cards/s with -j {jobs} | {n / tn:.2f} |")
     print(f"| **-j {jobs} against -j 1** | {t1 / tn:.2f}x |")
+    # every run, so a reader sees how far the machine's noise moved them
+    print(f"| -j 1 runs, s | {', '.join(f'{t:.1f}' for t in walls['1'])} |")
+    print(f"| -j {jobs} runs, s | {', '.join(f'{t:.1f}' for t in walls[str(jobs)])} |")
+    medians = statistics.median(walls["1"]) / statistics.median(walls[str(jobs)])
+    print(f"| -j {jobs} against -j 1, medians | {medians:.2f}x |")
     peaks = {}
     for n in (100, big):
         d = tp / f"mem{n}"
