@@ -791,7 +791,7 @@ def lines_vertical(grey: np.ndarray) -> bool:
     Measured from the shape of text-line blobs, without Tesseract: it cannot tell 90 from 270
     degrees, which `upside_down` settles.
     """
-    return _vertical(_Blobs.of(grey).stats)
+    return _vertical(_Blobs.of(grey), _Blobs.of(turn(grey, 270)), grey.shape[:2])
 
 
 class _Blobs:
@@ -806,15 +806,26 @@ class _Blobs:
         return cls(shrink(grey, FIND_SIDE))
 
 
-def _vertical(stats: np.ndarray) -> bool:
-    across = down = 0
-    for i in range(1, len(stats)):
-        bw, bh = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
-        if bw > 3 * bh:
-            across += bw
-        elif bh > 3 * bw:
-            down += bh
-    return down > 1.5 * across
+#: text lines run across a card when the blobs of text lines it holds as it lies are this many times longer
+#: (in all) than those it holds turned on its side, or the reverse; in between, the card's shape decides
+VERTICAL = 1.5
+
+
+def _across(stats: np.ndarray) -> int:
+    """The summed length of the blobs that are lines of text running across the image."""
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    return int(w[w > 3 * h].sum())
+
+
+def _vertical(blobs: _Blobs, turned: _Blobs, shape: tuple[int, int]) -> bool:
+    """The lines run up and down: the card turned on its side holds far more line-shaped blobs than the
+    card as it lies. Both are measured across, as text_mask joins letters across a line (measuring the
+    card's own blobs up and down missed tightly set columns of text, whose lines it joined sideways).
+    When neither clearly holds more, text runs along the long side, as on nearly every card."""
+    here, there = _across(blobs.stats), _across(turned.stats)
+    if here > VERTICAL * there or there > VERTICAL * here:
+        return there > here
+    return shape[0] > shape[1]
 
 
 #: `upside_down` decides only when ascenders outweigh descenders (or the reverse) by this share of the
@@ -863,10 +874,10 @@ def _verdict(balance_mass: tuple[float, float]) -> bool | None:
 
 def orientation(grey: np.ndarray) -> tuple[int, bool | None]:
     """(degrees counter-clockwise to turn the card, whether it then lies upside down or None when the
-    letters do not say): `lines_vertical`, then `upside_down`, measuring an unturned card's blobs once."""
-    blobs = _Blobs.of(grey)
-    if _vertical(blobs.stats):
-        return 270, upside_down(turn(grey, 270))
+    letters do not say): `lines_vertical`, then `upside_down`, measuring each way's blobs once."""
+    blobs, turned = _Blobs.of(grey), _Blobs.of(turn(grey, 270))
+    if _vertical(blobs, turned, grey.shape[:2]):
+        return 270, _verdict(_balance(turned))
     return 0, _verdict(_balance(blobs))
 
 

@@ -276,6 +276,33 @@ def test_orient_turns_a_card_upright_from_its_letter_shapes(ccw: int) -> None:
     assert np.mean(np.abs(upright.astype(int) - grey.astype(int))) < 1
 
 
+def _column_card(pitch: int) -> np.ndarray:
+    """A card with a tightly set column of small contact lines, `pitch` pixels apart."""
+    card = np.full((350, 610), 235, np.uint8)
+    lines = ["Work: +49 40 974291", "Cell: +49 (0)15575 056202", "annag@weisswald.de", "www.weisswald.de",
+             "linkedin.com/in/anna-gross"]  # fmt: skip
+    for i, text in enumerate(lines):
+        cv2.putText(card, text, (200, 60 + pitch * i), cv2.FONT_HERSHEY_PLAIN, 0.8, 30, 1, cv2.LINE_AA)
+    return card
+
+
+@pytest.mark.parametrize("pitch", [11, 12, 14])
+def test_lines_vertical_sees_a_tightly_set_column_lying_on_its_side(pitch: int) -> None:
+    # measured up and down, these lines were joined sideways into blocks and the card read as upright
+    card = _column_card(pitch)
+    assert not P.lines_vertical(card)
+    assert P.lines_vertical(P.turn(card, 90))
+    assert P.lines_vertical(P.turn(card, 270))
+
+
+def test_lines_vertical_trusts_lines_of_text_over_the_cards_shape() -> None:
+    portrait = np.full((610, 350), 235, np.uint8)
+    for i, text in enumerate(["Marta Perez", "Recruiter", "Levante S.L.", "+34 912 345 678"]):
+        cv2.putText(portrait, text, (20, 80 + 60 * i), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2, cv2.LINE_AA)
+    assert not P.lines_vertical(portrait)
+    assert P.lines_vertical(P.turn(portrait, 90))
+
+
 def test_upside_down_admits_doubt_on_a_card_without_text() -> None:
     blank = np.full((500, 875), 240, np.uint8)
     assert P.upside_down(blank) is None
