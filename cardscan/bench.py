@@ -22,10 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import ocr, pipeline, synth, workers
+from . import imageio, ocr, pipeline, preprocess, synth, workers
 from .config import STEPS, Settings
 from .models import Status, result_to_dict
-from .score import SCORED_FIELDS, FieldScore, phones_from_printed, score_contact
+from .score import SCORED_FIELDS, FieldScore, outline_right, phones_from_printed, score_contact
 
 CONDITIONS = ("flat", "phone", "hard")
 SEEDS = {"flat": 1001, "phone": 2002, "hard": 3003}  # the sample set uses other seeds
@@ -63,6 +63,7 @@ def run_cards(images: Sequence[Path], settings: Settings, truth_of: Any, fields:
     plain_t: list[float] = []
     stages: dict[str, list[float]] = defaultdict(list)
     rows = []
+    outlines: list[tuple[str, bool]] = []
     for img in images:
         truth = truth_of(img)
         plain_t.append(plain_tesseract(img))
@@ -75,7 +76,11 @@ def run_cards(images: Sequence[Path], settings: Settings, truth_of: Any, fields:
         s = [fs for fs in score_contact(d["contact"], truth) if fs.field in fields]  # type: ignore[arg-type]
         scores.append(s)
         rows.append((img.name, r.status, [fs for fs in s if not fs.right]))
-    return {"scores": scores, "pipe": pipe_t, "plain": plain_t, "stages": stages, "rows": rows}
+        if truth.get("card_corners"):  # untimed: the finder once more, for its own score
+            rgb = imageio.load(img, settings).rgb
+            found = outline_right(preprocess.find_card_quad(rgb), truth["card_corners"], (rgb.shape[1], rgb.shape[0]))
+            outlines.append((img.name, bool(found)))
+    return {"scores": scores, "pipe": pipe_t, "plain": plain_t, "stages": stages, "rows": rows, "outlines": outlines}
 
 
 def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
@@ -101,6 +106,8 @@ def summarise(res: dict[str, Any], fields: Sequence[str]) -> dict[str, float]:
     out["sec_per_card"] = statistics.fmean(res["pipe"]) if res["pipe"] else 0.0
     out["plain_sec"] = statistics.fmean(res["plain"]) if res["plain"] else 0.0
     out["ratio"] = sum(res["pipe"]) / max(1e-9, sum(res["plain"]))
+    outlines = res.get("outlines") or []
+    out["outline"] = sum(ok for _, ok in outlines) / len(outlines) if outlines else float("nan")
     return out
 
 
@@ -114,6 +121,8 @@ def print_accuracy(summaries: dict[str, dict[str, float]], fields: Sequence[str]
     print("| measure | " + " | ".join(conds) + " |")
     print("| --- | " + " | ".join("---" for _ in conds) + " |")
     print("| cards | " + " | ".join(f"{summaries[c]['cards']:.0f}" for c in conds) + " |")
+    if any(summaries[c].get("outline") == summaries[c].get("outline") for c in conds):  # not all NaN
+        print("| card outline right | " + " | ".join(_pct(summaries[c]["outline"]) for c in conds) + " |")
     for f in fields:
         print(f"| {f} right | " + " | ".join(_pct(summaries[c][f]) for c in conds) + " |")
     print("| emails and phones right | " + " | ".join(_pct(summaries[c]["emails_phones"]) for c in conds) + " |")
@@ -147,7 +156,9 @@ def _shown(value: Any) -> str:
 
 def print_errors(name: str, res: dict[str, Any], limit: int = 12) -> None:
     lines = []
+    fields = 0
     for fname, status, wrong in res["rows"]:
+        fields += len(wrong)
         for fs in wrong:
             lines.append(
                 f"- {name} {fname} {fs.field}: expected {_shown(fs.expected)}, got {_shown(fs.got)}"
@@ -155,8 +166,11 @@ def print_errors(name: str, res: dict[str, Any], limit: int = 12) -> None:
             )
         if status is not Status.OK:
             lines.append(f"- {name} {fname}: {status.value}")
+    outlines = [f"- {name} {fname}: card outline wrong" for fname, ok in res.get("outlines", ()) if not ok]
+    lines += outlines
     if lines:
-        print(f"\n<details><summary>{name}: {len(lines)} wrong fields (first {limit})</summary>\n")
+        what = f"{fields} wrong fields" + (f", {len(outlines)} wrong card outlines" if outlines else "")
+        print(f"\n<details><summary>{name}: {what} (first {limit} lines)</summary>\n")
         print("\n".join(lines[:limit]))
         print("\n</details>")
 

@@ -106,3 +106,28 @@ def phones_from_printed(phones: Iterable[Mapping[str, Any]], region: str) -> lis
             e164 = str(p["number"])
         out.append({"number": e164, "type": str(p.get("type", "other"))})
     return out
+
+
+#: a found outline is the card's when each of its corners is within this share of the card's diagonal
+#: of a true corner (a few pixels of a blurred edge; a quad missing a band or reaching onto the desk is off
+#: by a fifth of the card or more)
+CORNER_TOL = 0.05
+#: reading the whole photo is right when the card fills this share of it (a scan)
+FILLS_PHOTO = 0.8
+
+
+def outline_right(found: Any, corners: Any, photo_size: tuple[int, int]) -> bool | None:
+    """Whether the card finder's outline (4 corners in the upright photo, None when it found none) is the
+    card whose true `corners` the truth gives; None when the truth gives none (real photos)."""
+    if not corners:
+        return None
+    true = [(float(x), float(y)) for x, y in corners]
+    diag = max(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for a in true for b in true)
+    if found is None:
+        w, h = photo_size
+        xs, ys = [x for x, _ in true], [y for _, y in true]
+        # the shoelace area of the card, against the photo's
+        area = 0.5 * abs(sum(xs[i] * ys[i - 1] - xs[i - 1] * ys[i] for i in range(len(true))))
+        return area >= FILLS_PHOTO * w * h
+    got = [(float(x), float(y)) for x, y in found]
+    return all(min(((x - gx) ** 2 + (y - gy) ** 2) ** 0.5 for gx, gy in got) <= CORNER_TOL * diag for x, y in true)

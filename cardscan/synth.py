@@ -979,8 +979,11 @@ def _contact_lines(
     return lines, phones
 
 
-def truth_of(spec: CardSpec, file: str, condition: str, exif_orientation: int) -> dict[str, object]:
-    """The ground-truth record in the scorer's schema (key order is fixed)."""
+def truth_of(
+    spec: CardSpec, file: str, condition: str, exif_orientation: int, corners: list[list[float]] | None = None
+) -> dict[str, object]:
+    """The ground-truth record in the scorer's schema (key order is fixed). `card_corners`: where the card
+    lies in the photo as shown upright (its printed top left first, then clockwise), to score finding it."""
     return {
         "file": file,
         "condition": condition,
@@ -1001,6 +1004,7 @@ def truth_of(spec: CardSpec, file: str, condition: str, exif_orientation: int) -
         "linkedin": spec.linkedin,
         "address": "\n".join(spec.address) if spec.address else None,
         "exif_orientation": exif_orientation,
+        "card_corners": corners,
     }
 
 
@@ -1423,8 +1427,10 @@ def _gaussian_spot(h: int, w: int, cx: float, cy: float, sigma: float) -> np.nda
 
 def photograph(
     card: Image.Image, condition: str, rng: random.Random, noise: bool = True, orientation: int | None = None
-) -> tuple[Image.Image, int]:
-    """Turn a rendered card into a scan or photo; returns (stored pixels, EXIF orientation to write).
+) -> tuple[Image.Image, int, list[list[float]]]:
+    """Turn a rendered card into a scan or photo; returns (stored pixels, EXIF orientation to write, the
+    card's corners: its printed top left, top right, bottom right and bottom left, in pixels of the photo
+    as an EXIF-aware viewer shows it).
 
     The stored pixels are already rotated for EXIF orientations 3, 6 and 8, so an EXIF-aware
     viewer shows the card upright (apart from any rotation that is part of the scene itself).
@@ -1452,7 +1458,8 @@ def photograph(
         out: np.ndarray = bed * (1 - mask[..., None]) + warped * mask[..., None]
         if noise:
             out += np.asarray(nrng.normal(0, 1.5, out.shape), np.float32)
-        return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8)), 1
+        corners = np.array([[0, 0], [cw, 0], [cw, ch], [0, ch]], np.float64) @ M[:, :2].T + M[:, 2]
+        return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8)), 1, _rounded(corners)
 
     hard = condition == "hard"
     # The frame: a phone photo, landscape for a landscape card (portrait for a portrait one).
@@ -1551,6 +1558,10 @@ def photograph(
     if orientation is None and rng.random() < (0.45 if hard else 0.12):
         turns = rng.choice((1, 2, 3))
         pixels = np.ascontiguousarray(np.rot90(pixels, turns))
+    corners, width, height = dst.astype(np.float64), fw, fh
+    for _ in range(turns):  # np.rot90 turns counter-clockwise: (x, y) -> (y, width - x)
+        corners = np.stack([corners[:, 1], width - corners[:, 0]], axis=1)
+        width, height = height, width
     img = Image.fromarray(pixels)
 
     # The phone stored its sensor's pixels and an Orientation tag telling the upright.
@@ -1558,7 +1569,11 @@ def photograph(
         orientation = rng.choice((6, 6, 8, 3)) if not turns and not hard and rng.random() < 0.25 else 1
     if orientation != 1:
         img = img.transpose(_STORE_FOR[orientation])
-    return img, orientation
+    return img, orientation, _rounded(corners)
+
+
+def _rounded(corners: np.ndarray) -> list[list[float]]:
+    return [[round(float(x), 1), round(float(y), 1)] for x, y in corners]
 
 
 # How the stored pixels relate to the upright image for each EXIF orientation.
@@ -1631,11 +1646,11 @@ def make_card(card_id: str, out_dir: Path, rng: random.Random, plan: Plan) -> Pa
     fmt = plan.fmt or ("png" if rng.random() < 0.05 else "heic" if rng.random() < 0.04 else "jpg")
     # Only the JPEGs carry an EXIF orientation; a PNG is a clean export, so it has no sensor noise.
     forced = plan.exif if fmt == "jpg" else 1
-    img, orientation = photograph(card, condition, rng, noise=fmt != "png", orientation=forced)
+    img, orientation, corners = photograph(card, condition, rng, noise=fmt != "png", orientation=forced)
     quality = {"flat": rng.randint(88, 94), "phone": rng.randint(70, 90), "hard": rng.randint(62, 80)}[condition]
     path = out_dir / f"{card_id}.{fmt}"
     _save(img, path, quality, orientation)
-    _write_json(truth_of(spec, path.name, condition, orientation), path.with_suffix(".json"))
+    _write_json(truth_of(spec, path.name, condition, orientation, corners), path.with_suffix(".json"))
     return path
 
 

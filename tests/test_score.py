@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cardscan.score import normalise, phones_from_printed, score_contact
+from cardscan.score import normalise, outline_right, phones_from_printed, score_contact
 
 
 def test_letter_spaced_company_and_case_match() -> None:
@@ -39,3 +39,22 @@ def test_printed_phones_become_e164() -> None:
     got = phones_from_printed([{"number": "+44 (0) 20 9876 5432", "type": "work"}], "US")
     assert got == [{"number": "+442098765432", "type": "work"}]
     assert phones_from_printed([{"number": "03-8765-4321", "type": "work"}], "JP")[0]["number"] == "+81387654321"
+
+
+def test_outline_right_takes_a_close_quad_in_any_corner_order() -> None:
+    corners = [[100, 100], [450, 120], [440, 320], [90, 300]]
+    shuffled = [[442, 318], [91, 302], [101, 99], [449, 121]]
+    assert outline_right(shuffled, corners, (800, 600)) is True
+
+
+def test_outline_right_refuses_a_part_of_the_card_and_no_outline_on_a_small_card() -> None:
+    corners = [[100, 100], [450, 120], [440, 320], [90, 300]]
+    left_part = [[100, 100], [270, 110], [265, 310], [90, 300]]  # cut where a shadow crosses the card
+    assert outline_right(left_part, corners, (800, 600)) is False
+    assert outline_right(None, corners, (800, 600)) is False
+
+
+def test_outline_right_takes_the_whole_photo_for_a_card_that_fills_it() -> None:
+    scan = [[10, 8], [790, 12], [788, 590], [12, 592]]
+    assert outline_right(None, scan, (800, 600)) is True
+    assert outline_right(scan, None, (800, 600)) is None  # no truth to say: a real photo

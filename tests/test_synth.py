@@ -32,6 +32,7 @@ TRUTH_KEYS = [
     "linkedin",
     "address",
     "exif_orientation",
+    "card_corners",
 ]
 
 
@@ -177,3 +178,35 @@ def test_missing_fonts_give_an_install_hint(tmp_path: Path, monkeypatch: pytest.
         assert not (tmp_path / "out").exists()  # nothing half-written
     finally:
         synth.available_fonts.cache_clear()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_card_corners_say_where_the_card_lies_in_the_upright_photo(seed: int) -> None:
+    import cv2
+    import numpy as np
+
+    def detail(a: np.ndarray) -> np.ndarray:  # print and edges, without glare, shadow and shading
+        a = a.astype(np.float32)
+        return a - cv2.GaussianBlur(a, (0, 0), 6)
+
+    rng = random.Random(f"corners:{seed}")
+    card = synth.render_card(synth.compose_card(rng))
+    condition = ("flat", "phone", "hard")[seed % 3]
+    img, orientation, corners = synth.photograph(card, condition, rng)
+    upright = np.asarray(ImageOps.exif_transpose(_with_orientation(img, orientation)).convert("L"))
+    w, h = card.size
+    printed = detail(np.asarray(card.convert("L")))
+    match = []
+    for shift in (0.0, 0.05 * w):  # the corners as given, and a twentieth of the card to the side
+        frame = np.float32([[0, 0], [w, 0], [w, h], [0, h]]) + np.float32([shift, 0])
+        back = cv2.warpPerspective(upright, cv2.getPerspectiveTransform(np.float32(corners), frame), (w, h))
+        match.append(np.corrcoef(detail(back).ravel(), printed.ravel())[0, 1])
+    # the photo taken back to the card's own frame lies on the printed card, and only there
+    assert match[0] > 0.3
+    assert match[0] > 3 * match[1]
+
+
+def _with_orientation(img: Image.Image, orientation: int) -> Image.Image:
+    """The stored pixels with the EXIF orientation the file would carry."""
+    img.getexif()[0x0112] = orientation
+    return img
