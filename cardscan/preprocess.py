@@ -374,31 +374,64 @@ def edge_supports(segments: np.ndarray, quads: Sequence[np.ndarray], tol: float)
         return np.zeros(len(quads))
     if len(quads) > 128:  # in slices, so the (quads, 4 sides, segments) arrays stay small
         return np.concatenate([edge_supports(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)])
+    covers = side_covers(segments, quads, tol)  # (quads, 4)
+    weakest = covers.min(axis=1)
+    # a side with no edge under it is a guess, not a card's outline
+    return np.where(weakest < 0.25, 0.0, 0.5 * covers.mean(axis=1) + 0.5 * weakest)
+
+
+def side_covers(
+    segments: np.ndarray, quads: Sequence[np.ndarray], tol: float, start: float = 0.0, end: float = 1.0
+) -> np.ndarray:
+    """(quads, 4): how much of the stretch from `start` to `end` of each side's line (0 and 1: the side's
+    corners; below 0 or above 1: the line carried on past them) lies on edge segments along it.
+
+    Only segments parallel to the side and within `tol` of its line count, so text and dashes crossing
+    or near a side do not make it look like an edge."""
+    a = np.asarray(quads, np.float64).reshape(-1, 4, 2)
+    if len(segments) == 0:
+        return np.zeros(a.shape[:2])
     p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
     seg_dir = p2 - p1
     seg_len = np.maximum(np.hypot(seg_dir[:, 0], seg_dir[:, 1]), 1e-9)
-    a = np.asarray(quads, np.float64).reshape(-1, 4, 2)
     b = np.roll(a, -1, axis=1)
     side = np.maximum(np.hypot(*(b - a).transpose(2, 0, 1)), 1e-9)[..., None]  # (quads, 4, 1)
     ux, uy = (b[..., 0] - a[..., 0])[..., None] / side, (b[..., 1] - a[..., 1])[..., None] / side
     ax, ay = a[..., 0][..., None], a[..., 1][..., None]
-    # each segment's ends against each side: across it (must be within tol) and along it (0..1)
+    # each segment's ends against each side: across it (must be within tol) and along it (start..end)
     x1, y1, x2, y2 = p1[:, 0] - ax, p1[:, 1] - ay, p2[:, 0] - ax, p2[:, 1] - ay  # (quads, 4, segments)
     near = (np.abs(y1 * ux - x1 * uy) < tol) & (np.abs(y2 * ux - x2 * uy) < tol)
     parallel = np.abs(seg_dir[:, 1] * ux - seg_dir[:, 0] * uy) / seg_len < math.sin(math.radians(5))
-    t1, t2 = (x1 * ux + y1 * uy) / side, (x2 * ux + y2 * uy) / side
-    lo = np.clip(np.trunc(np.minimum(t1, t2) * SIDE_BINS), 0, SIDE_BINS).astype(np.int64)
-    hi = np.clip(np.ceil(np.maximum(t1, t2) * SIDE_BINS), 0, SIDE_BINS).astype(np.int64)
+    bins = max(1, round((end - start) * SIDE_BINS))
+    t1 = ((x1 * ux + y1 * uy) / side - start) / (end - start)
+    t2 = ((x2 * ux + y2 * uy) / side - start) / (end - start)
+    lo = np.clip(np.trunc(np.minimum(t1, t2) * bins), 0, bins).astype(np.int64)
+    hi = np.clip(np.ceil(np.maximum(t1, t2) * bins), 0, bins).astype(np.int64)
     on = near & parallel & (hi > lo)
     # which stretches of each side some segment covers: +1 where a segment starts, -1 where it ends
-    starts = np.zeros((*on.shape[:2], SIDE_BINS + 1), np.int64)
+    starts = np.zeros((*on.shape[:2], bins + 1), np.int64)
     q, s, _ = np.nonzero(on)
     np.add.at(starts, (q, s, lo[on]), 1)
     np.add.at(starts, (q, s, hi[on]), -1)
-    covers = (np.cumsum(starts[..., :SIDE_BINS], axis=2) > 0).mean(axis=2)  # (quads, 4)
-    weakest = covers.min(axis=1)
-    # a side with no edge under it is a guess, not a card's outline
-    return np.where(weakest < 0.25, 0.0, 0.5 * covers.mean(axis=1) + 0.5 * weakest)
+    return (np.cumsum(starts[..., :bins], axis=2) > 0).mean(axis=2)
+
+
+#: a side's line carried on past a corner for this share of the side's length...
+CARRY = 0.25
+#: ...and covered by edges for at least this share of that stretch, is no card's side
+CARRIED = 0.8
+#: the score a quad loses for each such side
+THROUGH_COST = 0.25
+
+
+def sides_carried_on(segments: np.ndarray, quad: np.ndarray, tol: float) -> int:
+    """How many of the quad's sides run on past a corner as the same straight edge. A card's side ends at
+    its corners; the line of a shadow or of a desk's edge crosses the card and runs on. A quad bounded by
+    one is part of a card (cut off where a hard shadow crosses it, or where its printed band meets the
+    desk), or a stretch of desk, and the sides of the whole card it cuts run on past its corners too."""
+    before = side_covers(segments, [quad], tol, -CARRY, 0.0)[0]
+    after = side_covers(segments, [quad], tol, 1.0, 1.0 + CARRY)[0]
+    return int(np.count_nonzero(np.maximum(before, after) >= CARRIED))
 
 
 def sides_on_frame(quad: np.ndarray, shape: tuple[int, int], near: float = 0.006) -> int:
@@ -498,7 +531,7 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     if interior_edges(segments, quad, 0.012 * max(h, w)) >= GRID:
         return 0.0
     # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
-    size = min(frac / 0.03, 1.0)
+    size = min(frac / 0.03, 1.0) * (1.0 - THROUGH_COST * sides_carried_on(segments, quad, 0.012 * max(h, w)))
     # a card cut off by the frame has no true outline: warping a guess would distort the text
     clipped = cv2.intersectConvexConvex(
         quad.astype(np.float32), np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)

@@ -3,6 +3,7 @@ image steps (invert, rescale) on rendered cards. No Tesseract here."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from pathlib import Path
@@ -15,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from cardscan import imageio, synth
 from cardscan import preprocess as P
 from cardscan.config import Settings
+from cardscan.score import outline_right
 
 LINES = ("Anna Berg", "Head of Research", "anna.berg@example.com", "+44 20 7946 0958", "www.example.com")
 
@@ -348,6 +350,34 @@ def test_edge_support_counts_only_edges_along_the_sides_themselves() -> None:
     # the batch form ranks many quads with the same numbers
     many = P.edge_supports(np.array(sides[:3] + half, np.float32), [quad, quad + 400.0], 5.0)
     assert many[0] == pytest.approx(got) and many[1] == 0.0
+
+
+def test_sides_carried_on_counts_sides_whose_line_runs_on_past_a_corner() -> None:
+    quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], dtype=np.float64)
+    sides = [[100, 100, 450, 100], [450, 100, 450, 300], [450, 300, 100, 300], [100, 300, 100, 100]]
+    assert P.sides_carried_on(np.array(sides, np.float32), quad, 5.0) == 0
+    # a shadow's edge: the right side's line crosses the whole photo
+    shadow = [[450, 0, 450, 600]]
+    assert P.sides_carried_on(np.array(sides + shadow, np.float32), quad, 5.0) == 1
+    # the card goes on to the right (this quad is its left part): top and bottom run on
+    card = [[450, 100, 600, 100], [450, 300, 600, 300]]
+    assert P.sides_carried_on(np.array(sides + card, np.float32), quad, 5.0) == 2
+    # wood grain: short pieces along the top side's line, beside it, cover too little of it to count
+    grain = [[40, 100, 55, 100], [70, 100, 80, 100], [470, 101, 490, 101]]
+    assert P.sides_carried_on(np.array(sides + grain, np.float32), quad, 5.0) == 0
+
+
+#: hard synthetic photos (bench dev seed 7777) whose best outline was a part of the card bounded by a hard
+#: shadow's edge or a band's, or a stretch of desk, before a side carried on past its corner cost a quad score
+CUT_BY_A_LINE = (3, 21, 40, 51)
+
+
+@pytest.mark.parametrize("index", CUT_BY_A_LINE)
+def test_find_card_quad_takes_the_whole_card_not_a_part_cut_off_by_a_straight_line(tmp_path: Path, index: int) -> None:
+    path = synth.make_card("card", tmp_path, random.Random(f"cardscan-synth:7777:{index}"), synth.Plan("hard"))
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    rgb = imageio.load(path, Settings()).rgb
+    assert outline_right(P.find_card_quad(rgb), truth["card_corners"], (rgb.shape[1], rgb.shape[0]))
 
 
 def _sheet_of_print(size: tuple[int, int]) -> np.ndarray:
