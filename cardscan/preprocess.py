@@ -351,7 +351,16 @@ def line_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 2
     q = quads.astype(np.float64)
     sides = np.hypot(*(np.roll(q, -1, axis=1) - q).transpose(2, 0, 1))  # (quads, 4): top, right, bottom, left
     shaped = aspect_scores((sides[:, 0] + sides[:, 2]) / 2, (sides[:, 1] + sides[:, 3]) / 2) >= 0.3
-    return list(quads[shaped])
+    # what score_quad gives nothing for: too small a share of the photo, or a corner far from square (a
+    # keyboard's rows of keys make thousands of such quads, which crowded whole cards out of the ranking)
+    nxt = np.roll(q, -1, axis=1)
+    area = 0.5 * np.abs(np.sum(q[..., 0] * nxt[..., 1] - nxt[..., 0] * q[..., 1], axis=1))
+    out_, in_ = np.roll(q, 1, axis=1) - q, nxt - q  # the two sides at each corner
+    cos = np.sum(out_ * in_, axis=2) / np.maximum(
+        np.hypot(*out_.transpose(2, 0, 1)) * np.hypot(*in_.transpose(2, 0, 1)), 1e-9
+    )
+    square = np.all(np.abs(cos) <= math.cos(math.radians(45)), axis=1)
+    return list(quads[shaped & square & (area >= MIN_AREA * w * h)])
 
 
 def _edge_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
@@ -374,23 +383,29 @@ def edge_supports(segments: np.ndarray, quads: Sequence[np.ndarray], tol: float)
         return np.zeros(len(quads))
     if len(quads) > 128:  # in slices, so the (quads, 4 sides, segments) arrays stay small
         return np.concatenate([edge_supports(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)])
-    covers = side_covers(segments, quads, tol)  # (quads, 4)
+    return _support(side_bins(segments, quads, tol).mean(axis=2))
+
+
+def _support(covers: np.ndarray) -> np.ndarray:
+    """Edge support from the (quads, 4) cover of each side: the mean pulled down by the weakest side."""
     weakest = covers.min(axis=1)
     # a side with no edge under it is a guess, not a card's outline
     return np.where(weakest < 0.25, 0.0, 0.5 * covers.mean(axis=1) + 0.5 * weakest)
 
 
-def side_covers(
+def side_bins(
     segments: np.ndarray, quads: Sequence[np.ndarray], tol: float, start: float = 0.0, end: float = 1.0
 ) -> np.ndarray:
-    """(quads, 4): how much of the stretch from `start` to `end` of each side's line (0 and 1: the side's
-    corners; below 0 or above 1: the line carried on past them) lies on edge segments along it.
+    """(quads, 4, bins), True where a stretch of each side's line lies on an edge segment along it: the
+    line from `start` to `end` (0 and 1: the side's corners; below 0 or above 1: the line carried on past
+    them), in stretches of 1 / SIDE_BINS of the side.
 
     Only segments parallel to the side and within `tol` of its line count, so text and dashes crossing
     or near a side do not make it look like an edge."""
     a = np.asarray(quads, np.float64).reshape(-1, 4, 2)
+    bins = max(1, round((end - start) * SIDE_BINS))
     if len(segments) == 0:
-        return np.zeros(a.shape[:2])
+        return np.zeros((*a.shape[:2], bins), bool)
     p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
     seg_dir = p2 - p1
     seg_len = np.maximum(np.hypot(seg_dir[:, 0], seg_dir[:, 1]), 1e-9)
@@ -402,7 +417,6 @@ def side_covers(
     x1, y1, x2, y2 = p1[:, 0] - ax, p1[:, 1] - ay, p2[:, 0] - ax, p2[:, 1] - ay  # (quads, 4, segments)
     near = (np.abs(y1 * ux - x1 * uy) < tol) & (np.abs(y2 * ux - x2 * uy) < tol)
     parallel = np.abs(seg_dir[:, 1] * ux - seg_dir[:, 0] * uy) / seg_len < math.sin(math.radians(5))
-    bins = max(1, round((end - start) * SIDE_BINS))
     t1 = ((x1 * ux + y1 * uy) / side - start) / (end - start)
     t2 = ((x2 * ux + y2 * uy) / side - start) / (end - start)
     lo = np.clip(np.trunc(np.minimum(t1, t2) * bins), 0, bins).astype(np.int64)
@@ -413,15 +427,24 @@ def side_covers(
     q, s, _ = np.nonzero(on)
     np.add.at(starts, (q, s, lo[on]), 1)
     np.add.at(starts, (q, s, hi[on]), -1)
-    return (np.cumsum(starts[..., :bins], axis=2) > 0).mean(axis=2)
+    return np.cumsum(starts[..., :bins], axis=2) > 0
 
 
-#: a side's line carried on past a corner for this share of the side's length...
-CARRY = 0.25
+#: a side's line carried on past a corner for this share of the side's length (in whole SIDE_BINS)...
+CARRY = 0.24
 #: ...and covered by edges for at least this share of that stretch, is no card's side
 CARRIED = 0.8
 #: the score a quad loses for each such side
 THROUGH_COST = 0.25
+
+
+def outline_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> tuple[float, int]:
+    """(`_edge_support`, `sides_carried_on`) of one quad, from one pass over the segments."""
+    k = round(CARRY * SIDE_BINS)
+    bins = side_bins(segments, [quad], tol, -k / SIDE_BINS, 1 + k / SIDE_BINS)[0]  # (4, k + SIDE_BINS + k)
+    covers = bins[:, k:-k].mean(axis=1)
+    beyond = np.maximum(bins[:, :k].mean(axis=1), bins[:, -k:].mean(axis=1))
+    return float(_support(covers[None])[0]), int(np.count_nonzero(beyond >= CARRIED))
 
 
 def sides_carried_on(segments: np.ndarray, quad: np.ndarray, tol: float) -> int:
@@ -429,9 +452,7 @@ def sides_carried_on(segments: np.ndarray, quad: np.ndarray, tol: float) -> int:
     its corners; the line of a shadow or of a desk's edge crosses the card and runs on. A quad bounded by
     one is part of a card (cut off where a hard shadow crosses it, or where its printed band meets the
     desk), or a stretch of desk, and the sides of the whole card it cuts run on past its corners too."""
-    before = side_covers(segments, [quad], tol, -CARRY, 0.0)[0]
-    after = side_covers(segments, [quad], tol, 1.0, 1.0 + CARRY)[0]
-    return int(np.count_nonzero(np.maximum(before, after) >= CARRIED))
+    return outline_support(segments, quad, tol)[1]
 
 
 def sides_on_frame(quad: np.ndarray, shape: tuple[int, int], near: float = 0.006) -> int:
@@ -499,12 +520,16 @@ def card_density(density: float) -> float:
     return max(0.0, (DENSE - density) / (DENSE - CARD_TEXT))
 
 
+#: the least share of the photo a card's outline covers (a card held far from the camera)
+MIN_AREA = 0.012
+
+
 def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, text: np.ndarray) -> float:
     """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text."""
     h, w = shape
     area = cv2.contourArea(quad.astype(np.float32))
     frac = area / (w * h)
-    if frac < 0.012 or frac > 0.99 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
+    if frac < MIN_AREA or frac > 0.99 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
         return 0.0
     angles = _interior_angles(quad)
     if min(angles) < 45 or max(angles) > 135:
@@ -513,7 +538,7 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
         return 0.0
     right = 1.0 - max(abs(a - 90) for a in angles) / 45
-    support = _edge_support(segments, quad, 0.012 * max(h, w))
+    support, carried = outline_support(segments, quad, 0.012 * max(h, w))
     inside = np.zeros(shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
     text_here = np.count_nonzero(text & (inside * 255))
@@ -531,7 +556,7 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     if interior_edges(segments, quad, 0.012 * max(h, w)) >= GRID:
         return 0.0
     # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
-    size = min(frac / 0.03, 1.0) * (1.0 - THROUGH_COST * sides_carried_on(segments, quad, 0.012 * max(h, w)))
+    size = min(frac / 0.03, 1.0) * (1.0 - THROUGH_COST * carried)
     # a card cut off by the frame has no true outline: warping a guess would distort the text
     clipped = cv2.intersectConvexConvex(
         quad.astype(np.float32), np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
@@ -639,15 +664,21 @@ def _overlap(a: np.ndarray, b: np.ndarray) -> float:
 LOOK_FURTHER = 0.6
 
 
+#: line quads scored fully, of those whose outlines lie most on edges
+RANKED = 30
+
+
 def _ranked(
     candidates: list[np.ndarray], segments: np.ndarray, shape: tuple[int, int], text: np.ndarray, lines_used: int
 ) -> list[tuple[float, np.ndarray]]:
     """Region outlines and the quads of the `lines_used` longest edges, scored, best first. The many line
-    quads are ranked cheaply by how much of their outline lies on edges, and the best 30 scored fully."""
+    quads are ranked cheaply by how much of their outline lies on edges, and the best RANKED scored fully."""
     lines = line_quads(segments, shape, lines_used)
     support = edge_supports(segments, lines, 0.012 * max(shape))
     lines = [lines[i] for i in np.argsort(-support, kind="stable")]
-    return sorted(((score_quad(q, shape, segments, text), q) for q in candidates + lines[:30]), key=lambda sq: -sq[0])
+    return sorted(
+        ((score_quad(q, shape, segments, text), q) for q in candidates + lines[:RANKED]), key=lambda sq: -sq[0]
+    )
 
 
 def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
