@@ -56,7 +56,18 @@ def test_no_address_without_a_postcode_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("printed", "read"), [("9? planta", "9ª planta"), ("5* planta", "5ª planta"), ("3° piso", "3º piso")]
+    ("printed", "read"),
+    [
+        ("9? planta", "9ª planta"),
+        ("5* planta", "5ª planta"),
+        ("3° piso", "3º piso"),
+        ("9è planta", "9ª planta"),
+        ("72 planta", "7ª planta"),
+        ("92 piso", "9º piso"),
+        # a 2 after a 1 or a 2 may be a floor of its own (12ª, 22ª) with its sign lost: left as read
+        ("12 planta", "12 planta"),
+        ("22 planta", "22 planta"),
+    ],
 )
 def test_spanish_floor_ordinal_misread(printed: str, read: str) -> None:
     c = parse_page(page_from_rows([("Lucía Romero", 40), "lucia@brisa.es", f"Gran Vía 211, {printed}", "28038 Madrid"]),
