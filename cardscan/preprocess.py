@@ -131,13 +131,10 @@ def warp(image: np.ndarray, quad: np.ndarray, max_side: int = 0) -> np.ndarray:
 
 
 def _interior_angles(quad: np.ndarray) -> list[float]:
-    out = []
-    for i in range(4):
-        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
-        v1, v2 = a - b, c - b
-        cos = float(np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-9))
-        out.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
-    return out
+    q = np.asarray(quad, np.float64)
+    v1, v2 = np.roll(q, 1, axis=0) - q, np.roll(q, -1, axis=0) - q  # from each corner to its two neighbours
+    cos = np.sum(v1 * v2, axis=1) / (np.hypot(v1[:, 0], v1[:, 1]) * np.hypot(v2[:, 0], v2[:, 1]) + 1e-9)
+    return [float(a) for a in np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))]
 
 
 def _line_intersection(p1: np.ndarray, p2: np.ndarray, p3: np.ndarray, p4: np.ndarray) -> np.ndarray | None:
@@ -712,11 +709,14 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     # is as card-shaped and as square-cornered as its part (a quad reaching onto the desk is not),
     # and whose other part holds print too (a strip of desk or drop shadow does not)
     # (one clearly more card-shaped than the part may score lower still: a band's edge on the desk is faint)
+    best_shape = _shape_of(best)
     for s, quad in scored[1:]:
-        shaped = _shape_of(quad) >= _shape_of(best) + 0.3
+        if s < WHOLE_SHAPED_SCORE * best_score:
+            break  # best first: no later quad scores enough either
+        shape_ = _shape_of(quad)
         if (
-            s >= (WHOLE_SHAPED_SCORE if shaped else WHOLE_SCORE) * best_score
-            and _shape_of(quad) >= _shape_of(best) - 0.1
+            s >= (WHOLE_SHAPED_SCORE if shape_ >= best_shape + 0.3 else WHOLE_SCORE) * best_score
+            and shape_ >= best_shape - 0.1
             and _text_inside(text, quad) > 1.1 * _text_inside(text, best)
             and _shared_sides(quad, best, tol) >= 2
             and cv2.contourArea(quad.astype(np.float32)) > 1.2 * cv2.contourArea(best.astype(np.float32))

@@ -252,9 +252,7 @@ _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|
 
 #: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è" or a degree sign, or as a "2"
 #: after a digit from 3 up ("72 planta": no Spanish office stands on a 32nd to 92nd floor)
-_FLOOR_ORDINAL_MISREAD = re.compile(
-    r"(?:(?<=\b\d)\s?[?*°è]|(?<=\b[3-9])2)(?=\s(?P<floor>planta|piso|andar)\b)", re.I
-)
+_FLOOR_ORDINAL_MISREAD = re.compile(r"(?:(?<=\b\d)\s?[?*°è]|(?<=\b[3-9])2)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
 
 
 #: "40011 st Ave": the space inside "4001 1st Ave" lost; told by the ordinal that fits the last digit and
