@@ -98,6 +98,13 @@ def test_postcode_is_never_a_phone_and_the_labels_type_the_numbers(mark: str) ->
     assert "phones" not in c.review
 
 
+def test_postal_mark_read_as_a_t_is_printed_back_and_is_no_city() -> None:
+    c = scan(japanese_card("T"))
+    assert c.address is not None
+    assert c.address.lines[0] == "〒108-0075 東京都港区港南 2-16-3"
+    assert (c.address.postcode, c.address.city) == ("108-0075", "")
+
+
 def test_glued_postcode_mark_is_not_a_phone() -> None:
     page = japanese_card()
     lines = list(page.lines)

@@ -178,7 +178,9 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("AU", city, m["region"], m["postcode"], before)
-    m = re.search(r"(?:〒\s?)(?P<postcode>\d{3}-?\d{4})|(?<![\d-])(?P<pc2>\d{3}-\d{4})(?![\d-])", text)
+    m = re.search(
+        r"(?:(?:〒|(?<![^\W\d_])T)\s?)(?P<postcode>\d{3}-?\d{4})|(?<![\d-])(?P<pc2>\d{3}-\d{4})(?![\d-])", text
+    )
     if m and ("〒" in text or hint == "JP" or any(p in text.lower() for p in JP_PLACES)):
         postcode = m["postcode"] or m["pc2"]
         before, city = _last_segment(text[: m.start()])
@@ -248,6 +250,8 @@ def uk_postcode(text: str) -> str | None:
 
 
 _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
+#: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
+_POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
 _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
 
 #: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è" or a degree sign, or as a "2"
@@ -283,7 +287,8 @@ def _split_ordinal(m: re.Match[str]) -> str:
 
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
-    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª)."""
+    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒)."""
+    text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _ORDINAL_JOINED.sub(_split_ordinal, text)
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
