@@ -184,6 +184,49 @@ def settled(line: Line, contact: Contact) -> bool:
     return False
 
 
+#: models for a script of their own: asked for beside a Latin one ("jpn+eng"), they still lose some lines to
+#: it, whose big kanji come back as short capitals ("営業部 部長" as "SRB BWR", at 0.66-0.82)
+SCRIPT_MODELS = ("jpn", "jpn_vert", "chi_sim", "chi_tra", "kor")
+#: a line of capitals read at least this surely is Latin print, not a script model's line lost to eng
+SURE_LATIN = 0.9
+
+
+def script_model(lang: str) -> str | None:
+    """The script model among several asked for ("jpn" of "jpn+eng"); None without one, or when it is alone."""
+    models = lang.split("+")
+    return next((m for m in models if m in SCRIPT_MODELS), None) if len(models) > 1 else None
+
+
+def lost_to_latin(line: Line) -> bool:
+    """A line of only a few short capitalised words, read unsurely: what the Latin model makes of big kanji."""
+    words = [w.text for w in line.words]
+    letters = sum(len(w) for w in words)
+    return (
+        letters >= 3
+        and all(w.isascii() and w.isalpha() and w.isupper() and len(w) <= 4 for w in words)
+        and (line.conf or 0.0) < SURE_LATIN
+    )
+
+
+def script_look(image: np.ndarray, page: Page, settings: Settings) -> Page:
+    """Read the lines the Latin model may have taken from a script model ("jpn+eng") with the script model
+    alone, in one Tesseract call; a line takes the new reading when it holds that script's letters and is
+    clearly the more confident. The same page comes back when no line is in doubt."""
+    model = script_model(settings.lang)
+    idx = [i for i, ln in enumerate(page.lines) if lost_to_latin(ln)] if model else []
+    if model is None or not idx:
+        return page
+    reads = read_strips(image, [page.lines[i] for i in idx], dataclasses.replace(settings, lang=model), scale=1.0)
+    out = list(page.lines)
+    for i, words in zip(idx, reads, strict=True):
+        again = [w for w in words if _inside(w.box, page.lines[i].box)]
+        if any(not w.text.isascii() for w in again) and better(page.lines[i], again):
+            out[i] = Line(words=tuple(again), block=page.lines[i].block)
+    if out == list(page.lines):
+        return page
+    return dataclasses.replace(page, lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)))
+
+
 def second_look(
     image: np.ndarray,
     page: Page,
@@ -200,6 +243,8 @@ def second_look(
     `other` gives the card prepared another way, in the same pixels (`preprocess.without_light`): the
     doubtful lines are read from it, as a second opinion a different image gives more often than the same
     one enlarged (the accent lines still come from `image`). Each image's strips take one Tesseract call."""
+    if settings.step_on("second_pass"):
+        page = script_look(image, page, settings)
     doubt = {ln for ln in doubtful(page) if not settled(ln, contact)} if settings.step_on("second_pass") else set()
     accented = settings.step_on("accents") and accents.wanted(contact)
     latin = ocr.models(accents.MODEL, settings.out_dir / ocr.CACHE_NAME)[0] == accents.MODEL  # asked once a process

@@ -14,12 +14,21 @@ import pytest
 from PIL import Image, ImageOps
 from test_preprocess import photo_of, render_card  # tests/ is on sys.path under pytest
 
-from cardscan import ocr
+from cardscan import ocr, pipeline
 from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word
-from cardscan.recognize import better, doubtful, read_strips, recognize, second_look, settled
+from cardscan.recognize import (
+    better,
+    doubtful,
+    lost_to_latin,
+    read_strips,
+    recognize,
+    script_model,
+    second_look,
+    settled,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -318,3 +327,38 @@ def test_a_retry_that_fails_leaves_the_first_reading_standing(monkeypatch: pytes
     assert r.status.value == "failed"
     assert r.error is not None and "Tesseract took longer" not in r.error
     assert "fallback" in r.timings
+
+
+def test_only_a_script_model_beside_a_latin_one_gets_a_look_of_its_own() -> None:
+    assert script_model("jpn+eng") == "jpn"
+    assert script_model("eng+chi_sim") == "chi_sim"
+    assert script_model("jpn") is None  # alone, it read every line already
+    assert script_model("eng+deu") is None
+
+
+def test_lines_lost_to_the_latin_model_are_short_unsure_capitals() -> None:
+    def line(*words: tuple[str, float]) -> Line:
+        return Line(words=tuple(Word(t, Box(10 + 60 * i, 10, 50, 40), c) for i, (t, c) in enumerate(words)))
+
+    assert lost_to_latin(line(("SRB", 0.82)))  # 営業部
+    assert lost_to_latin(line(("BAL", 0.62), ("AAG", 0.61)))  # 田村 大輝
+    assert not lost_to_latin(line(("IBM", 0.95)))  # Latin capitals read surely
+    assert not lost_to_latin(line(("CONTOSO", 0.7)))  # a word too long for one kanji's misreading
+    assert not lost_to_latin(line(("Sales", 0.7)))
+    assert not lost_to_latin(line(("aN", 0.26)))  # a speck
+    assert not lost_to_latin(line(("T", 0.9), ("108-0075", 0.94)))
+
+
+JAPANESE = REAL / "images" / "azure_business_cards_japanese.png"
+
+
+@pytest.mark.skipif(not JAPANESE.is_file(), reason="../shared/realcards is not present")
+def test_the_japanese_cards_title_line_lost_to_eng_is_read_by_jpn(tmp_path: Path) -> None:
+    settings = Settings(lang="jpn+eng", out_dir=tmp_path)
+    if "jpn" not in ocr.probe(Settings()).langs:
+        pytest.skip("the jpn model is not installed (make LANGS=jpn)")
+    contact = pipeline.scan_file(JAPANESE, settings).contact
+    assert contact is not None
+    # "営業部 部長" came back from jpn+eng as "SRB BWR"
+    assert (contact.title, contact.department) == ("部長", "営業部")
+    assert contact.address is not None and contact.address.lines[0].startswith("〒108-0075 東京都")
