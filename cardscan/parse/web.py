@@ -61,6 +61,8 @@ _LINKEDIN_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|
 _LINKEDIN_LABELLED = re.compile(r"^\s*(?:linked\s?in|in)\b\s*[:|]?\s*/?in/(?P<slug>[\w-]{3,})", re.I)
 #: a profile path after a misread LinkedIn domain
 _PROFILE_PATH = re.compile(r"(?<![\w.])in/(?P<slug>[^\W_][\w-]{2,})", re.I)
+#: ".com/in/" read as one word with the profile path glued on ("linkedin.convin/sanne-vos970")
+_GLUED_PATH = re.compile(r"linkedin\.c[a-z]{1,3}in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _TRAILING = ".,;:|})]>'\"-"
 #: one to three letters or digits right after a URL, then nothing: a piece of it OCR split off
 _SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
@@ -102,7 +104,9 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
             # printed as "in/slug" next to a LinkedIn label or icon: the profile path is printed
             return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.8, 3))
         m = _PROFILE_PATH.search(fixed)
-        if m and mentions_linkedin(fixed[: m.start()]):
+        if not (m and mentions_linkedin(fixed[: m.start()])):
+            m = _GLUED_PATH.search(fixed)
+        if m:
             # "linkedin. conv in/mei-ling-campbell": the domain misread, the profile path intact
             return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.7, 3))
     return None
