@@ -127,6 +127,20 @@ def test_taglines_and_markup_go_nowhere() -> None:
     assert c.title is None and c.company is None and c.department is None
 
 
+def test_a_slogan_holding_a_role_word_is_no_title() -> None:
+    c = card(("Lattice", 35), "Your partner in growth", ("Prof. Isabelle Fortin MBA", 45), "isabelle.fortin@lattice.ca")
+    assert c.title is None
+    c = card(("Isabelle Fortin", 45), "Managing Partner", "isabelle.fortin@lattice.ca")
+    assert c.title == "Managing Partner"
+
+
+def test_a_logo_spaced_out_and_joined_in_part_is_the_company_not_the_name() -> None:
+    c = card(("A U RORA", 28), "Designed for people", ("Alice Gallo", 37), "316 781 8337")
+    assert c.name is not None and c.name.full == "Alice Gallo"
+    assert c.company == "AURORA"
+    assert "company" in c.review  # a logo read without a domain to spell it
+
+
 def test_name_and_email_only_invents_nothing() -> None:
     c = card(("Avery Smith", 40), "avery.smith@contoso.com")
     assert c.name is not None and c.name.full == "Avery Smith"

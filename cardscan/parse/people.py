@@ -396,7 +396,21 @@ def is_tagline(text: str) -> bool:
         return False
     words = [w.lower().strip(".,!") for w in text.split()]
     function = sum(w in _FUNCTION_WORDS for w in words)
-    return len(words) >= 7 or (len(words) >= 3 and function >= 1 and not _ROLE.search(text)) or text.endswith("!")
+    return (
+        len(words) >= 7
+        or (len(words) >= 3 and function >= 1 and (speaks(text) or not _ROLE.search(text)))
+        or text.endswith("!")
+    )
+
+
+def speaks(text: str) -> bool:
+    """The line speaks to the reader or for the firm, as a slogan does and a title never does: "Your partner
+    in growth" holds a role word all the same."""
+    return any(w.lower().strip(".,!") in _ADDRESSING for w in text.split())
+
+
+#: words a slogan speaks with and a title never does
+_ADDRESSING = frozenset(["your", "you", "our", "we", "us", "ihr", "ihre", "unser", "votre", "vos", "notre", "nos"])
 
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
@@ -769,6 +783,16 @@ def split_name(full: str) -> PersonName:
 _STRAY_LETTER = re.compile(r"^[a-z]\s+(?=[A-Z])")
 
 
+#: what a name candidate of two or more lone letters loses: it is more likely a letter-spaced logo
+LETTER_SPACED = 0.3
+
+
+def _part_spaced(text: str) -> bool:
+    """ "A U RORA": capitals of a letter-spaced logo OCR joined only in part (a name's initials carry
+    their dots: "J. R. Smith")."""
+    return text.isupper() and sum(len(w) == 1 and w.isalpha() for w in text.split()) >= 2
+
+
 def _pick_name(
     cands: list[Candidate], locals_: list[str], domains: list[str]
 ) -> tuple[Candidate | None, list[str], float]:
@@ -793,6 +817,8 @@ def _pick_name(
         # a two-word line that names the email's company is more likely the company
         if domain_agreement(c.text, domains) >= 0.85 and agree < 0.6:
             score -= 0.35
+        if _part_spaced(c.text):
+            score -= LETTER_SPACED
         if score > best[0]:
             best = (score, c, tokens, agree)
     _, cand, tokens, agree = best
@@ -831,7 +857,7 @@ def find_people(
     logo-sized line is measured against it. `email_confs` are the OCR confidences of `emails`:
     the email corrects the name's letters only where it was read at least as surely.
     """
-    cands = [c for c in candidates(lines) if not is_tagline(c.text) or _ROLE.search(c.text)]
+    cands = [c for c in candidates(lines) if not is_tagline(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
     locals_ = [e.split("@", 1)[0] for e in emails]
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
@@ -1072,7 +1098,10 @@ def _pick_company(
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
         text = _rejoin_with_domain(_without_mark(c.text), domains)
-        if name_tokens(text) is not None and domain_agreement(text, domains) < 0.85 and not _LEGAL.search(text):
+        spaced_out = _part_spaced(text)
+        if spaced_out:
+            text = "".join(text.split())  # "A U RORA": one word, spaced out as logos are
+        elif name_tokens(text) is not None and domain_agreement(text, domains) < 0.85 and not _LEGAL.search(text):
             continue  # looks like a second person
         agree = domain_agreement(text, domains)
         legal = bool(_LEGAL.search(text)) or bool(_ORG_WORDS.search(text))
@@ -1106,7 +1135,7 @@ def _pick_company(
             dom = max(domains, key=lambda d: similarity(letters_only(text), d))
             score, conf, text = 2 + agree, 0.5, _spell_from_domain(text, dom)
         elif (
-            big
+            (big or spaced_out)
             and c.conf >= 0.6
             and len(text.split()) <= 4
             and sum(ch.isalpha() for ch in text) >= 4
