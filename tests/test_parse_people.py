@@ -7,6 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Box, Contact, Line, Page, Word
 from cardscan.parse import parse_page
+from cardscan.parse.people import restore_role_accents
 from cardscan.parse.text import page_from_rows
 
 
@@ -345,3 +346,17 @@ def test_only_a_legal_form_means_a_legal_form_and_nothing_else() -> None:
 
     assert only_legal_form("Pte Ltd") and only_legal_form("GmbH & Co. KG") and only_legal_form("B.V.")
     assert not any(only_legal_form(t) for t in ("", "&", ".", ", .", "Straits Data Pte Ltd"))
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("GeschaftsfUhrer", "Geschäftsführer"),  # the ü's dots lost, its U read as a capital
+        ("Head of Donnees", "Head of Données"),
+        ("General Manager", "General Manager"),  # English spells these without accents
+        ("President", "President"),
+        ("Ingenieur", "Ingenieur"),  # and German this one
+    ],
+)
+def test_role_words_take_back_the_accents_no_language_drops(read: str, printed: str) -> None:
+    assert restore_role_accents(read) == printed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from nameparser import HumanName
@@ -389,6 +390,30 @@ def candidates(lines: list[TextLine]) -> list[Candidate]:
             if part and (not is_junk(part) or _LEGAL.search(part)):
                 out.append(Candidate(line.index, part, line.height, line.box.y, line.conf, line))
     return out
+
+
+#: role words printed with accents, which OCR with the English model drops ("GeschaftsfUhrer": the ü's
+#: dots lost and its U read as a capital)
+_ACCENTED_ROLES = (
+    # only words no language spells without the accents: not "General", "President", "Ingenieur" (German),
+    # "Gestion" (French), "Tecnico" (Italian)
+    "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Gérant", "Gérante", "Développeur",
+    "Développeuse", "Chargée", "Société", "Dirección", "Administración", "Ingénierie", "Données",
+)  # fmt: skip
+_ROLE_SPELLING = {
+    unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower(): w for w in _ACCENTED_ROLES
+}
+
+
+def restore_role_accents(text: str) -> str:
+    """A title's role words with the accents they are always printed with, where OCR read their letters
+    without them ("Geschaftsfuhrer" -> "Geschäftsführer"); other words are left as read."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        printed = _ROLE_SPELLING.get(word.lower())
+        if printed and word.isascii():
+            words[i] = printed if not word.isupper() or len(word) == 1 else printed.upper()
+    return " ".join(words)
 
 
 def is_tagline(text: str) -> bool:
@@ -922,9 +947,9 @@ def find_people(
     return People(
         name=name,
         name_conf=name_conf,
-        title=title,
+        title=restore_role_accents(title) if title else title,
         title_conf=round(title_conf, 3),
-        department=department,
+        department=restore_role_accents(department) if department else department,
         department_conf=round(dept_conf, 3),
         company=company,
         company_conf=company_conf,
