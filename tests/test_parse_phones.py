@@ -8,6 +8,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
+from cardscan.parse.phones import region_by_grouping
 from cardscan.parse.text import page_from_rows
 
 
@@ -146,3 +147,29 @@ def test_truncated_number_is_flagged_and_not_exported_as_a_valid_one(cut: str) -
 def test_unlabelled_number_no_plan_allows_is_not_a_phone() -> None:
     # an order or customer number in a footer: 8 digits, no label, no +CC, valid nowhere
     assert card("Ref. 1708-0075").phones == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "region"),
+    [
+        ("045-888-5414", "JP"),  # Italy and the Netherlands print these digits with spaces
+        ("06 85 32 20 12", "FR"),
+        ("(02) 5814 0899", "AU"),
+        ("0161 396 6024", None),  # Britain, Italy and India all print it so
+        ("612-555-0123", None),  # no trunk 0: a number of the default region's own
+        ("+33 6 85 32 20 12", None),
+    ],
+)
+def test_region_by_grouping_names_the_one_country_that_prints_a_number_so(raw: str, region: str | None) -> None:
+    assert region_by_grouping(raw) == region
+
+
+def test_a_card_naming_no_country_takes_its_numbers_country_from_how_they_are_printed() -> None:
+    c = card(("Satoshi Hayashi", 40), "P | 045-888-5414", "F | 045-950-5565", "satoshi.hayashi@gmail.com")
+    assert {(p.number, p.type) for p in c.phones} == {("+81458885414", "work"), ("+81459505565", "fax")}
+    assert "phones" in c.review  # the country is a guess from the print
+
+
+def test_numbers_the_default_region_can_have_keep_it() -> None:
+    c = card(("Avery Smith", 40), "T 612-555-0123", "avery@gmail.com")
+    assert [p.number for p in c.phones] == ["+16125550123"]

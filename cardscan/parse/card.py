@@ -17,7 +17,7 @@ from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street, misread_street_word
 from .emails import EmailHit, find_emails
 from .people import email_agreement, find_people, has_legal_form, misread_title_word, only_legal_form
-from .phones import PhoneHit, find_phones
+from .phones import PhoneHit, find_phones, region_by_grouping
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -452,6 +452,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     free_for_phones = [ln for ln in lines if ln.index not in taken]
     addr_lines = frozenset(addr.lines) if addr else frozenset()
     phones = find_phones(free_for_phones, region, addr_lines)
+    if not (addr and addr.address.country) and not hint:
+        phones = _regrouped(phones, free_for_phones, addr_lines)
     taken |= {h.line for h in phones} | set(addr_lines)
 
     orgs = [registrable(d) for d in [*org_domains, site_host] if d]
@@ -593,6 +595,23 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         confidence=conf,
         review=tuple(k for k in FIELDS if k in review),
     )
+
+
+#: the confidence of numbers whose country only the way they are printed tells: a guess, so in review
+GROUPING_CONF = 0.55
+
+
+def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozenset[int]) -> list[PhoneHit]:
+    """On a card that names no country, numbers printed with a trunk 0 that the default region cannot have
+    ("045-888-5414" read as +1 045…): read again as numbers of the one country that prints them just so,
+    when every such number points to the same one. Unchanged otherwise."""
+    if not phones or any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
+        return phones
+    fits = {region_by_grouping(h.phone.raw) for h in phones}
+    if len(fits) != 1 or None in fits:
+        return phones
+    again = find_phones(lines, fits.pop() or "", addr_lines)
+    return [replace(h, confidence=min(h.confidence, GROUPING_CONF)) for h in again] or phones
 
 
 def parse_page(page: Page, settings: Settings) -> Contact:

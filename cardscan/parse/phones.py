@@ -219,3 +219,35 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             phone = Phone(number=e164, type=kind or _unlabelled_type(number), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
+
+
+#: countries whose cards cardscan reads (address formats, accents): where a number printed without its
+#: country code may come from
+GROUPING_REGIONS = (
+    "US", "CA", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "LU", "ES", "PT", "IT", "SE", "NO", "DK", "FI",
+    "PL", "AU", "NZ", "IN", "SG", "HK", "JP", "KR", "BR", "MX", "ZA",
+)  # fmt: skip
+
+
+def _shape(text: str) -> str:
+    """How a number is printed, its digits aside: "045-888-5414" -> "999-999-9999"."""
+    return re.sub(r"\s+", " ", re.sub(r"\d", "9", text)).strip()
+
+
+def region_by_grouping(raw: str) -> str | None:
+    """The one country where `raw`, printed with a trunk 0 and no country code, is a valid number printed
+    just as that country prints its numbers ("045-888-5414" is Yokohama: Italy and the Netherlands set
+    it apart with spaces); None when no country or several fit ("0161 396 6024": Britain, Italy, India)."""
+    digits = "".join(re.findall(r"\d", raw))
+    if not digits.startswith("0") or raw.lstrip("( ").startswith("+"):
+        return None
+    fits = []
+    for region in GROUPING_REGIONS:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if phonenumbers.is_valid_number(number) and _shape(national) == _shape(raw):
+            fits.append(region)
+    return fits[0] if len(fits) == 1 else None
