@@ -170,6 +170,12 @@ def test_a_card_naming_no_country_takes_its_numbers_country_from_how_they_are_pr
     assert "phones" in c.review  # the country is a guess from the print
 
 
+def test_a_number_no_plan_of_the_default_region_has_is_found_by_its_print() -> None:
+    c = card(("Anaïs David", 40), "06 85 32 20 12", "anais.david@bellerive.com")
+    assert [(p.number, p.type) for p in c.phones] == [("+33685322012", "mobile")]
+    assert "phones" in c.review
+
+
 def test_numbers_the_default_region_can_have_keep_it() -> None:
     c = card(("Avery Smith", 40), "T 612-555-0123", "avery@gmail.com")
     assert [p.number for p in c.phones] == ["+16125550123"]

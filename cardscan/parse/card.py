@@ -601,17 +601,24 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
 GROUPING_CONF = 0.55
 
 
+#: a number printed with a trunk 0: what `_regrouped` asks about
+_TRUNK_NUMBER = re.compile(r"(?<![\d+])\(?0\d[\d ().\-/]{6,}\d")
+
+
 def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozenset[int]) -> list[PhoneHit]:
-    """On a card that names no country, numbers printed with a trunk 0 that the default region cannot have
-    ("045-888-5414" read as +1 045…): read again as numbers of the one country that prints them just so,
-    when every such number points to the same one. Unchanged otherwise."""
-    if not phones or any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
+    """On a card that names no country, numbers with a trunk 0 that the default region cannot have ("045-888-5414"
+    read as +1 045…, "06 85 32 20 12" not a number at all): read again as numbers of the one country that
+    prints them just so, when every such number points to the same one. Unchanged otherwise."""
+    if any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
         return phones
-    fits = {region_by_grouping(h.phone.raw) for h in phones}
+    raws = [m.group(0) for ln in lines if ln.index not in addr_lines for m in _TRUNK_NUMBER.finditer(ln.text)]
+    fits = {region_by_grouping(raw) for raw in raws}
     if len(fits) != 1 or None in fits:
         return phones
     again = find_phones(lines, fits.pop() or "", addr_lines)
-    return [replace(h, confidence=min(h.confidence, GROUPING_CONF)) for h in again] or phones
+    if not again or not all(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in again):
+        return phones
+    return [replace(h, confidence=min(h.confidence, GROUPING_CONF)) for h in again]
 
 
 def parse_page(page: Page, settings: Settings) -> Contact:
