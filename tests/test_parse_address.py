@@ -148,3 +148,13 @@ def test_a_street_line_whose_box_ocr_drew_twice_as_tall_still_joins_its_address(
 def test_an_eircode_alone_names_no_town() -> None:
     c = parse_page(page_from_rows([("Oisín O'Brien", 33), "o.obrien@driftwood-partners.ie", "V94 F6VH"]), Settings())
     assert c.address is not None and (c.address.postcode, c.address.city) == ("V94 F6VH", "")
+
+
+@pytest.mark.parametrize("bar", ["|", "·", "•"])
+def test_one_line_address_set_apart_by_bars_or_dots(bar: str) -> None:
+    line = f"TorstraBe 14b {bar} 60191 Frankfurt am Main {bar} Deutschland"
+    c = parse_page(page_from_rows([("Friederike Yilmaz", 40), "friederike@kinetic.com", line]), Settings())
+    assert c.address is not None
+    assert (c.address.street, c.address.postcode, c.address.city) == ("Torstraße 14b", "60191", "Frankfurt am Main")
+    assert c.address.country == "DE"
+    assert c.address.lines == (f"Torstraße 14b {bar} 60191 Frankfurt am Main {bar} Deutschland",)

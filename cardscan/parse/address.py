@@ -386,12 +386,17 @@ def looks_like_street(line: TextLine) -> bool:
     return _is_street(line) and named and re.search(r"(?<![\w(])\d{1,5}[a-z]?\b", line.text) is not None
 
 
+#: "Torstraße 14b | 60191 Frankfurt am Main | Deutschland": parts of a one-line address set apart by a bar or
+#: a dot, as commas do
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
 def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "") -> AddressHit | None:
     """The card's postal address, or None. `hint` is a country guessed from phones or domains."""
     free = [ln for ln in lines if ln.index not in claimed]
     by_index = {ln.index: ln for ln in lines}
     for line in free:
-        text = _LABEL.sub("", line.text)
+        text = _SEPARATOR.sub(", ", _LABEL.sub("", line.text))
         found = _match_city_line(text, hint)
         if found is None:
             continue
@@ -432,6 +437,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         elif found.country == "JP" and not street_lines and below is not None and _is_street(below):
             used.append(below.index)
             street_lines.append(below.text)
+        if not country and "," in text:
+            country = _country_line(text.rpartition(",")[2])  # "60191 Frankfurt am Main, Deutschland"
         if not country:
             joined = " ".join([*street_lines, text])
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
