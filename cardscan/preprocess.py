@@ -8,6 +8,7 @@ writes files: `keep` hands each step's image to the caller.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -435,13 +436,63 @@ CARRIED = 0.8
 THROUGH_COST = 0.25
 
 
-def outline_support(segments: np.ndarray, quad: np.ndarray, tol: float) -> tuple[float, int]:
-    """(`_edge_support`, `sides_carried_on`) of one quad, from one pass over the segments."""
+def outline_support(segments: np.ndarray, quad: np.ndarray, tol: float, sides: int = 4) -> tuple[float, int]:
+    """(`_edge_support`, `sides_carried_on`) of one quad, of its first `sides` sides, from one pass over the
+    segments."""
     k = round(CARRY * SIDE_BINS)
-    bins = side_bins(segments, [quad], tol, -k / SIDE_BINS, 1 + k / SIDE_BINS)[0]  # (4, k + SIDE_BINS + k)
+    bins = side_bins(segments, [quad], tol, -k / SIDE_BINS, 1 + k / SIDE_BINS)[0][:sides]
     covers = bins[:, k:-k].mean(axis=1)
     beyond = np.maximum(bins[:, :k].mean(axis=1), bins[:, -k:].mean(axis=1))
     return float(_support(covers[None])[0]), int(np.count_nonzero(beyond >= CARRIED))
+
+
+#: the three sides of a card whose fourth shows no edge must each lie on edges for this share of their length
+THREE_SIDES = 0.6
+#: and such an outline, one side a guess, must score this much (a whole outline 0.5)
+THREE_SIDED_SCORE = 0.6
+#: the card shapes the guessed side is placed for: the side across the two parallel ones is the short or the long one
+_SIDE_RATIOS = sorted({r for aspect in CARD_ASPECTS for r in (aspect, 1 / aspect)})
+
+
+def three_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 20) -> list[np.ndarray]:
+    """Outlines of a card one side of which shows no edge (a finger over it, a sheet as light as the card
+    beside it): two roughly parallel long edges, an edge across both, and the fourth side where a card's
+    shape puts it, each way. Their first three sides lie on those edges; the last is the guess. Only the
+    outlines whose three sides are each well covered by edges are kept, for `score_quad(..., sides=3)`."""
+    long_side = max(shape)
+    lines = long_lines(segments, long_side, lines_used)
+    quads = []
+    for a, b in itertools.combinations(lines, 2):
+        if _angle_between(a[0], b[0]) >= math.radians(35) or _same_line(a, b, 0.04 * long_side):
+            continue
+        for c in lines:
+            if min(_angle_between(c[0], a[0]), _angle_between(c[0], b[0])) < math.radians(50):
+                continue
+            p, q = _crossing(a, c), _crossing(b, c)
+            if p is None or q is None or float(np.hypot(*(q - p))) < 0.1 * long_side:
+                continue
+            across = float(np.hypot(*(q - p)))
+            along_a = np.array([-math.sin(a[0]), math.cos(a[0])])
+            along_b = np.array([-math.sin(b[0]), math.cos(b[0])])
+            along_b *= 1.0 if float(along_a @ along_b) >= 0 else -1.0
+            for sense in (1.0, -1.0):  # the card lies on either side of the edge across
+                for r in _SIDE_RATIOS:
+                    d = sense * r * across
+                    quads.append(np.array([p + d * along_a, p, q, q + d * along_b]))
+    if not quads:
+        return []
+    tol = 0.012 * long_side
+    covers = np.concatenate([side_bins(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)])
+    well = covers[:, :3].mean(axis=2).min(axis=1) >= THREE_SIDES
+    return [quad for quad, ok in zip(quads, well, strict=True) if ok]
+
+
+def _crossing(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
+    """Where two lines given as (theta, rho, ...) cross; None for parallel ones."""
+    m = np.array([[math.cos(a[0]), math.sin(a[0])], [math.cos(b[0]), math.sin(b[0])]])
+    if abs(np.linalg.det(m)) < 1e-6:
+        return None
+    return np.asarray(np.linalg.solve(m, np.array([a[1], b[1]])))
 
 
 def sides_carried_on(segments: np.ndarray, quad: np.ndarray, tol: float) -> int:
@@ -521,8 +572,12 @@ def card_density(density: float) -> float:
 MIN_AREA = 0.012
 
 
-def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, text: np.ndarray) -> float:
-    """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text."""
+def score_quad(
+    quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, text: np.ndarray, sides: int = 4
+) -> float:
+    """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text.
+    `sides=3`: the quad's last side (from its fourth corner back to its first) is a guess, with no edge of
+    its own to lie on; only the first three count."""
     h, w = shape
     area = cv2.contourArea(quad.astype(np.float32))
     frac = area / (w * h)
@@ -535,7 +590,7 @@ def score_quad(quad: np.ndarray, shape: tuple[int, int], segments: np.ndarray, t
     if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
         return 0.0
     right = 1.0 - max(abs(a - 90) for a in angles) / 45
-    support, carried = outline_support(segments, quad, 0.012 * max(h, w))
+    support, carried = outline_support(segments, quad, 0.012 * max(h, w), sides)
     inside = np.zeros(shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
     text_here = np.count_nonzero(text & (inside * 255))
@@ -703,7 +758,9 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
             whole = complete_card(part, text)
             if whole is not None:
                 return [order_quad(whole / f)]
-        return []
+        three = [(score_quad(q, shape, segments, text, sides=3), q) for q in three_sided_quads(segments, shape)]
+        best_three = max(three, key=lambda sq: sq[0], default=(0.0, None))
+        return [] if best_three[1] is None or best_three[0] < THREE_SIDED_SCORE else [order_quad(best_three[1] / f)]
     best_score, best = scored[0]
     # a coloured band or a shadow splits a card into card-shaped parts: prefer the whole card, which
     # is as card-shaped and as square-cornered as its part (a quad reaching onto the desk is not),
