@@ -114,3 +114,20 @@ def test_a_website_with_no_known_ending_is_doubtful() -> None:
 @pytest.mark.parametrize("site", ["www.firma.cz", "https://www.shop.ru", "www.firma.hu"])
 def test_a_country_ending_is_no_doubt(site: str) -> None:
     assert "website" not in card(site).review
+
+
+def test_a_country_ending_set_apart_at_the_end_of_the_line_joins_the_host() -> None:
+    c = card("riley.mckenzie@onyx.com.au", "onyx.com au")
+    assert c.website == "onyx.com.au"
+
+
+def test_an_ending_alone_is_no_website() -> None:
+    # "isa.taylor@wavelength" / "co.uk": the email wrapped, its name part lost in OCR
+    assert card("Isla Taylor", "co.uk").website is None
+    assert card("Isla Taylor", "www.com.au").website is None
+
+
+def test_an_ending_alone_still_names_the_cards_country() -> None:
+    c = card("Isla Taylor", "M 07476 782439", "isa.taylor@wavelength", "co.uk")
+    assert c.website is None
+    assert [p.number for p in c.phones] == ["+447476782439"]

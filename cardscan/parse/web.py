@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import KNOWN_TLDS, TextLine, registrable, similarity
+from .text import KNOWN_TLDS, TLD_COUNTRY, TextLine, registrable, similarity
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?:com|org|net|de|fr|co|io)\b)", re.I), "."),
     # "contoso.co,jp": a country code after a second-level suffix
     (re.compile(r"(\.(?:co|com|ne|or|ac|go)),(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\b)", re.I), r"\1."),
+    # "onyx.com au": the country code after a second-level suffix set apart, at the end of the line
+    (re.compile(r"(\.(?:co|com|net|org|ne|or|ac|go))\s(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\s*$)", re.I), r"\1."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
 )
 _LABEL = re.compile(r"^\s*(?:w|web|website|site|url|internet)\s*[:.]\s*", re.I)
@@ -145,7 +147,7 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             strong = bool(m.group("scheme")) or host.lower().startswith("www.")
             if not strong and (tld not in KNOWN_TLDS or (wrapped and not fixed[: m.start()].strip())):
                 continue
-            if host.lower().removeprefix("www.") in _SOCIAL:
+            if host.lower().removeprefix("www.") in _SOCIAL or only_suffix(host):
                 continue
             value = m.group(0).rstrip(_TRAILING)
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
@@ -156,6 +158,15 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits]
+
+
+#: endings a host may have after the organisation's name ("co" of "contoso.co.uk")
+_SUFFIX_LABELS = KNOWN_TLDS | set(TLD_COUNTRY) | {"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go"}
+
+
+def only_suffix(host: str) -> bool:
+    """ "co.uk": the ending of a host whose name did not read, no website."""
+    return all(label in _SUFFIX_LABELS for label in host.lower().removeprefix("www.").split("."))
 
 
 def host_of(url: str) -> str:
