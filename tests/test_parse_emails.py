@@ -50,3 +50,22 @@ def test_repaired_email_is_less_confident_than_clean_one() -> None:
     clean = parse_page(page_from_rows([("Avery Smith", 40), "avery@contoso.com"]), Settings())
     fixed = parse_page(page_from_rows([("Avery Smith", 40), "avery©contoso,com"]), Settings())
     assert fixed.confidence["emails"] < clean.confidence["emails"]
+
+
+def test_a_rare_ending_a_look_alike_off_the_cards_country_sends_the_email_to_review() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    rows = [
+        ("Inès Vincent", 40),
+        "ivincent@mistral.tr",
+        "+33 (0)6 17 13 46 83",
+        "132 bis rue de la Paix",
+        "34000 Montpellier",
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("ivincent@mistral.tr",)  # left as read: which ending is right is not known
+    assert "emails" in c.review
+    rows[1] = "ivincent@mistral.io"  # a common ending is a choice, not a slip
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review

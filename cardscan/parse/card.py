@@ -22,6 +22,7 @@ from .text import (
     CONFUSIONS,
     FREEMAIL,
     KNOWN_TLDS,
+    TLD_COUNTRY,
     TextLine,
     country_of_host,
     has_kana,
@@ -33,7 +34,7 @@ from .text import (
     similarity,
     text_lines,
 )
-from .web import WebHit, cross_check, find_linkedin, find_websites, host_of, mentions_linkedin
+from .web import WebHit, cross_check, find_linkedin, find_websites, host_of, mentions_linkedin, only_suffix
 
 
 def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "") -> str:
@@ -436,14 +437,21 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
 
     # first pass over phones: which lines hold phones, and which countries the printed +CC name
     script = "JP" if any(has_kana(ln.text) for ln in lines) else ""
-    domain_hint = _country_hint(site_host, org_domains, [], script)
+    # a domain's ending read on its own ("co.uk" under an email whose first part was lost) still names the country
+    endings = [
+        f"x.{w}"
+        for ln in lines
+        for w in (t.strip(".,;:").lower() for t in ln.text.split())
+        if "." in w and only_suffix(w)
+    ]
+    domain_hint = _country_hint(site_host, [*org_domains, *endings], [], script)
     first = find_phones([ln for ln in lines if ln.index not in taken], domain_hint or settings.region)
     printed_cc = [
         phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or ""
         for h in first
         if h.phone.raw.lstrip("(").startswith("+")
     ]
-    hint = _country_hint(site_host, org_domains, printed_cc, script)
+    hint = _country_hint(site_host, [*org_domains, *endings], printed_cc, script)
     # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
     tails = {ln.index: tail for ln in lines if ln.index in taken and (tail := trailing_text(ln)) is not None}
     addr_view = [tails.get(ln.index, ln) for ln in lines]
@@ -469,6 +477,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     )
     emails = [confirm_with_name(h, people.name) for h in emails]
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
+    country = (addr.address.country if addr else "") or next(
+        (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
+    )
+    emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) if _tld_slip(h.email, country) else h
+              for h in emails]  # fmt: skip
     if people.name_check == "disagree":
         # the card's own email spells the name otherwise: one of the two is misread
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
@@ -594,6 +607,18 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         address=addr.address if addr else None,
         confidence=conf,
         review=tuple(k for k in FIELDS if k in review),
+    )
+
+
+def _tld_slip(email: str, country: str) -> bool:
+    """The email's ending is a rare one, a look-alike or two off the card's own country's ("mistral.tr" on a
+    card from France): OCR misread it, or the address is abroad; either way the email is worth a look."""
+    tld = email.rsplit(".", 1)[-1].lower()
+    own = next((t for t, c in TLD_COUNTRY.items() if c == country and "." not in t), "")
+    if not own or tld == own or len(tld) != 2 or tld in KNOWN_TLDS:
+        return False  # ".io" on an Irish card is a startup's choice, not a slip
+    return all(
+        pair in CONFUSIONS or pair[::-1] in CONFUSIONS for pair in zip(own, tld, strict=True) if pair[0] != pair[1]
     )
 
 
