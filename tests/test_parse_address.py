@@ -158,3 +158,13 @@ def test_one_line_address_set_apart_by_bars_or_dots(bar: str) -> None:
     assert (c.address.street, c.address.postcode, c.address.city) == ("Torstraße 14b", "60191", "Frankfurt am Main")
     assert c.address.country == "DE"
     assert c.address.lines == (f"Torstraße 14b {bar} 60191 Frankfurt am Main {bar} Deutschland",)
+
+
+def test_five_digit_postcode_with_a_look_alike_for_a_digit() -> None:
+    rows = [("Ayse Bauer", 40), "ayse.bauer@driftwood-mobility.de", "Im Mediapark 228, $2565 Aachen"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None
+    assert (c.address.postcode, c.address.city, c.address.country) == ("52565", "Aachen", "DE")
+    assert c.address.lines == ("Im Mediapark 228, 52565 Aachen",)
+    rows[2] = "Hauptstr. 5, SOHO House"  # a word of capitals is no postcode
+    assert parse_page(page_from_rows(rows), Settings()).address is None

@@ -218,6 +218,12 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         country = {"D": "DE", "F": "FR", "E": "ES", "I": "IT"}.get(m["cc"] or "", "")
         return CityLine(country, m["city"].strip(), m["region"] or "", m["postcode"], text[: m.start()].strip(" ,"))
+    # "Im Mediapark 228, $2565 Aachen": a five-digit postcode with a digit read as a look-alike ($ S O l I B),
+    # after a street number and a comma, before a city
+    m = re.search(rf"(?<=\d, )(?P<raw>[\d$SOolIB]{{5}})\s+{_LETTERS_CITY}\s*(?:,|$)", text)
+    if m and sum(ch.isdigit() for ch in m["raw"]) >= 3:
+        pc = m["raw"].translate(AS_DIGIT)
+        return CityLine("", m["city"].strip(), "", pc, text[: m.start()].strip(" ,"), m["raw"])
     return None
 
 
