@@ -131,3 +131,9 @@ def test_an_ending_alone_still_names_the_cards_country() -> None:
     c = card("Isla Taylor", "M 07476 782439", "isa.taylor@wavelength", "co.uk")
     assert c.website is None
     assert [p.number for p in c.phones] == ["+447476782439"]
+
+
+def test_a_profile_name_cut_by_a_space_sends_linkedin_to_review() -> None:
+    c = card("LinkedIn: https://www.linkedin.com/in/karl-heinz -voge t328")
+    assert c.linkedin == "https://www.linkedin.com/in/karl-heinz"
+    assert "linkedin" in c.review

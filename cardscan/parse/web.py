@@ -67,6 +67,8 @@ _PROFILE_PATH = re.compile(r"(?<![\w.])in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _GLUED_PATH = re.compile(r"linkedin\.c[a-z]{1,3}in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _TRAILING = ".,;:|})]>'\"-"
 #: one to three letters or digits right after a URL, then nothing: a piece of it OCR split off
+#: the profile name going on after a space ("…/in/karl-heinz -vogel328")
+_SLUG_GOES_ON = re.compile(r"^\s[-_]\w")
 _SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
 SPLIT_TAIL_FACTOR = 0.6
 
@@ -98,8 +100,9 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         if m:
             value = m.group(0).rstrip(_TRAILING)
             conf = line.conf * (1.0 if value in line.text else 0.85)
-            if _SPLIT_TAIL.match(fixed[m.end() :]):
-                conf *= SPLIT_TAIL_FACTOR  # "…/rajesh-green18 1": OCR cut the profile name, the rest is apart
+            if _SPLIT_TAIL.match(fixed[m.end() :]) or _SLUG_GOES_ON.match(fixed[m.end() :]):
+                # "…/rajesh-green18 1", "…/karl-heinz -voge t328": OCR cut the profile name, the rest is apart
+                conf *= SPLIT_TAIL_FACTOR
             return WebHit(value, line.index, round(conf, 3))
         m = _LINKEDIN_LABELLED.search(fixed)
         if m:
