@@ -460,8 +460,9 @@ def three_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: 
     shape puts it, each way. Their first three sides lie on those edges; the last is the guess. Only the
     outlines whose three sides are each well covered by edges are kept, for `score_quad(..., sides=3)`."""
     long_side = max(shape)
+    tol = 0.012 * long_side
     lines = long_lines(segments, long_side, lines_used)
-    quads = []
+    corners = []  # where the edge across meets the two parallel ones, and the directions along those
     for a, b in itertools.combinations(lines, 2):
         if _angle_between(a[0], b[0]) >= math.radians(35) or _same_line(a, b, 0.04 * long_side):
             continue
@@ -469,30 +470,50 @@ def three_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: 
             if min(_angle_between(c[0], a[0]), _angle_between(c[0], b[0])) < math.radians(50):
                 continue
             p, q = _crossing(a, c), _crossing(b, c)
-            if p is None or q is None or float(np.hypot(*(q - p))) < 0.1 * long_side:
-                continue
-            across = float(np.hypot(*(q - p)))
-            along_a = np.array([-math.sin(a[0]), math.cos(a[0])])
-            along_b = np.array([-math.sin(b[0]), math.cos(b[0])])
-            along_b *= 1.0 if float(along_a @ along_b) >= 0 else -1.0
-            for sense in (1.0, -1.0):  # the card lies on either side of the edge across
-                for r in _SIDE_RATIOS:
-                    d = sense * r * across
-                    quads.append(np.array([p + d * along_a, p, q, q + d * along_b]))
+            if p is not None and q is not None and float(np.hypot(*(q - p))) >= 0.1 * long_side:
+                along_a = np.array([-math.sin(a[0]), math.cos(a[0])])
+                along_b = np.array([-math.sin(b[0]), math.cos(b[0])])
+                corners.append((p, q, along_a, along_b if float(along_a @ along_b) >= 0 else -along_b))
+    if not corners:
+        return []
+    # the edge across must show first: it is the same for every shape and side the card may lie on
+    across = np.concatenate(
+        [
+            side_bins(segments, [np.array([p, q, q, p]) for p, q, _, _ in corners[i : i + 128]], tol)
+            for i in range(0, len(corners), 128)
+        ]
+    )[:, 0].mean(axis=1)
+    quads = []
+    for (p, q, along_a, along_b), cover in zip(corners, across, strict=True):
+        if cover < THREE_SIDES:
+            continue
+        width = float(np.hypot(*(q - p)))
+        for sense in (1.0, -1.0):  # the card lies on either side of the edge across
+            for r in _SIDE_RATIOS:
+                d = sense * r * width
+                quads.append(np.array([p + d * along_a, p, q, q + d * along_b]))
     if not quads:
         return []
-    tol = 0.012 * long_side
     covers = np.concatenate([side_bins(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)])
-    well = covers[:, :3].mean(axis=2).min(axis=1) >= THREE_SIDES
-    return [quad for quad, ok in zip(quads, well, strict=True) if ok]
+    covers = covers[:, :3].mean(axis=2)
+    q = np.asarray(quads)
+    h, w = shape
+    # what score_quad gives nothing for: reaching out of the photo, or too small a share of it
+    inside = np.all((q >= -0.02 * long_side) & (q <= [1.02 * w, 1.02 * h]), axis=(1, 2))
+    nxt = np.roll(q, -1, axis=1)
+    area = 0.5 * np.abs(np.sum(q[..., 0] * nxt[..., 1] - nxt[..., 0] * q[..., 1], axis=1))
+    keep = (covers.min(axis=1) >= THREE_SIDES) & inside & (area >= MIN_AREA * w * h)
+    return [quad for quad, ok in zip(quads, keep, strict=True) if ok]
 
 
 def _crossing(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
-    """Where two lines given as (theta, rho, ...) cross; None for parallel ones."""
-    m = np.array([[math.cos(a[0]), math.sin(a[0])], [math.cos(b[0]), math.sin(b[0])]])
-    if abs(np.linalg.det(m)) < 1e-6:
+    """Where two lines given as (theta, rho, ...) cross; None for parallel ones (Cramer's rule: thousands
+    of pairs, where numpy's solver costs more than the arithmetic)."""
+    ca, sa, cb, sb = math.cos(a[0]), math.sin(a[0]), math.cos(b[0]), math.sin(b[0])
+    det = ca * sb - sa * cb
+    if abs(det) < 1e-6:
         return None
-    return np.asarray(np.linalg.solve(m, np.array([a[1], b[1]])))
+    return np.array([(a[1] * sb - b[1] * sa) / det, (ca * b[1] - cb * a[1]) / det])
 
 
 def sides_carried_on(segments: np.ndarray, quad: np.ndarray, tol: float) -> int:
