@@ -137,3 +137,10 @@ def test_a_profile_name_cut_by_a_space_sends_linkedin_to_review() -> None:
     c = card("LinkedIn: https://www.linkedin.com/in/karl-heinz -voge t328")
     assert c.linkedin == "https://www.linkedin.com/in/karl-heinz"
     assert "linkedin" in c.review
+
+
+def test_a_profile_path_after_com_is_linkedin_however_its_name_was_misread() -> None:
+    c = card("in: www. liokodin com/in/sarah-schmidt")
+    assert c.linkedin == "linkedin.com/in/sarah-schmidt"
+    assert c.website is None  # "www.liokodin" was taken for one
+    assert "linkedin" in c.review

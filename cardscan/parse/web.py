@@ -63,6 +63,8 @@ _LINKEDIN_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|
 _LINKEDIN_LABELLED = re.compile(r"^\s*(?:linked\s?in|in)\b\s*[:|]?\s*/?in/(?P<slug>[\w-]{3,})", re.I)
 #: a profile path after a misread LinkedIn domain
 _PROFILE_PATH = re.compile(r"(?<![\w.])in/(?P<slug>[^\W_][\w-]{2,})", re.I)
+#: a profile path after ".com", the LinkedIn name before it misread past knowing ("www. liokodin com/in/sarah-schmidt")
+_COM_IN_PATH = re.compile(r"(?<![\w-])c[o0]m/in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 #: ".com/in/" read as one word with the profile path glued on ("linkedin.convin/sanne-vos970")
 _GLUED_PATH = re.compile(r"linkedin\.c[a-z]{1,3}in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _TRAILING = ".,;:|})]>'\"-"
@@ -114,6 +116,10 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         if m:
             # "linkedin. conv in/mei-ling-campbell": the domain misread, the profile path intact
             return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.7, 3))
+        m = _COM_IN_PATH.search(fixed)
+        if m:
+            # "www. liokodin com/in/sarah-schmidt": only the path says LinkedIn, so it goes to review
+            return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(min(line.conf * 0.7, 0.55), 3))
     return None
 
 
@@ -141,7 +147,7 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
     by_index = {ln.index: ln for ln in lines}
     for line in lines:
         fixed = _repair(line.text)
-        if mentions_linkedin(fixed):
+        if mentions_linkedin(fixed) or _COM_IN_PATH.search(fixed):
             continue  # a profile, however misread, is no website
         wrapped = _email_tail(line, by_index.get(line.index - 1))
         for m in _URL.finditer(fixed):
