@@ -63,6 +63,8 @@ _LINKEDIN_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|
 _LINKEDIN_LABELLED = re.compile(r"^\s*(?:linked\s?in|in)\b\s*[:|]?\s*/?in/(?P<slug>[\w-]{3,})", re.I)
 #: a profile path after a misread LinkedIn domain
 _PROFILE_PATH = re.compile(r"(?<![\w.])in/(?P<slug>[^\W_][\w-]{2,})", re.I)
+#: a line labelled as an email's
+_EMAIL_LABEL = re.compile(r"^\W*(?:e|e-?mail|mail|courriel)\s*[:.|]", re.I)
 #: a profile path after ".com", the LinkedIn name before it misread past knowing ("www. liokodin com/in/sarah-schmidt")
 _COM_IN_PATH = re.compile(r"(?<![\w-])c[o0]m/in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 #: ".com/in/" read as one word with the profile path glued on ("linkedin.convin/sanne-vos970")
@@ -156,6 +158,8 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             strong = bool(m.group("scheme")) or host.lower().startswith("www.")
             if not strong and (tld not in KNOWN_TLDS or (wrapped and not fixed[: m.start()].strip())):
                 continue
+            if not strong and _EMAIL_LABEL.match(line.text):
+                continue  # "E: poojacG larkspur.com": an email whose "@" did not read, no website
             if host.lower().removeprefix("www.") in _SOCIAL or only_suffix(host):
                 continue
             value = m.group(0).rstrip(_TRAILING)
