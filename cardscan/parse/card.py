@@ -16,7 +16,14 @@ from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street, misread_street_word
 from .emails import EmailHit, find_emails
-from .people import email_agreement, find_people, has_legal_form, misread_title_word, only_legal_form
+from .people import (
+    email_agreement,
+    find_people,
+    has_legal_form,
+    mend_title_words,
+    misread_title_word,
+    only_legal_form,
+)
 from .phones import PhoneHit, find_phones, region_by_grouping
 from .text import (
     CONFUSIONS,
@@ -597,8 +604,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     conf = {k: conf[k] for k in FIELDS if k in conf}
     return Contact(
         name=None if guessed_name else people.name,
-        title=people.title,
-        department=people.department,
+        # a word a letter or two off exactly one title word is spelled as it; the field keeps the flag
+        # its misreading earned above, so the user still looks at the mended word
+        title=mend_title_words(people.title) if people.title else None,
+        department=mend_title_words(people.department) if people.department else None,
         company=people.company,
         emails=tuple(h.email for h in emails),
         phones=tuple(h.phone for h in phones),

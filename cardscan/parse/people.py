@@ -143,19 +143,40 @@ _TITLE_WORDS = _AREA | frozenset(
 )  # fmt: skip
 
 
+def _title_word_read_as(raw: str) -> list[str]:
+    """The title words `raw` may be a misreading of: one or two look-alike letters off ("engjneer" for
+    "engineer"); [] for a title word itself, a short word, or a word no title word is close to."""
+    word = "".join(fold(ch) for ch in raw if ch.isalnum())
+    if len(word) < 5 or word in _TITLE_WORDS or _ROLE.fullmatch(word):
+        return []
+    found = []
+    for known in _TITLE_WORDS:
+        if abs(len(known) - len(word)) <= 1 and similarity(word, known) >= 0.75:
+            edits = ocr_edits(word, known)
+            if edits and len(edits) <= 2 and all(e.plausible for e in edits):
+                found.append(known)
+    return found
+
+
 def misread_title_word(text: str) -> bool:
     """A word of a title or department that is not a title word but one or two look-alike letters off
     one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
-    for raw in text.split():
-        word = "".join(fold(ch) for ch in raw if ch.isalnum())
-        if len(word) < 5 or word in _TITLE_WORDS or _ROLE.fullmatch(word):
+    return any(_title_word_read_as(raw) for raw in text.split())
+
+
+def mend_title_words(text: str) -> str:
+    """A title or department with each word that is a misreading of exactly one title word ("Peopie
+    Operations", "Ohief Product Officer") spelled as that word, in the case it was read in. A word
+    two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
+    words = text.split(" ")
+    for i, raw in enumerate(words):
+        if not raw.isalpha():
             continue
-        for known in _TITLE_WORDS:
-            if abs(len(known) - len(word)) <= 1 and similarity(word, known) >= 0.75:
-                edits = ocr_edits(word, known)
-                if edits and len(edits) <= 2 and all(e.plausible for e in edits):
-                    return True
-    return False
+        known = _title_word_read_as(raw)
+        if len(known) == 1:
+            k = known[0]
+            words[i] = k.upper() if raw.isupper() and len(raw) > 1 else k.capitalize() if raw[0].isupper() else k
+    return restore_role_accents(" ".join(words))
 
 
 _LEGAL = re.compile(
