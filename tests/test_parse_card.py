@@ -303,3 +303,30 @@ def test_a_mostly_digit_line_read_unsurely_flags_the_phones() -> None:
     ]
     c = parse_page(page_from_rows(rows), Settings())
     assert [p.number for p in c.phones] == ["+14049306128"] and "phones" in c.review
+
+
+def test_a_domain_a_look_alike_off_the_company_is_spelled_as_the_company_and_flagged() -> None:
+    from cardscan.parse.card import respelled_label
+
+    assert respelled_label("haicyon", "Halcyon Partners Pty Ltd") == "halcyon"
+    assert respelled_label("beilerive-analytics", "Bellerive Analytics SA") == "bellerive-analytics"
+    assert respelled_label("basiille", "Bastille") == "bastille"  # thin letters blur into one another
+    # agreeing, unrelated, too short, or more than two letters apart: left alone
+    for label, company in (("halcyon", "Halcyon"), ("contoso", "Halcyon"), ("acne", "Acme"), ("pinnxcie", "Pinnacle")):
+        assert respelled_label(label, company) is None, label
+    # end to end: the email and the website read "haicyon" under a clearly printed "Halcyon"
+    rows = [
+        ("HALCYON", 40, 0.95),
+        ("Zoe McKenzie", 30),
+        "Talent Partner",
+        ("zoe.mckenzie@haicyon.com.au", 18, 0.8),
+        ("www.haicyon.com.au", 18, 0.8),
+        "+61 2 9374 4000",
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("zoe.mckenzie@halcyon.com.au",) and c.website == "www.halcyon.com.au"
+    assert {"emails", "website"} <= set(c.review)
+    # a company read unsurely proves nothing: the domain stays as read
+    rows[0] = ("HALCYON", 40, 0.5)
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("zoe.mckenzie@haicyon.com.au",)

@@ -403,6 +403,74 @@ def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine
     return out
 
 
+#: thin letters small print blurs into one another beyond CONFUSIONS ("bastille" read as "basiille")
+_THIN = frozenset("iltjf1")
+#: a company read at least this surely (its weakest word) spells its name better than a small-print domain
+SURE_COMPANY = 0.85
+
+
+def _company_spellings(company: str) -> list[str]:
+    """How a domain may spell the company: its first word, first two, ... all of them, letters only
+    ("Halcyon Partners Pty Ltd" -> "halcyon", "halcyonpartners", ...), German umlauts as "ue" too."""
+    words = company.split()
+    forms = []
+    for k in range(1, len(words) + 1):
+        joined = " ".join(words[:k])
+        for text in (joined, joined.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")):
+            form = letters_only(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).lower()
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
+def respelled_label(label: str, company: str) -> str | None:
+    """A domain's first part ("haicyon", "beilerive-analytics") spelled as the company prints it, when the two
+    differ by only one or two look-alike letters, hyphens kept; None when they agree or differ otherwise."""
+    letters = label.replace("-", "")
+    if not letters.isalpha() or not letters.isascii():
+        return None
+    for form in _company_spellings(company):
+        if len(form) != len(letters) or len(form) < 5 or form == letters:
+            continue
+        diffs = [(p, c) for p, c in zip(form, letters, strict=True) if p != c]
+        if len(diffs) <= 2 and all((p, c) in CONFUSIONS or {p, c} <= _THIN for p, c in diffs):
+            it = iter(form)
+            return "".join(c if c == "-" else next(it) for c in label)
+    return None
+
+
+def domain_from_company(
+    emails: list[EmailHit], site: WebHit | None, company: str | None, company_conf: float | None
+) -> tuple[list[EmailHit], WebHit | None]:
+    """Mend the domain of the emails and website where it is a look-alike or two off the company's name,
+    and the company, printed larger, read surely: "zoe@haicyon.com.au" and "haicyon.com.au" under a clear
+    "Halcyon" are "halcyon". The mended fields go to review: the company line is the likelier reading,
+    not a certain one."""
+    if not company or company_conf is None or company_conf < SURE_COMPANY:
+        return emails, site
+
+    def mend(domain: str) -> str | None:
+        label = registrable(domain)  # "haicyon" of "haicyon.com.au"
+        parts = domain.lower().split(".")
+        new = respelled_label(label, company) if domain.lower() not in FREEMAIL and label in parts else None
+        if new is None:
+            return None
+        at = len(parts) - 1 - parts[::-1].index(label)
+        return ".".join([*parts[:at], new, *parts[at + 1 :]])
+
+    out = []
+    for h in emails:
+        local, _, domain = h.email.rpartition("@")
+        if (new := mend(domain)) is not None:
+            h = replace(h, email=f"{local}@{new}", confidence=min(h.confidence, EMAIL_DISAGREES_CONF), repaired=True)
+        out.append(h)
+    if site is not None and (host := host_of(site.value).removeprefix("www.")) and (new := mend(host)) is not None:
+        site = replace(
+            site, value=site.value.replace(host, new, 1), confidence=min(site.confidence, EMAIL_DISAGREES_CONF)
+        )
+    return out, site
+
+
 def _column_left(line: TextLine, lines: list[TextLine]) -> float | None:
     """The left edge the lines just above and below `line` share (a left-aligned column), or None when
     it has no neighbour on both sides or theirs differ (a centred or ragged layout)."""
@@ -483,6 +551,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
     )
     emails = [confirm_with_name(h, people.name) for h in emails]
+    company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
+    emails, site = domain_from_company(emails, site, people.company, company_sure)
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
     country = (addr.address.country if addr else "") or next(
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
