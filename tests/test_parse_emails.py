@@ -69,3 +69,15 @@ def test_a_rare_ending_a_look_alike_off_the_cards_country_sends_the_email_to_rev
     assert "emails" in c.review
     rows[1] = "ivincent@mistral.io"  # a common ending is a choice, not a slip
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_an_at_read_as_a_capital_letter_on_an_email_line_is_mended_and_flagged() -> None:
+    for printed, expected in (
+        ("E: poojacG larkspur.com", "poojac@larkspur.com"),
+        ("Email: j.smithQ contoso.co.uk", "j.smith@contoso.co.uk"),
+    ):
+        c = parse_page(page_from_rows([("Avery Smith", 40), printed]), Settings())
+        assert c.emails == (expected,) and "emails" in c.review, printed
+    # a lower-case letter is the local part's own, and an unlabelled line is no email line
+    assert emails_of("E: diego larkspur.com") == ()
+    assert emails_of("poojacG larkspur.com") == ()

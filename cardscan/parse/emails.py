@@ -59,6 +59,16 @@ _LABEL = re.compile(
 )
 
 
+#: "E: poojacG larkspur.com": on a line labelled as an email's, with no "@", a lower-case word ending in
+#: a capital G, Q or O (a small "@" as OCR reads it) before a domain is an email with its "@" misread
+_AT_MISREAD = re.compile(
+    rf"^\W*(?:e-?mail|mail|e)\s*[:;.]?\s+([a-z0-9][a-z0-9._-]*)(?-i:[GQO])\s?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLD_ALT}))\b",
+    re.I,
+)
+#: confidence of an email whose "@" was read as a letter: a likely reading, for the user to check
+AT_MISREAD_CONF = 0.55
+
+
 def _repair(text: str) -> str:
     out = text
     for pattern, repl in _REPAIRS:
@@ -103,6 +113,9 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     seen: set[str] = set()
     for line in lines:
         fixed = _repair(_with_split_domain(line, lines))
+        at_misread = "@" not in fixed and (m := _AT_MISREAD.match(line.text)) is not None and m.group(1).islower()
+        if at_misread:
+            fixed = f"{m.group(1)}@{m.group(2)}"
         if "@" not in fixed:
             continue
         for match in _EMAIL.finditer(fixed):
@@ -116,5 +129,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             tld = email.rsplit(".", 1)[-1].lower()
             if tld not in KNOWN_TLDS:
                 conf *= 0.7  # a rare TLD is more often an OCR slip than a real one
+            if at_misread:
+                conf = min(conf, AT_MISREAD_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
