@@ -301,6 +301,10 @@ def _angle_between(a: float, b: float) -> float:
     return min(d, math.pi - d)
 
 
+#: degrees apart that a card's opposite sides may lie in a photo taken at a steep angle
+PARALLEL_WITHIN = 42
+
+
 def line_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 20) -> list[np.ndarray]:
     """Quads bounded by four long straight edges: two roughly parallel pairs meeting at roughly
     right angles. They survive what breaks region outlines: a hard shadow or glare across the
@@ -311,12 +315,12 @@ def line_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 2
     long_side = max(h, w)
     lines = long_lines(segments, long_side, lines_used)
     n = len(lines)
-    # perspective leaves opposite sides up to ~35 degrees apart
+    # perspective leaves opposite sides up to PARALLEL_WITHIN degrees apart
     pairs = [
         (i, j)
         for i in range(n)
         for j in range(i + 1, n)
-        if _angle_between(lines[i][0], lines[j][0]) < math.radians(35)
+        if _angle_between(lines[i][0], lines[j][0]) < math.radians(PARALLEL_WITHIN)
         and not _same_line(lines[i], lines[j], 0.04 * long_side)
     ]
     if len(pairs) < 2:

@@ -86,6 +86,15 @@ def test_line_quads_allows_the_steep_perspective_of_a_card_shot_at_an_angle() ->
     assert any(np.abs(q - corners).max() < 1.0 for q in quads)
 
 
+def test_line_quads_allows_a_card_whose_sides_lie_38_degrees_apart() -> None:
+    # shot steeply from its right, on a desk a shadow crosses (so no region outlines it): its left and
+    # right sides lie 38 degrees apart in the photo
+    corners = np.array([[300, 200], [800, 330], [660, 540], [320, 460]], np.float64)
+    segments = np.array([[*corners[i], *corners[(i + 1) % 4]] for i in range(4)], np.float32)
+    quads = P.line_quads(segments, (900, 1200))
+    assert any(np.abs(q - corners).max() < 1.0 for q in quads)
+
+
 def test_interior_edges_tell_a_grid_of_keys_from_a_card_with_a_band() -> None:
     quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], np.float32)
     # the card's own sides and one band edge across it
