@@ -510,6 +510,30 @@ def three_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: 
     return [quad for quad, ok in zip(quads, keep, strict=True) if ok]
 
 
+#: the least share of its length a faint side lies on edges: some edge shows where the card ends
+FAINT_SIDE = 0.1
+
+
+def faint_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: int = 28) -> list[np.ndarray]:
+    """Quads of four long edges, three of them well covered and the fourth faint (a dark band on a desk in
+    shadow), with the faint side last, for `score_quad(..., sides=3)`. Unlike `three_sided_quads`, the
+    fourth side is where an edge shows, not where a card's shape would put it, so a card shot at a steep
+    angle, its sides of unequal length, is outlined too."""
+    quads = line_quads(segments, shape, lines_used)
+    if not quads:
+        return []
+    tol = 0.012 * max(shape)
+    covers = np.concatenate([side_bins(segments, quads[i : i + 128], tol) for i in range(0, len(quads), 128)]).mean(
+        axis=2
+    )
+    out = []
+    for quad, cover in zip(quads, covers, strict=True):
+        faint = int(np.argmin(cover))
+        if FAINT_SIDE <= cover[faint] < THREE_SIDES and np.sort(cover)[1] >= THREE_SIDES:
+            out.append(np.roll(quad, -(faint + 1), axis=0))  # the faint side, quad[faint] to the next, last
+    return out
+
+
 def _crossing(a: tuple[float, float, float], b: tuple[float, float, float]) -> np.ndarray | None:
     """Where two lines given as (theta, rho, ...) cross; None for parallel ones (Cramer's rule: thousands
     of pairs, where numpy's solver costs more than the arithmetic)."""
@@ -784,6 +808,7 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
             if whole is not None:
                 return [order_quad(whole / f)]
         three = [(score_quad(q, shape, segments, text, sides=3), q) for q in three_sided_quads(segments, shape)]
+        three += [(score_quad(q, shape, segments, text, sides=3), q) for q in faint_sided_quads(segments, shape)]
         best_three = max(three, key=lambda sq: sq[0], default=(0.0, None))
         return [] if best_three[1] is None or best_three[0] < THREE_SIDED_SCORE else [order_quad(best_three[1] / f)]
     best_score, best = scored[0]

@@ -95,6 +95,22 @@ def test_line_quads_allows_a_card_whose_sides_lie_38_degrees_apart() -> None:
     assert any(np.abs(q - corners).max() < 1.0 for q in quads)
 
 
+def test_faint_sided_quads_outline_a_keystoned_card_whose_one_side_barely_shows() -> None:
+    # shot at an angle (left side 150 px, right 230 px), its top a dark band on a desk in shadow: only a
+    # fifth of the top shows an edge
+    tl, tr, br, bl = np.array([[200, 250], [560, 170], [600, 400], [210, 400]], np.float64)
+    segments = [[*tr, *br], [*br, *bl], [*bl, *tl], [*tl, *(tl + 0.2 * (tr - tl))]]
+    quads = P.faint_sided_quads(np.array(segments, np.float32), (600, 800))
+    # the faint top side (tl to tr) comes last
+    assert any(np.abs(q - np.array([tr, br, bl, tl])).max() < 1.0 for q in quads)
+    # with the top showing no edge at all, or fully, it is no faint-sided quad
+    for top in ([], [[*tl, *tr]]):
+        four = np.array([[*tr, *br], [*br, *bl], [*bl, *tl], *top], np.float32)
+        assert not any(
+            np.abs(q - np.array([tr, br, bl, tl])).max() < 1.0 for q in P.faint_sided_quads(four, (600, 800))
+        )
+
+
 def test_interior_edges_tell_a_grid_of_keys_from_a_card_with_a_band() -> None:
     quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], np.float32)
     # the card's own sides and one band edge across it
