@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardscan.config import Settings
+from cardscan.models import Contact
 from cardscan.parse import parse_page
 from cardscan.parse.text import page_from_rows
 
@@ -81,3 +82,15 @@ def test_an_at_read_as_a_capital_letter_on_an_email_line_is_mended_and_flagged()
     # a lower-case letter is the local part's own, and an unlabelled line is no email line
     assert emails_of("E: diego larkspur.com") == ()
     assert emails_of("poojacG larkspur.com") == ()
+
+
+def test_a_local_part_cut_at_a_dot_read_as_a_space_is_joined_when_the_name_spells_it() -> None:
+    def card(name: str, line: str) -> Contact:
+        return parse_page(page_from_rows([(name, 40), "Head of Sales", line]), Settings())
+
+    c = card("Marta Perez", "Email: marta perez@levante.es")
+    assert c.emails == ("marta.perez@levante.es",) and "emails" in c.review  # the dot is the likeliest separator
+    # a word before that is not the name's other part stays out of the email, which stays in review
+    c = card("Marta Perez", "Email: write perez@levante.es")
+    assert c.emails == ("perez@levante.es",) and "emails" in c.review
+    assert card("Marta Perez", "E: perez@levante.es").emails == ("perez@levante.es",)

@@ -15,7 +15,7 @@ import phonenumbers
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street, misread_street_word
-from .emails import EmailHit, find_emails
+from .emails import EmailHit, find_emails, normalise_email
 from .people import (
     email_agreement,
     find_people,
@@ -145,6 +145,36 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
     before = line.text[:at].split()
     word = before[-1] if before else ""
     return word.isalpha() and word.islower() and word not in _EMAIL_LABEL_WORDS
+
+
+def _word_before(hit: EmailHit, lines: list[TextLine]) -> str:
+    """The lower-case word just before the email on its line ("marta" of "Email: marta perez@levante.es"),
+    when `_cut_local` says OCR may have cut the local part there; "" otherwise."""
+    if not _cut_local(hit, lines):
+        return ""
+    line = next(ln for ln in lines if ln.index == hit.line)
+    local = hit.email.rsplit("@", 1)[0]
+    m = re.search(re.escape(local) + r"\s*@", line.text, re.I)
+    return line.text[: m.start()].split()[-1] if m else ""
+
+
+def join_cut_local(hit: EmailHit, lines: list[TextLine], name: PersonName | None) -> EmailHit:
+    """ "marta perez@levante.es" under "Marta Perez": the dot between the name's two parts read as a space, so
+    the email read is only "perez@". When the word before and the local part spell the printed name, they are
+    joined with a dot, the likeliest separator; the email keeps the doubt of a cut local part."""
+    word = _word_before(hit, lines)
+    if not word or name is None or not name.given or not name.family:
+        return hit
+    local, domain = hit.email.rsplit("@", 1)
+    joined = f"{word}.{local}"
+    if email_agreement([name.given, name.family], [joined]) < 1.0:
+        return hit
+    email = normalise_email(f"{joined}@{domain}")
+    return (
+        hit
+        if email is None
+        else replace(hit, email=email, confidence=min(hit.confidence, EMAIL_CUT_CONF), repaired=True)
+    )
 
 
 #: an email whose local part spells the printed name differently: one of them is misread
@@ -550,7 +580,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     people = find_people(
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
     )
-    emails = [confirm_with_name(h, people.name) for h in emails]
+    emails = [join_cut_local(confirm_with_name(h, people.name), lines, people.name) for h in emails]
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
     emails, site = domain_from_company(emails, site, people.company, company_sure)
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]

@@ -89,7 +89,8 @@ def _repair(text: str) -> str:
     return head + tail
 
 
-def _validate(candidate: str) -> str | None:
+def normalise_email(candidate: str) -> str | None:
+    """email-validator's normal form of a valid address, None for an invalid one."""
     try:
         return validate_email(candidate, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -120,7 +121,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             continue
         for match in _EMAIL.finditer(fixed):
             candidate = match.group(0).strip(".-'")
-            email = _validate(candidate)
+            email = normalise_email(candidate)
             if email is None or email.lower() in seen:
                 continue
             seen.add(email.lower())
