@@ -94,3 +94,27 @@ def test_a_local_part_cut_at_a_dot_read_as_a_space_is_joined_when_the_name_spell
     c = card("Marta Perez", "Email: write perez@levante.es")
     assert c.emails == ("perez@levante.es",) and "emails" in c.review
     assert card("Marta Perez", "E: perez@levante.es").emails == ("perez@levante.es",)
+
+
+def test_the_start_of_a_local_part_ocr_put_on_a_segment_of_its_own_is_joined_back() -> None:
+    from cardscan.models import Box, Line, Page, Word
+    from cardscan.parse.emails import find_emails
+    from cardscan.parse.text import text_lines
+
+    def row(*segments: tuple[str, int]) -> Page:  # (text, x): one OCR line each, on one row
+        lines = []
+        for block, (text, x) in enumerate(segments):
+            words = []
+            for token in text.split():
+                words.append(Word(token, Box(x, 100, 11 * len(token), 20), 0.9))
+                x += 11 * len(token) + 8
+            lines.append(Line(words=tuple(words), block=block))
+        return Page(lines=tuple(lines), width=1000, height=300)
+
+    def found(page: Page) -> list[str]:
+        return [h.email for h in find_emails(text_lines(page))]
+
+    assert found(row(("Email:", 589), ("s.", 681), ("wood @quantix.io", 708))) == ["s.wood@quantix.io"]
+    # a label is no start of an address, and a segment far off is another column
+    assert found(row(("e.", 642), ("chloet@riverstone.com", 678))) == ["chloet@riverstone.com"]
+    assert found(row(("s.", 300), ("wood@quantix.io", 708))) == ["wood@quantix.io"]

@@ -108,12 +108,31 @@ def _with_split_domain(line: TextLine, lines: list[TextLine]) -> str:
     return line.text
 
 
+#: a label before an email, on a segment of its own ("e.", "Email.")
+_LABEL_WORD = re.compile(r"(?:e-?mail|mail|e)[.:]", re.I)
+
+
+def _with_local_head(line: TextLine, text: str, lines: list[TextLine]) -> str:
+    """The text with the start of its local part that OCR put on a segment of its own just left of it
+    ("s." beside "wood @quantix.io"): a segment on the same row, a letter's width or so away, ending in
+    the ".", "_" or "-" that joins it to the rest. A label ("e.") is no start of an address."""
+    if "@" not in text or " " in text.split("@", 1)[0].strip():
+        return text
+    for other in lines:
+        same_row = abs(other.box.cy - line.box.cy) < 0.6 * max(line.height, other.height)
+        gap = line.box.x - other.box.x2
+        head = other.text.split()[-1] if other.text.split() else ""
+        if same_row and 0 <= gap <= line.height and re.search(r"\w[._-]$", head) and not _LABEL_WORD.fullmatch(head):
+            return head + text.lstrip()
+    return text
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
     seen: set[str] = set()
     for line in lines:
-        fixed = _repair(_with_split_domain(line, lines))
+        fixed = _repair(_with_local_head(line, _with_split_domain(line, lines), lines))
         at_misread = "@" not in fixed and (m := _AT_MISREAD.match(line.text)) is not None and m.group(1).islower()
         if at_misread:
             fixed = f"{m.group(1)}@{m.group(2)}"
