@@ -53,7 +53,7 @@ def test_repaired_email_is_less_confident_than_clean_one() -> None:
     assert fixed.confidence["emails"] < clean.confidence["emails"]
 
 
-def test_a_rare_ending_a_look_alike_off_the_cards_country_sends_the_email_to_review() -> None:
+def test_a_rare_ending_a_look_alike_off_the_cards_country_is_mended_to_it_and_sent_to_review() -> None:
     from cardscan.config import Settings
     from cardscan.parse import parse_page
     from cardscan.parse.text import page_from_rows
@@ -66,8 +66,16 @@ def test_a_rare_ending_a_look_alike_off_the_cards_country_sends_the_email_to_rev
         "34000 Montpellier",
     ]
     c = parse_page(page_from_rows(rows), Settings())
-    assert c.emails == ("ivincent@mistral.tr",)  # left as read: which ending is right is not known
+    # the French card's own ending is the likelier reading; the address may be abroad, so it is in review
+    assert c.emails == ("ivincent@mistral.fr",)
     assert "emails" in c.review
+    rows[1] = "joostm@tulpveld-data.nt"  # no such ending at all: the Dutch card's .nl
+    rows[2:] = ["+31 6 1234 5678"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("joostm@tulpveld-data.nl",) and "emails" in c.review
+    rows[1] = "joostm@tulpveld-data.de"  # a common ending, however near, is no slip
+    assert parse_page(page_from_rows(rows), Settings()).emails == ("joostm@tulpveld-data.de",)
+    rows[1:] = ["ivincent@mistral.tr", "+33 (0)6 17 13 46 83"]
     rows[1] = "ivincent@mistral.io"  # a common ending is a choice, not a slip
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
 

@@ -32,6 +32,7 @@ from .text import (
     TLD_COUNTRY,
     TextLine,
     country_of_host,
+    fold,
     has_kana,
     is_junk,
     join_words,
@@ -99,14 +100,12 @@ def trailing_text(line: TextLine) -> TextLine | None:
                    conf=line.conf if conf is None else conf)  # fmt: skip
 
 
-#: what each letter or digit of a local part may have been printed as (one-letter look-alikes)
-_PRINTED_AS: dict[str, tuple[str, ...]] = {
-    a: tuple(sorted(b for x, b in CONFUSIONS if x == a and len(b) == 1)) for a, b in CONFUSIONS if len(a) == len(b) == 1
-}
+#: (printed, read) look-alikes, in a fixed order: what a letter or two of a local part may have been printed as
+_SWAPS = sorted(CONFUSIONS)
 
 
 def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
-    """Fix one look-alike OCR slip in the local part (i/l, c/e, ...) when the printed name proves it.
+    """Fix one look-alike OCR slip in the local part (i/l, c/e, ri/n, ...) when the printed name proves it.
 
     "itaylor@" under "Lily Taylor" is "ltaylor@", "meampbell@" under "Mei-Ling Campbell" "mcampbell@":
     only a swap that makes the local part agree with the name where it did not before is made, and the
@@ -118,12 +117,13 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     tokens = [name.given, name.family]
     if email_agreement(tokens, [local]) >= 0.9:
         return hit
-    for i, ch in enumerate(local):
-        for swapped in _PRINTED_AS.get(ch.lower(), ()):
-            fixed = local[:i] + swapped + local[i + 1 :]
-            if email_agreement(tokens, [fixed]) >= 0.9:
-                conf = round(min(hit.confidence, 0.7), 3)
-                return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
+    for i in range(len(local)):
+        for printed, read in _SWAPS:
+            if local.lower().startswith(read, i):
+                fixed = local[:i] + printed + local[i + len(read) :]
+                if email_agreement(tokens, [fixed]) >= 0.9:
+                    conf = round(min(hit.confidence, 0.7), 3)
+                    return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     return hit
 
 
@@ -160,14 +160,16 @@ def _word_before(hit: EmailHit, lines: list[TextLine]) -> str:
 
 def join_cut_local(hit: EmailHit, lines: list[TextLine], name: PersonName | None) -> EmailHit:
     """ "marta perez@levante.es" under "Marta Perez": the dot between the name's two parts read as a space, so
-    the email read is only "perez@". When the word before and the local part spell the printed name, they are
-    joined with a dot, the likeliest separator; the email keeps the doubt of a cut local part."""
+    the email read is only "perez@". When the word before and the local part spell the printed name (or its
+    initial and family name: "j schaefer@"), they are joined with a dot, the likeliest separator; the email keeps
+    the doubt of a cut local part."""
     word = _word_before(hit, lines)
     if not word or name is None or not name.given or not name.family:
         return hit
     local, domain = hit.email.rsplit("@", 1)
     joined = f"{word}.{local}"
-    if email_agreement([name.given, name.family], [joined]) < 1.0:
+    plain = ["".join(fold(c) for c in t) for t in (name.given, name.family)]  # "Anaïs" as an address spells it
+    if email_agreement(plain, [joined]) < 0.9 or email_agreement(plain, [joined]) <= email_agreement(plain, [local]):
         return hit
     email = normalise_email(f"{joined}@{domain}")
     return (
@@ -587,8 +589,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     country = (addr.address.country if addr else "") or next(
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
     )
-    emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) if _tld_slip(h.email, country) else h
-              for h in emails]  # fmt: skip
+    emails = [_own_ending(h, country) if _tld_slip(h.email, country) else h for h in emails]
     if people.name_check == "disagree":
         # the card's own email spells the name otherwise: one of the two is misread
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
@@ -719,11 +720,23 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     )
 
 
+def _own_tld(country: str) -> str:
+    return next((t for t, c in TLD_COUNTRY.items() if c == country and "." not in t), "")
+
+
+def _own_ending(hit: EmailHit, country: str) -> EmailHit:
+    """The email of a `_tld_slip` with the card's own country's ending ("mistral.tr" on a French card is
+    "mistral.fr"), the likelier reading; in review, as the address may be abroad after all."""
+    email = normalise_email(hit.email.rsplit(".", 1)[0] + "." + _own_tld(country))
+    conf = min(hit.confidence, EMAIL_DISAGREES_CONF)
+    return replace(hit, confidence=conf) if email is None else replace(hit, email=email, confidence=conf, repaired=True)
+
+
 def _tld_slip(email: str, country: str) -> bool:
     """The email's ending is a rare one, a look-alike or two off the card's own country's ("mistral.tr" on a
     card from France): OCR misread it, or the address is abroad; either way the email is worth a look."""
     tld = email.rsplit(".", 1)[-1].lower()
-    own = next((t for t, c in TLD_COUNTRY.items() if c == country and "." not in t), "")
+    own = _own_tld(country)
     if not own or tld == own or len(tld) != 2 or tld in KNOWN_TLDS:
         return False  # ".io" on an Irish card is a startup's choice, not a slip
     return all(
