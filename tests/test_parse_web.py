@@ -29,6 +29,9 @@ def card(*rows: str) -> Contact:
         ("https://www.contoso.co,jp/", "https://www.contoso.co.jp/"),  # a comma for the dot before a country
         ("W: www.kinetic-mobility i0", "www.kinetic-mobility.io"),  # the ending set apart, a zero for its "o"
         ("www.contoso.c0m", "www.contoso.com"),
+        ("Web. wwwcontoso com", "www.contoso.com"),  # the dots lost, "www" glued to the host
+        ("Web www contoso com", "www.contoso.com"),
+        ("www. onyx-security de", "www.onyx-security.de"),  # the ending set apart at the end of the line
     ],
 )
 def test_website_as_printed(printed: str, expected: str) -> None:
@@ -151,3 +154,22 @@ def test_a_bare_domain_on_an_email_line_is_no_website() -> None:
     assert c.website is None  # the email's "@" read as a G
     assert c.emails == ("poojac@larkspur.com",) and "emails" in c.review  # mended, for the user to check
     assert card("Pooja Chatterjee", "E: pooja@larkspur.com", "W: larkspur.com").website == "larkspur.com"
+
+
+def test_a_website_read_unsurely_that_nothing_else_spells_goes_to_review() -> None:
+    rows = [("Linda Martin", 40), ("www quantx com", 20, 0.78)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "www.quantx.com" and "website" in c.review
+    # the same reading, spelled by the email's domain or by the company, is borne out
+    for other in ("linda@quantx.com", ("QUANTX", 40)):
+        c = parse_page(page_from_rows([*rows, other]), Settings())
+        assert c.website == "www.quantx.com" and "website" not in c.review, other
+
+
+def test_a_website_a_doubled_letter_short_of_the_company_is_spelled_as_it() -> None:
+    from cardscan.parse.card import respelled_label
+
+    assert respelled_label("silage", "Sillage SAS") == "sillage"
+    assert respelled_label("bel-rive", "Bellrive") == "bell-rive"
+    c = parse_page(page_from_rows([("SILLAGE SAS", 40, 0.95), ("Jules Moreau", 30), "Web. www silage fr"]), Settings())
+    assert c.website == "www.sillage.fr" and "website" in c.review

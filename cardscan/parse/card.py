@@ -457,11 +457,18 @@ def _company_spellings(company: str) -> list[str]:
 
 def respelled_label(label: str, company: str) -> str | None:
     """A domain's first part ("haicyon", "beilerive-analytics") spelled as the company prints it, when the two
-    differ by only one or two look-alike letters, hyphens kept; None when they agree or differ otherwise."""
+    differ by only one or two look-alike letters, or a doubled letter read as one ("silage" for "Sillage"),
+    hyphens kept; None when they agree or differ otherwise."""
     letters = label.replace("-", "")
     if not letters.isalpha() or not letters.isascii():
         return None
     for form in _company_spellings(company):
+        if len(form) == len(letters) + 1 and len(form) >= 5:
+            # a doubled letter read as one ("silage" for "sillage"): the only change, put back
+            for i in range(1, len(form)):
+                if form[i] == form[i - 1] and form[:i] + form[i + 1 :] == letters:
+                    at = next(k for k, c in enumerate(label) if sum(ch != "-" for ch in label[: k + 1]) == i)
+                    return label[:at] + form[i] + label[at:]
         if len(form) != len(letters) or len(form) < 5 or form == letters:
             continue
         diffs = [(p, c) for p, c in zip(form, letters, strict=True) if p != c]
@@ -585,6 +592,12 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     emails = [join_cut_local(confirm_with_name(h, people.name), lines, people.name) for h in emails]
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
     emails, site = domain_from_company(emails, site, people.company, company_sure)
+    # a website read unsurely that neither an email nor the company spells ("www quantx com"): a guess
+    if site and site.confidence < EMAIL_UNCHECKED_SURE:
+        label = registrable(host_of(site.value))
+        spelled = label in {registrable(h.email.rsplit("@", 1)[1]) for h in emails}
+        if not spelled and not borne_out(f"x@{host_of(site.value)}", None, people.company):
+            site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF))
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
     country = (addr.address.country if addr else "") or next(
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""

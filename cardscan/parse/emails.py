@@ -133,8 +133,9 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     seen: set[str] = set()
     for line in lines:
         fixed = _repair(_with_local_head(line, _with_split_domain(line, lines), lines))
-        at_misread = "@" not in fixed and (m := _AT_MISREAD.match(line.text)) is not None and m.group(1).islower()
-        if at_misread:
+        m = _AT_MISREAD.match(line.text) if "@" not in fixed else None
+        at_misread = m is not None and m.group(1).islower()
+        if m is not None and at_misread:
             fixed = f"{m.group(1)}@{m.group(2)}"
         if "@" not in fixed:
             continue
