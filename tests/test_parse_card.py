@@ -330,3 +330,12 @@ def test_a_domain_a_look_alike_off_the_company_is_spelled_as_the_company_and_fla
     rows[0] = ("HALCYON", 40, 0.5)
     c = parse_page(page_from_rows(rows), Settings())
     assert c.emails == ("zoe.mckenzie@haicyon.com.au",)
+
+
+def test_a_department_or_title_with_a_word_misread_is_still_found_mended_and_in_review() -> None:
+    rows = [("Siobhán Lynch", 36), "VP of Operations", ("University Retations", 20, 0.71), "siobhan@skyward.ie"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.department == "University Relations" and "department" in c.review
+    rows = [("Dana Park", 36), ("Senior Financial Anatyst", 20, 0.8), "dana@keystone.com", "+1 212 555 0100"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Senior Financial Analyst" and "title" in c.review

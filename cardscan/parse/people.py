@@ -7,6 +7,7 @@ against the email and website domains. A line that fits none of them (a tagline)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -143,19 +144,20 @@ _TITLE_WORDS = _AREA | frozenset(
 )  # fmt: skip
 
 
-def _title_word_read_as(raw: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _title_word_read_as(raw: str) -> tuple[str, ...]:
     """The title words `raw` may be a misreading of: one or two look-alike letters off ("engjneer" for
-    "engineer"); [] for a title word itself, a short word, or a word no title word is close to."""
+    "engineer"); () for a title word itself, a short word, or a word no title word is close to."""
     word = "".join(fold(ch) for ch in raw if ch.isalnum())
     if len(word) < 5 or word in _TITLE_WORDS or _ROLE.fullmatch(word):
-        return []
+        return ()
     found = []
     for known in _TITLE_WORDS:
         if abs(len(known) - len(word)) <= 1 and similarity(word, known) >= 0.75:
             edits = ocr_edits(word, known)
             if edits and len(edits) <= 2 and all(e.plausible for e in edits):
                 found.append(known)
-    return found
+    return tuple(sorted(found))
 
 
 def misread_title_word(text: str) -> bool:
@@ -931,7 +933,12 @@ def find_people(
     # distance counts candidate lines only: an email line between name and title does not part them
     order = {line: i for i, line in enumerate(sorted({c.line for c in cands}))}
     for c in cands:
-        if id(c) in used or not _ROLE.search(c.text) or len(c.text.split()) > 7:
+        # a role word misread ("Financial Anatyst") is still one
+        if (
+            id(c) in used
+            or not (_ROLE.search(c.text) or _ROLE.search(mend_title_words(c.text)))
+            or len(c.text.split()) > 7
+        ):
             continue
         if _LEGAL.search(c.text) and not re.search(r"\b(?:of|at)\b", c.text):
             continue
@@ -947,7 +954,10 @@ def find_people(
     # department: an explicit "Department" line, or a line of functional areas next to the title
     dept_c, dept_conf = None, 0.0
     for c in cands:
-        if id(c) in used or not _is_department(c.text) or _LEGAL.search(c.text):
+        # "University Retations", "Customer Expenence": a department word misread is still one
+        if id(c) in used or not (_is_department(c.text) or _is_department(mend_title_words(c.text))):
+            continue
+        if _LEGAL.search(c.text):
             continue
         # under the title in the same column; reading order alone mixes the columns of a card
         near_title = title_c is not None and (c.line == title_c.line or _stacked(title_c, c))
