@@ -168,3 +168,17 @@ def test_five_digit_postcode_with_a_look_alike_for_a_digit() -> None:
     assert c.address.lines == ("Im Mediapark 228, 52565 Aachen",)
     rows[2] = "Hauptstr. 5, SOHO House"  # a word of capitals is no postcode
     assert parse_page(page_from_rows(rows), Settings()).address is None
+
+
+def test_an_australian_state_read_in_small_letters_is_printed_in_capitals() -> None:
+    rows = [("William McKenzie", 36), "mob +61 (0)474 545 367", "Level 5, 158 Macquarie Street", "Southbank ViC 3006"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines[-1] == "Southbank VIC 3006" and (a.region, a.postcode) == ("VIC", "3006")
+    # a word in small letters is no state
+    rows[-1] = "Melbourne via 3000"
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is None or a.region != "VIA"
+
+
+def test_a_british_postcode_with_a_1_read_as_an_exclamation_mark_is_mended() -> None:
+    assert uk_postcode("NE! 8ZQ") == "NE1 8ZQ"

@@ -174,10 +174,11 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         raw = m["postcode"]
         pc = "".join(ch.translate(AS_DIGIT) if i in (1, len(raw) - 3, len(raw) - 1) else ch for i, ch in enumerate(raw))
         return CityLine("CA", city, m["region"], pc, before, raw if pc != raw else "")
-    m = re.search(rf"{_CITY},?\s+(?P<region>{'|'.join(AU_STATES)}),?\s+(?P<postcode>\d{{4}})\b", text)
-    if m:
+    # the state as OCR may read its capitals ("Southbank ViC 3006"), before the four-digit postcode
+    m = re.search(rf"{_CITY},?\s+(?P<region>(?i:{'|'.join(AU_STATES)})),?\s+(?P<postcode>\d{{4}})\b", text)
+    if m and m["region"][0].isupper():
         before, city = _last_segment(text[: m.start("region")])
-        return CityLine("AU", city, m["region"], m["postcode"], before)
+        return CityLine("AU", city, m["region"].upper(), m["postcode"], before)
     m = re.search(
         r"(?:(?:〒|(?<![^\W\d_])T)\s?)(?P<postcode>\d{3}-?\d{4})|(?<![\d-])(?P<pc2>\d{3}-\d{4})(?![\d-])", text
     )
@@ -230,14 +231,14 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
 _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b")
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
-_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
+_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
 
 
 def uk_postcode(text: str) -> str | None:
     """A British postcode in its printed form ("SE1 5XJ"), mending what OCR does to one: a letter
-    read in a digit's place or a digit in a letter's ("SEI 5XJ", "WIT SLY"), a lost space ("RG27TQ").
+    read in a digit's place or a digit in a letter's ("SEI 5XJ", "WIT SLY", "NE! 8ZQ"), a lost space ("RG27TQ").
     None when no reading of it has the shape."""
-    bare = text.replace(" ", "")
+    bare = text.replace(" ", "").replace("!", "1")  # "NE! 8ZQ": a 1 read as "!"
     if len(bare) < 5:
         return None
     if _UK_POSTCODE.fullmatch(spaced := f"{bare[:-3]} {bare[-3:]}"):
@@ -454,6 +455,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
             printed = (*printed[:k], printed[k].replace(found.read_as, found.postcode, 1), *printed[k + 1 :])
+        if found.region and found.region.isupper():
+            # a state whose capitals OCR read in small letters ("Southbank ViC 3006"): print it as the card does
+            k = used.index(line.index)
+            mended = re.sub(rf"\b{found.region}\b", found.region, printed[k], count=1, flags=re.I)
+            printed = (*printed[:k], mended, *printed[k + 1 :])
         street = repair_street(street)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
