@@ -18,7 +18,11 @@ def test_noisy_us_card() -> None:
             "Tel: +1 (425) 555-0143", "Fax: +1 (425) 555-0144", "4001 1st Ave NE Redmond, WA 98052", "Ra"]  # fmt: skip
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == "Chris Smith"
-    assert (c.title, c.department, c.company) == ("Senior Researcher", "Cloud & Al Department", "CONTOSO")
+    assert (c.title, c.department, c.company) == (
+        "Senior Researcher",
+        "Cloud & AI Department",
+        "CONTOSO",
+    )  # "Al" mended
     assert [(p.number, p.type) for p in c.phones] == [
         ("+14255550142", "mobile"), ("+14255550143", "work"), ("+14255550144", "fax")]  # fmt: skip
     assert c.website == "https://www.contoso.com"
@@ -339,3 +343,28 @@ def test_a_department_or_title_with_a_word_misread_is_still_found_mended_and_in_
     rows = [("Dana Park", 36), ("Senior Financial Anatyst", 20, 0.8), "dana@keystone.com", "+1 212 555 0100"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Senior Financial Analyst" and "title" in c.review
+
+
+def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
+    from cardscan.parse.people import mend_title_words, repair_name
+
+    assert mend_title_words("Cloud & Al Department") == "Cloud & AI Department"  # a capital I read as l
+    assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
+    assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
+    # a department is no name, however name-like its two capitalised words
+    rows = [("Human Resources", 30), "Technical Recruiter", "M. +1.617.425.6799", "Boston, MA 02162"]
+    assert parse_page(page_from_rows(rows), Settings()).name is None
+
+
+def test_a_city_and_its_state_are_no_website_and_a_misread_suite_sends_the_address_to_review() -> None:
+    rows = [
+        ("Rachel Wright", 36),
+        "Office Manager",
+        "Phone +1 303 295 3754",
+        "5974 Spring St",
+        "Suito 600",
+        "Denver, CO 80275",
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and c.company is None
+    assert c.address is not None and c.address.city == "Denver" and "address" in c.review

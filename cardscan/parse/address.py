@@ -376,7 +376,9 @@ def _is_numbered_street(line: TextLine) -> bool:
 
 
 #: street words long enough that a word a letter off one is a misreading ("Sureet"), not another word
-_LONG_STREET_WORDS = ("street", "avenue", "boulevard", "strasse", "straße", "parkway", "highway", "square", "avenida")
+_LONG_STREET_WORDS = (
+    "street", "avenue", "boulevard", "strasse", "straße", "parkway", "highway", "square", "avenida", "suite", "floor"
+)  # fmt: skip
 
 
 def misread_street_word(word: str) -> bool:

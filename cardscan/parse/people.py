@@ -174,6 +174,9 @@ def mend_title_words(text: str) -> str:
     for i, raw in enumerate(words):
         if not raw.isalpha():
             continue
+        if raw == "Al":  # "Cloud & Al": "AI" with its capital I read as a small l; no title or department says "Al"
+            words[i] = "AI"
+            continue
         known = _title_word_read_as(raw)
         if len(known) == 1:
             k = known[0]
@@ -483,8 +486,8 @@ def name_tokens(text: str) -> list[str] | None:
     jp = japanese_name_tokens(text)
     if jp is not None:
         return jp
-    if _ORG_WORDS.search(text) or _TRADE_WORDS.search(text):
-        return None
+    if _ORG_WORDS.search(text) or _TRADE_WORDS.search(text) or _is_department(text):
+        return None  # "Human Resources" is a department, however name-like its two capitalised words
     words = [w.strip("’'`\"“”") for w in text.replace(",", " ").split()]
     words = [w for w in words if w]
     core = [w for w in words if w.lower() not in _NAME_PREFIX and w.lower() not in _NAME_SUFFIX]
@@ -762,13 +765,16 @@ def _accent_from_email(token: str, locals_: list[str]) -> str:
 
 
 def repair_name(text: str, locals_: list[str]) -> str:
-    """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut."""
+    """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut, a middle
+    initial's lost dot."""
     words = text.split()
     # "II I" -> "III": a numeral suffix OCR cut in two
     while len(words) >= 4 and re.fullmatch(r"[IVX]+", words[-1]) and re.fullmatch(r"[IVX]+", words[-2]):
         words[-2:] = [words[-2] + words[-1]]
     if len(words) >= 3 and words[-1] in _ROMAN_MISREAD:
         words[-1] = _ROMAN_MISREAD[words[-1]]
+    # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
+    words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
     return " ".join(_accent_from_email(w, locals_) for w in words)
 
 

@@ -33,7 +33,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[a-z0-9])\s?\.\s(?=(?:{_TLDS})\b)", re.I), "."),
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
-    (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?:com|org|net|de|fr|co|io)\b)", re.I), "."),
+    # "contoso,com"; not "Denver, CO 80275", a city and its state: the ending in small letters only
+    (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?-i:com|org|net|de|fr|co|io)\b)", re.I), "."),
     # "contoso.co,jp": a country code after a second-level suffix
     (re.compile(r"(\.(?:co|com|ne|or|ac|go)),(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\b)", re.I), r"\1."),
     # "onyx.com au": the country code after a second-level suffix set apart, at the end of the line
