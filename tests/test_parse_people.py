@@ -360,3 +360,14 @@ def test_only_a_legal_form_means_a_legal_form_and_nothing_else() -> None:
 )
 def test_role_words_take_back_the_accents_no_language_drops(read: str, printed: str) -> None:
     assert restore_role_accents(read) == printed
+
+
+def test_a_logo_with_only_its_first_letter_set_apart_is_the_company_joined_up_and_in_review() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    rows = [("K AVERI", 20, 0.84), ("Zoya W. Chatterjee", 33), "Tel. +91-1245461178", "Principal Project Manager"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "KAVERI" and "company" in c.review
+    assert c.name is not None and c.name.full == "Zoya W. Chatterjee"

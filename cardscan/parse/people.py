@@ -842,9 +842,13 @@ LETTER_SPACED = 0.3
 
 
 def _part_spaced(text: str) -> bool:
-    """ "A U RORA": capitals of a letter-spaced logo OCR joined only in part (a name's initials carry
-    their dots: "J. R. Smith")."""
-    return text.isupper() and sum(len(w) == 1 and w.isalpha() for w in text.split()) >= 2
+    """ "A U RORA", "K AVERI": capitals of a letter-spaced logo OCR joined only in part (a name's initials
+    carry their dots: "J. R. Smith")."""
+    words = text.split()
+    singles = sum(len(w) == 1 and w.isalpha() for w in words)
+    # "K AVERI": the first letter set apart alone, the rest joined
+    first_apart = len(words) == 2 and len(words[0]) == 1 and words[0].isalpha() and len(words[1]) >= 4
+    return text.isupper() and (singles >= 2 or first_apart)
 
 
 def _pick_name(
