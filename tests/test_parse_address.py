@@ -182,3 +182,12 @@ def test_an_australian_state_read_in_small_letters_is_printed_in_capitals() -> N
 
 def test_a_british_postcode_with_a_1_read_as_an_exclamation_mark_is_mended() -> None:
     assert uk_postcode("NE! 8ZQ") == "NE1 8ZQ"
+
+
+def test_a_street_before_an_email_on_one_line_is_the_addresss_first_line() -> None:
+    # two columns OCR read as one line: the street on the left, the email on the right
+    rows = [("Kumar Low", 36), "Head of Talent", "Work. +65 6833 6172",
+            "111 Pasir Panjang Road, #03-01 k.low@merlion-security.com.sg", "Singapore 041725"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None and c.address.lines == ("111 Pasir Panjang Road, #03-01", "Singapore 041725")
+    assert c.emails == ("k.low@merlion-security.com.sg",)

@@ -73,16 +73,21 @@ def _starts_contact(word: str) -> bool:
     return bool(_CONTACT_START.search(word)) or (m is not None and m["tld"].lower() in KNOWN_TLDS)
 
 
+def _part_of(line: TextLine, words: list[Word]) -> TextLine:
+    """Some of a line's words as a line of their own."""
+    seg = Line(words=tuple(words), block=line.block)
+    conf = seg.conf
+    return replace(line, text=nfkc(join_words(seg.words)), height=seg.height, box=seg.box, words=seg.words,
+                   conf=line.conf if conf is None else conf)  # fmt: skip
+
+
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
     cut = next((i for i, w in enumerate(words) if _starts_contact(w.text)), len(words))
     if cut < 2 or cut == len(words):
         return None
-    seg = Line(words=tuple(words[:cut]), block=line.block)
-    conf = seg.conf
-    return replace(line, text=nfkc(join_words(seg.words)), height=seg.height, box=seg.box, words=seg.words,
-                   conf=line.conf if conf is None else conf)  # fmt: skip
+    return _part_of(line, words[:cut])
 
 
 _URL_OR_EMAIL = re.compile(r"@|^(?:https?:|www\.)|linkedin|\.(?:com|org|net|io|de|uk|fr|au|ca|in|jp)\b", re.I)
@@ -94,10 +99,16 @@ def trailing_text(line: TextLine) -> TextLine | None:
     last = max((i for i, w in enumerate(words) if _URL_OR_EMAIL.search(w.text)), default=-1)
     if last < 0 or len(words) - last - 1 < 2:
         return None
-    seg = Line(words=tuple(words[last + 1 :]), block=line.block)
-    conf = seg.conf
-    return replace(line, text=nfkc(join_words(seg.words)), height=seg.height, box=seg.box, words=seg.words,
-                   conf=line.conf if conf is None else conf)  # fmt: skip
+    return _part_of(line, words[last + 1 :])
+
+
+def text_before_url(line: TextLine) -> TextLine | None:
+    """The words before the first email or URL on a line, as a line of their own, or None."""
+    words = list(line.words)
+    first = next((i for i, w in enumerate(words) if _URL_OR_EMAIL.search(w.text)), 0)
+    if first < 2:
+        return None
+    return _part_of(line, words[:first])
 
 
 #: (printed, read) look-alikes, in a fixed order: what a letter or two of a local part may have been printed as
@@ -568,6 +579,15 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     hint = _country_hint(site_host, [*org_domains, *endings], printed_cc, script)
     # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
     tails = {ln.index: tail for ln in lines if ln.index in taken and (tail := trailing_text(ln)) is not None}
+    # "111 Pasir Panjang Road, #03-01 k.low@merlion.com.sg": a street before the email, two columns read as one line
+    tails |= {
+        ln.index: head
+        for ln in lines
+        if ln.index in taken
+        and ln.index not in tails
+        and (head := text_before_url(ln)) is not None
+        and looks_like_street(head)
+    }
     addr_view = [tails.get(ln.index, ln) for ln in lines]
     addr = find_address(addr_view, frozenset((taken - tails.keys()) | {h.line for h in first}), hint)
     region = (addr.address.country if addr and addr.address.country else "") or hint or settings.region
