@@ -371,3 +371,27 @@ def test_a_logo_with_only_its_first_letter_set_apart_is_the_company_joined_up_an
     c = parse_page(page_from_rows(rows), Settings())
     assert c.company == "KAVERI" and "company" in c.review
     assert c.name is not None and c.name.full == "Zoya W. Chatterjee"
+
+
+def test_a_name_and_the_company_beside_it_read_as_one_line_are_told_apart() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    rows = [("Michael Hernandez Evergreen Media", 30), "Technical Recruiter", "M. +1.617.425.6799",
+            "W: www.evergreen-media.com", "Boston, MA 02162"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Michael Hernandez"
+    assert c.company == "Evergreen Media"
+    # without an organisation's domain to tell the company, the line is left as it is
+    c = parse_page(page_from_rows([rows[0], *rows[1:3]]), Settings())
+    assert c.company != "Evergreen Media"
+
+
+def test_a_phone_label_before_the_number_is_no_company() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    rows = [("Léa Bertrand", 46), "Chargée de recrutement", "Work | +33 (0)2 76 72 76 35", "lea71@outlook.com"]
+    assert parse_page(page_from_rows(rows), Settings()).company is None

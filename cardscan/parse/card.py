@@ -58,7 +58,8 @@ def _country_hint(website_host: str, org_domains: list[str], phone_countries: li
 
 
 _CONTACT_START = re.compile(
-    r"@|^(?:https?|www)\b|^[+(]?\d|^(?:e-?mail|email|mail|e|tel|t|phone|p|mob|mobile|m|cell|fax|f|web|w|in|linkedin)"
+    r"@|^(?:https?|www)\b|^[+(]?\d|^(?:e-?mail|email|mail|e|tel|t|phone|p|mob|mobile|m|cell|fax|f|web|w|in|linkedin|"
+    r"work|office|direct|main|mobil|handy|tél|fixe|portable)"
     r"\s*[:.|]?$",
     re.I,
 )

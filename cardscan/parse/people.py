@@ -902,6 +902,23 @@ def _is_department(text: str) -> bool:
     return bool(words) and not _ROLE.search(text) and sum(w in _AREA for w in words) >= max(1, 0.6 * len(words))
 
 
+def _name_beside_company(c: Candidate, domains: list[str]) -> list[Candidate]:
+    """ "Michael Hernandez Fvergreen Media": a name and the company beside it, printed on one row and read as
+    one line, as two candidates: the first words spell a name and the rest the email's organisation."""
+    words = c.text.split()
+    if len(words) < 3 or not domains or _ROLE.search(c.text):
+        return [c]
+    for k in range(2, min(4, len(words) - 1) + 1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if (
+            name_tokens(head) is not None
+            and domain_agreement(head, domains) < 0.6
+            and domain_agreement(tail, domains) >= 0.8
+        ):
+            return [dataclasses.replace(c, text=head), dataclasses.replace(c, text=tail)]
+    return [c]
+
+
 def find_people(
     lines: list[TextLine],
     emails: list[str],
@@ -916,6 +933,8 @@ def find_people(
     the email corrects the name's letters only where it was read at least as surely.
     """
     cands = [c for c in candidates(lines) if not is_tagline(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
+    cands = [part for c in cands for part in _name_beside_company(c, domains)]
+    parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
     locals_ = [e.split("@", 1)[0] for e in emails]
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
@@ -982,7 +1001,13 @@ def find_people(
 
     taken_lines = {c.line for c in (name_c, title_c, dept_c) if c}
     company, company_conf, company_lines = _pick_company(
-        [c for c in cands if c.line not in taken_lines and not is_tagline(c.text)], domains, body_height
+        [
+            c
+            for c in cands
+            if (c.line not in taken_lines or id(c) in parts) and id(c) not in used and not is_tagline(c.text)
+        ],
+        domains,
+        body_height,
     )
     picked = [c.line for c in (name_c, title_c, dept_c) if c] + list(company_lines)
     return People(
