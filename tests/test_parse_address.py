@@ -191,3 +191,18 @@ def test_a_street_before_an_email_on_one_line_is_the_addresss_first_line() -> No
     c = parse_page(page_from_rows(rows), Settings())
     assert c.address is not None and c.address.lines == ("111 Pasir Panjang Road, #03-01", "Singapore 041725")
     assert c.emails == ("k.low@merlion-security.com.sg",)
+
+
+def test_a_british_town_a_look_alike_off_its_postcodes_post_town_is_mended_and_in_review() -> None:
+    from cardscan.parse.address import uk_post_town
+
+    assert uk_post_town("Oxtord", "OX2 2ZX") == "Oxford"
+    assert uk_post_town("Beltast", "BT1 2QQ") == "Belfast"
+    # the town itself, or another town of the area, is left as read
+    assert uk_post_town("Oxford", "OX2 2ZX") is None
+    assert uk_post_town("Abingdon", "OX14 1AA") is None
+    c = parse_page(
+        page_from_rows([("Amelia Clarke", 36), "+44 1865 123456", "118 Hills Road", "Oxtord OX2 2ZX"]), Settings()
+    )
+    assert c.address is not None and c.address.lines[-1] == "Oxford OX2 2ZX" and c.address.city == "Oxford"
+    assert "address" in c.review

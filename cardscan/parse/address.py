@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
-from .text import AS_DIGIT, AS_LETTER, TextLine, is_junk, similarity
+from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similarity
 
 US_STATES = [
     "AL",
@@ -232,6 +232,43 @@ _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
 _UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
+
+
+#: the post town of each British postcode area: the city a card prints beside the postcode, most often
+UK_POST_TOWNS = {
+    "AB": "Aberdeen", "AL": "St Albans", "B": "Birmingham", "BA": "Bath", "BB": "Blackburn", "BD": "Bradford",
+    "BH": "Bournemouth", "BL": "Bolton", "BN": "Brighton", "BR": "Bromley", "BS": "Bristol", "BT": "Belfast",
+    "CA": "Carlisle", "CB": "Cambridge", "CF": "Cardiff", "CH": "Chester", "CM": "Chelmsford", "CO": "Colchester",
+    "CR": "Croydon", "CT": "Canterbury", "CV": "Coventry", "CW": "Crewe", "DA": "Dartford", "DD": "Dundee",
+    "DE": "Derby", "DG": "Dumfries", "DH": "Durham", "DL": "Darlington", "DN": "Doncaster", "DT": "Dorchester",
+    "DY": "Dudley", "E": "London", "EC": "London", "EH": "Edinburgh", "EN": "Enfield", "EX": "Exeter",
+    "FK": "Falkirk", "FY": "Blackpool", "G": "Glasgow", "GL": "Gloucester", "GU": "Guildford", "HA": "Harrow",
+    "HD": "Huddersfield", "HG": "Harrogate", "HP": "Hemel Hempstead", "HR": "Hereford", "HU": "Hull",
+    "HX": "Halifax", "IG": "Ilford", "IP": "Ipswich", "IV": "Inverness", "KA": "Kilmarnock",
+    "KT": "Kingston upon Thames", "KY": "Kirkcaldy", "L": "Liverpool", "LA": "Lancaster", "LE": "Leicester",
+    "LL": "Llandudno", "LN": "Lincoln", "LS": "Leeds", "LU": "Luton", "M": "Manchester", "ME": "Rochester",
+    "MK": "Milton Keynes", "ML": "Motherwell", "N": "London", "NE": "Newcastle upon Tyne", "NG": "Nottingham",
+    "NN": "Northampton", "NP": "Newport", "NR": "Norwich", "NW": "London", "OL": "Oldham", "OX": "Oxford",
+    "PA": "Paisley", "PE": "Peterborough", "PH": "Perth", "PL": "Plymouth", "PO": "Portsmouth", "PR": "Preston",
+    "RG": "Reading", "RH": "Redhill", "RM": "Romford", "S": "Sheffield", "SA": "Swansea", "SE": "London",
+    "SG": "Stevenage", "SK": "Stockport", "SL": "Slough", "SM": "Sutton", "SN": "Swindon", "SO": "Southampton",
+    "SP": "Salisbury", "SR": "Sunderland", "SS": "Southend-on-Sea", "ST": "Stoke-on-Trent", "SW": "London",
+    "SY": "Shrewsbury", "TA": "Taunton", "TF": "Telford", "TN": "Tonbridge", "TQ": "Torquay", "TR": "Truro",
+    "TS": "Middlesbrough", "TW": "Twickenham", "UB": "Southall", "W": "London", "WA": "Warrington", "WC": "London",
+    "WD": "Watford", "WF": "Wakefield", "WN": "Wigan", "WR": "Worcester", "WS": "Walsall", "WV": "Wolverhampton",
+    "YO": "York",
+}  # fmt: skip
+
+
+def uk_post_town(city: str, postcode: str) -> str | None:
+    """The post town of the postcode's area when `city` is a misreading of it, a look-alike or two off
+    ("Oxtord" beside "OX2 2ZX", "Beltast" beside "BT1 2QQ"); None when it is the town or another place."""
+    town = UK_POST_TOWNS.get(re.sub(r"[^A-Z].*", "", postcode.upper()))
+    written = "".join(fold(c) for c in city)
+    if not town or not written or written == "".join(fold(c) for c in town):
+        return None
+    edits = ocr_edits(town, written)
+    return town if edits and len(edits) <= 2 and all(e.plausible for e in edits) else None
 
 
 def uk_postcode(text: str) -> str | None:
@@ -457,6 +494,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
             printed = (*printed[:k], printed[k].replace(found.read_as, found.postcode, 1), *printed[k + 1 :])
+        post_town = uk_post_town(found.city, found.postcode) if found.country == "GB" and found.city else None
+        if post_town:
+            # "Oxtord OX2 2ZX": the postcode's own town, a look-alike off what was read; likelier, not certain
+            printed = tuple(ln.replace(found.city, post_town, 1) for ln in printed)
+            found = replace(found, city=post_town)
         if found.region and found.region.isupper():
             # a state whose capitals OCR read in small letters ("Southbank ViC 3006"): print it as the card does
             k = used.index(line.index)
@@ -467,6 +509,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
+        if post_town:
+            conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
             street=street.strip(" ,"),
