@@ -206,3 +206,12 @@ def test_a_british_town_a_look_alike_off_its_postcodes_post_town_is_mended_and_i
     )
     assert c.address is not None and c.address.lines[-1] == "Oxford OX2 2ZX" and c.address.city == "Oxford"
     assert "address" in c.review
+
+
+def test_an_address_whose_street_is_missing_or_only_a_fragment_goes_to_review() -> None:
+    for street in ("46b", "Blvd", None):
+        rows = [("Jonas Becker", 36), "+49 40 1234567", *([street] if street else []), "20297 Hamburg"]
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.address is not None and "address" in c.review, street
+    rows = [("Jonas Becker", 36), "+49 40 1234567", "Goethestrasse 46b", "20297 Hamburg"]
+    assert "address" not in parse_page(page_from_rows(rows), Settings()).review

@@ -437,6 +437,13 @@ def looks_like_street(line: TextLine) -> bool:
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
+def _street_cut(street: str) -> bool:
+    """The street of an address with a city line is missing, or only a fragment of it read: a house number alone
+    ("46b" of "Goethestrasse 46b") or a street word alone ("Blvd" of "3546 Howard Blvd")."""
+    words = [w for w in re.split(r"[\s,]+", street) if w]
+    return all(_STREET_WORDS.fullmatch(w) or re.fullmatch(r"\d+[a-z]?", w, re.I) for w in words)
+
+
 def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "") -> AddressHit | None:
     """The card's postal address, or None. `hint` is a country guessed from phones or domains."""
     free = [ln for ln in lines if ln.index not in claimed]
@@ -509,7 +516,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
-        if post_town:
+        if post_town or _street_cut(street.strip(" ,")):
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
