@@ -368,3 +368,14 @@ def test_a_city_and_its_state_are_no_website_and_a_misread_suite_sends_the_addre
     c = parse_page(page_from_rows(rows), Settings())
     assert c.website is None and c.company is None
     assert c.address is not None and c.address.city == "Denver" and "address" in c.review
+
+
+def test_a_company_and_a_domain_a_letter_apart_send_the_email_and_website_to_review_too() -> None:
+    rows = [("Emberly LLP", 50, 0.82), ("Arjun H. Pillai", 36), "Cell. +91 88135 34007",
+            ("apillai@emberty.com", 20, 0.64), ("emberty.com", 20, 0.7)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert {"company", "emails", "website"} <= set(c.review)
+    # a logo read unsurely proves nothing against a clear email
+    rows[0], rows[3:] = ("Qemberly", 50, 0.5), ["apillai@emberly.com", "emberly.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert "emails" not in c.review and "website" not in c.review

@@ -22,6 +22,7 @@ from .people import (
     has_legal_form,
     mend_title_words,
     misread_title_word,
+    misspells_domain,
     only_legal_form,
 )
 from .phones import PhoneHit, find_phones, region_by_grouping
@@ -613,6 +614,18 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     emails = [join_cut_local(confirm_with_name(h, people.name), lines, people.name) for h in emails]
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
     emails, site = domain_from_company(emails, site, people.company, company_sure)
+    # "Emberly LLP" over "apillai@emberty.com" and "emberty.com": the company and the domain a letter apart,
+    # one of them misread; the company went to review for it, and so do the email and the website when the
+    # company was read as surely as they were (a logo misread, "qemberly", says nothing against a clear email)
+    labels = [registrable(h.email.rsplit("@", 1)[1]) for h in emails] + (
+        [registrable(host_of(site.value))] if site else []
+    )
+    read_as_surely = company_sure is not None and company_sure >= min(
+        [h.confidence for h in emails] + ([site.confidence] if site else []), default=1.0
+    )
+    if people.company and read_as_surely and misspells_domain(people.company, [d for d in labels if d]):
+        emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
+        site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF)) if site else None
     # a website read unsurely that neither an email nor the company spells ("www quantx com"): a guess
     if site and site.confidence < EMAIL_UNCHECKED_SURE:
         label = registrable(host_of(site.value))
