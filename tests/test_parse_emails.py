@@ -126,3 +126,19 @@ def test_the_start_of_a_local_part_ocr_put_on_a_segment_of_its_own_is_joined_bac
     # a label is no start of an address, and a segment far off is another column
     assert found(row(("e.", 642), ("chloet@riverstone.com", 678))) == ["chloet@riverstone.com"]
     assert found(row(("s.", 300), ("wood@quantix.io", 708))) == ["wood@quantix.io"]
+
+
+def test_one_letter_of_a_long_local_part_off_the_printed_name_is_mended_and_in_review() -> None:
+    rows = [("Mitchell Jones", 40), "Head of Sales", "mitchell_jonex@brightline.com.au", "+61 2 9374 4000"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("mitchell_jones@brightline.com.au",) and "emails" in c.review
+    # a short local part is left as read: one letter off is too little to tell it from another name
+    rows[2] = "mjonex@brightline.com.au"
+    assert parse_page(page_from_rows(rows), Settings()).emails == ("mjonex@brightline.com.au",)
+
+
+def test_a_domain_spelled_as_a_german_company_writes_its_umlaut_is_left_alone() -> None:
+    from cardscan.parse.card import respelled_label
+
+    assert respelled_label("elbbruecke", "Elbbrücke GmbH") is None
+    assert respelled_label("stonebndge", "Stonebridge Analytics") == "stonebridge"  # ri read as n

@@ -39,6 +39,7 @@ from .text import (
     join_words,
     letters_only,
     nfkc,
+    ocr_edits,
     registrable,
     similarity,
     text_lines,
@@ -122,7 +123,8 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
 
     "itaylor@" under "Lily Taylor" is "ltaylor@", "meampbell@" under "Mei-Ling Campbell" "mcampbell@":
     only a swap that makes the local part agree with the name where it did not before is made, and the
-    result is marked as repaired (and less sure).
+    result is marked as repaired (and less sure). Failing a look-alike, any one letter inside a word of a local
+    part of eight or more ("mitchell_jonex@" under "Mitchell Jones") is mended too, and sent to review.
     """
     if name is None or not name.given or not name.family:
         return hit
@@ -136,6 +138,19 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
                 fixed = local[:i] + printed + local[i + len(read) :]
                 if email_agreement(tokens, [fixed]) >= 0.9:
                     conf = round(min(hit.confidence, 0.7), 3)
+                    return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
+    # "mitchell_jonex@" under "Mitchell Jones": one letter that is no look-alike, inside a word of a local part
+    # long enough that the name it spells all but that letter is surely the one meant (never an initial:
+    # "j.smith@" under "Avery Smith" may be another person's); the likelier reading, in review
+    if len(local) >= 8:
+        for i, ch in enumerate(local):
+            word = re.split(r"[._-]", local[: i + 1])[-1] + re.split(r"[._-]", local[i:])[0][1:]
+            if not ch.isalpha() or len(word) < 4:
+                continue
+            for letter in sorted(set(letters_only("".join(tokens)).lower()) - {ch.lower()}):
+                fixed = local[:i] + letter + local[i + 1 :]
+                if email_agreement(tokens, [fixed]) >= 0.9:
+                    conf = round(min(hit.confidence, EMAIL_DISAGREES_CONF), 3)
                     return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     return hit
 
@@ -473,15 +488,21 @@ def respelled_label(label: str, company: str) -> str | None:
     differ by only one or two look-alike letters, or a doubled letter read as one ("silage" for "Sillage"),
     hyphens kept; None when they agree or differ otherwise."""
     letters = label.replace("-", "")
-    if not letters.isalpha() or not letters.isascii():
-        return None
-    for form in _company_spellings(company):
+    forms = _company_spellings(company)
+    if not letters.isalpha() or not letters.isascii() or letters in forms:
+        return None  # "elbbruecke" is how a domain spells "Elbbrücke"
+    for form in forms:
         if len(form) == len(letters) + 1 and len(form) >= 5:
             # a doubled letter read as one ("silage" for "sillage"): the only change, put back
             for i in range(1, len(form)):
                 if form[i] == form[i - 1] and form[:i] + form[i + 1 :] == letters:
                     at = next(k for k, c in enumerate(label) if sum(ch != "-" for ch in label[: k + 1]) == i)
                     return label[:at] + form[i] + label[at:]
+        if "-" not in label and abs(len(form) - len(letters)) == 1 and len(form) >= 5:
+            # two letters read as one or one as two ("stonebndge" for "Stonebridge": ri read as n)
+            edits = ocr_edits(form, letters)
+            if edits and len(edits) <= 2 and all(e.plausible for e in edits):
+                return form
         if len(form) != len(letters) or len(form) < 5 or form == letters:
             continue
         diffs = [(p, c) for p, c in zip(form, letters, strict=True) if p != c]
