@@ -215,3 +215,10 @@ def test_an_address_whose_street_is_missing_or_only_a_fragment_goes_to_review() 
         assert c.address is not None and "address" in c.review, street
     rows = [("Jonas Becker", 36), "+49 40 1234567", "Goethestrasse 46b", "20297 Hamburg"]
     assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_a_spanish_floor_whose_ordinal_sign_did_not_read_gets_it_back_in_review() -> None:
+    rows = [("Lucía Romero", 36), "+34 934 123 456", "Passeig de Gràcia 68, 3 planta", "08007 Barcelona"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None and c.address.lines[0] == "Passeig de Gràcia 68, 3ª planta"
+    assert "address" in c.review

@@ -142,3 +142,13 @@ def test_a_domain_spelled_as_a_german_company_writes_its_umlaut_is_left_alone() 
 
     assert respelled_label("elbbruecke", "Elbbrücke GmbH") is None
     assert respelled_label("stonebndge", "Stonebridge Analytics") == "stonebridge"  # ri read as n
+
+
+def test_an_email_spelling_one_name_part_but_a_look_alike_or_a_doubled_letter_is_mended() -> None:
+    def email(name: str, printed: str) -> tuple[str, ...]:
+        return parse_page(page_from_rows([(name, 40), "+34 934 123 456", printed]), Settings()).emails
+
+    assert email("Nuria Vidal", "nuna@brisa.es") == ("nuria@brisa.es",)  # ri read as n
+    assert email("Charlotte Wood", "charlote@ampersand.com.au") == ("charlotte@ampersand.com.au",)
+    # a given name in full is no misreading of given name and family initial
+    assert email("Clément Thomas", "clement@zenith.io") == ("clement@zenith.io",)

@@ -301,6 +301,8 @@ _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|
 #: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è" or a degree sign, or as a "2"
 #: after a digit from 3 up ("72 planta": no Spanish office stands on a 32nd to 92nd floor)
 _FLOOR_ORDINAL_MISREAD = re.compile(r"(?:(?<=\b\d)\s?[?*°è]|(?<=\b[3-9])2)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
+#: "3 planta": the sign not read at all; put back as the likelier reading, and the address stays in review
+_FLOOR_SIGN_LOST = re.compile(r"(?<=\b\d)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
 
 
 #: "40011 st Ave": the space inside "4001 1st Ave" lost; told by the ordinal that fits the last digit and
@@ -337,6 +339,7 @@ def repair_street(text: str) -> str:
     text = _ORDINAL_JOINED.sub(_split_ordinal, text)
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
+    text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 
@@ -516,7 +519,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
-        if post_town or _street_cut(street.strip(" ,")):
+        if post_town or _street_cut(street.strip(" ,")) or any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,

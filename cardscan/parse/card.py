@@ -132,11 +132,17 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     tokens = [name.given, name.family]
     if email_agreement(tokens, [local]) >= 0.9:
         return hit
+    # the given or the family name alone, spelled exactly ("nuna@" under "Nuria Vidal" is "nuria@"), or the
+    # two together; a doubled letter read as one ("charlote@" under "Charlotte Wood") counts as a look-alike
+    parts = {letters_only(t).lower() for t in tokens}
+    doubled = [(c + c, c) for c in sorted(set(local.lower())) if c.isalpha()]
     for i in range(len(local)):
-        for printed, read in _SWAPS:
+        for printed, read in [*_SWAPS, *doubled]:
             if local.lower().startswith(read, i):
                 fixed = local[:i] + printed + local[i + len(read) :]
-                if email_agreement(tokens, [fixed]) >= 0.9:
+                # (a doubled letter only to spell a name part: "clementt" would pass for "Clément T.")
+                agrees = email_agreement(tokens, [fixed]) >= 0.9 and (printed, read) not in doubled
+                if agrees or fixed.lower() in parts:
                     conf = round(min(hit.confidence, 0.7), 3)
                     return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     # "mitchell_jonex@" under "Mitchell Jones": one letter that is no look-alike, inside a word of a local part
