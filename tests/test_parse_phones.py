@@ -170,6 +170,16 @@ def test_a_card_naming_no_country_takes_its_numbers_country_from_how_they_are_pr
     assert "phones" in c.review  # the country is a guess from the print
 
 
+def test_a_number_several_countries_print_alike_follows_the_one_the_other_number_names() -> None:
+    # "0499 359 381" is printed alike in more than one country; "(08) 5547 7325" only in Australia
+    c = card(("Matilda Williams", 34), "M | 0499 359 381", "(08) 5547 7325", "Web: www.upland.io")
+    assert {(p.number, p.type) for p in c.phones} == {("+61499359381", "mobile"), ("+61855477325", "work")}
+    assert "phones" in c.review
+    # alone, it names no country: left as read, and in review
+    c = card(("Matilda Williams", 34), "M | 0499 359 381", "Web: www.upland.io")
+    assert "phones" in c.review
+
+
 def test_a_number_no_plan_of_the_default_region_has_is_found_by_its_print() -> None:
     c = card(("Anaïs David", 40), "06 85 32 20 12", "anais.david@bellerive.com")
     assert [(p.number, p.type) for p in c.phones] == [("+33685322012", "mobile")]

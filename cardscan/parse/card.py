@@ -826,17 +826,29 @@ GROUPING_CONF = 0.55
 _TRUNK_NUMBER = re.compile(r"(?<![\d+])\(?0\d[\d ().\-/]{6,}\d")
 
 
+def _valid_in(raw: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("".join(re.findall(r"\d", raw)), region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozenset[int]) -> list[PhoneHit]:
     """On a card that names no country, numbers with a trunk 0 that the default region cannot have ("045-888-5414"
     read as +1 045…, "06 85 32 20 12" not a number at all): read again as numbers of the one country that
-    prints them just so, when every such number points to the same one. Unchanged otherwise."""
+    prints them just so, when every such number points to the same one or is valid there. Unchanged otherwise."""
     if any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
         return phones
     raws = [m.group(0) for ln in lines if ln.index not in addr_lines for m in _TRUNK_NUMBER.finditer(ln.text)]
-    fits = {region_by_grouping(raw) for raw in raws}
-    if len(fits) != 1 or None in fits:
+    fits = [region_by_grouping(raw) for raw in raws]
+    known = set(filter(None, fits))
+    if len(known) != 1:
         return phones
-    again = find_phones(lines, fits.pop() or "", addr_lines)
+    region = known.pop()
+    # a number several countries print alike ("0499 359 381") may be of the one the others point to, if valid there
+    if any(fit is None and not _valid_in(raw, region) for raw, fit in zip(raws, fits, strict=True)):
+        return phones
+    again = find_phones(lines, region, addr_lines)
     if not again or not all(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in again):
         return phones
     return [replace(h, confidence=min(h.confidence, GROUPING_CONF)) for h in again]
