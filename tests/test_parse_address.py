@@ -222,3 +222,13 @@ def test_a_spanish_floor_whose_ordinal_sign_did_not_read_gets_it_back_in_review(
     c = parse_page(page_from_rows(rows), Settings())
     assert c.address is not None and c.address.lines[0] == "Passeig de Gràcia 68, 3ª planta"
     assert "address" in c.review
+
+
+def test_a_german_umlaut_read_as_a_second_i_is_put_back() -> None:
+    rows = [("Jonas Schwarz", 36), "+49 69 252993", "Kurfiirstendamm 170", "60647 Frankfurt am Main"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.street == "Kurfürstendamm 170" and a.lines[0] == "Kurfürstendamm 170"
+    # outside the countries that write umlauts, "ii" is left as read ("Hawaii")
+    rows = [("Avery Smith", 36), "+1 808 555 0100", "2255 Kuhio Hawaii Ave", "Honolulu, HI 96815"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and "Hawaii" in a.street

@@ -331,6 +331,10 @@ def _split_ordinal(m: re.Match[str]) -> str:
     return f"{m['number']} {m['digit']}{m['suffix'].lower()}"
 
 
+_UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
+_UMLAUT_AS_II = re.compile(r"(?<=[a-zäöüß])ii(?=[a-zäöüß])")
+
+
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒)."""
@@ -500,6 +504,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(repair_street(by_index[i].text) for i in used)
+        if country in _UMLAUT_COUNTRIES:
+            # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
+            printed = tuple(_UMLAUT_AS_II.sub("ü", ln) for ln in printed)
+            street = _UMLAUT_AS_II.sub("ü", street)
+            found = replace(found, city=_UMLAUT_AS_II.sub("ü", found.city))
         if found.read_as:
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
