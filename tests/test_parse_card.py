@@ -379,3 +379,31 @@ def test_a_company_and_a_domain_a_letter_apart_send_the_email_and_website_to_rev
     rows[0], rows[3:] = ("Qemberly", 50, 0.5), ["apillai@emberly.com", "emberly.com"]
     c = parse_page(page_from_rows(rows), Settings())
     assert "emails" not in c.review and "website" not in c.review
+
+
+def test_a_title_with_its_department_after_it_on_one_long_line_is_split() -> None:
+    line = "Lead Talent Acquisition Specialist Cloud & Al Department"
+    rows = [("Juniper Partners SAS", 52), ("Karim David", 46), line, "Mobile +33 6 26 61 83 25", "kdavid@juniper.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert (c.title, c.department) == ("Lead Talent Acquisition Specialist", "Cloud & AI Department")
+
+
+def test_a_name_with_its_suffix_beside_the_company_keeps_the_suffix() -> None:
+    rows = [("Arjun Patel PhD Skyward Data", 42), "M | +91 85174 78224", "E: arjunp@skyward.io"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Arjun Patel PhD" and c.company == "Skyward Data"
+
+
+def test_small_misreadings_around_the_contact_part_are_mended() -> None:
+    from cardscan.parse.address import repair_street
+    from cardscan.parse.web import _repair
+
+    assert _repair("wwew.novatek.co") == "www.novatek.co"  # a stray letter among the w's
+    assert repair_street("ath floor Prestige Tech Park") == "4th floor Prestige Tech Park"
+    assert repair_street("12 Bath Street") == "12 Bath Street"
+    # a logo's mark read as a letter before the company the domain spells
+    rows = [("V Dolomiti Studio S.r.l.", 40), ("Chiara Marino", 39), "+39 06 7218 7152", "E: cmarino@dolomiti.it"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "Dolomiti Studio S.r.l."
+    # an icon's underline before an email
+    rows = [("Jennifer Hernandez", 36), "Fax 503 653 6624", "|_jennifer.hernandez@novatek.co"]
+    assert parse_page(page_from_rows(rows), Settings()).emails == ("jennifer.hernandez@novatek.co",)

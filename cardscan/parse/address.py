@@ -294,6 +294,8 @@ def uk_postcode(text: str) -> str | None:
 
 
 _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
+#: "ath floor": the 4 of "4th floor" read as an "a"
+_FOURTH_MISREAD = re.compile(r"\b[aA](?=th (?:floor|fl\b|level))", re.I)
 #: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
 _POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
 _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
@@ -340,6 +342,7 @@ def repair_street(text: str) -> str:
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
+    text = _FOURTH_MISREAD.sub("4", text)
     text = _ORDINAL_JOINED.sub(_split_ordinal, text)
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)

@@ -140,7 +140,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
         if "@" not in fixed:
             continue
         for match in _EMAIL.finditer(fixed):
-            candidate = match.group(0).strip(".-'")
+            candidate = match.group(0).strip(".-'").lstrip("_")  # "|_jennifer@": an icon's underline
             email = normalise_email(candidate)
             if email is None or email.lower() in seen:
                 continue

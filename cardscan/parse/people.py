@@ -805,7 +805,10 @@ def split_title(text: str) -> tuple[str, str | None]:
     # the shortest run of area words at the end wins: "VP People | Global Recruiting"
     for k in range(len(words) - 2, 0, -1):  # down to a one-word title: "Partner Finance & Controlling"
         left, right = " ".join(words[:k]), " ".join(words[k:])
-        areas_only = all(w.lower().strip("&,") in _AREA or w in {"&", "and"} for w in words[k:])
+        # (the department's own word too, and "Al", which is "AI" misread: "Cloud & Al Department")
+        areas_only = all(
+            w.lower().strip("&,") in _AREA or w in {"&", "and", "Al"} or _DEPT_MARKER.fullmatch(w) for w in words[k:]
+        )
         # neither half may hang on a joining word: "Founder & CEO People | & Culture" is cut one word late
         open_end = words[k - 1].lower() in {"of", "for", "&", "and", "the", "de", "du", "des"} or words[k] in {
             "&",
@@ -908,7 +911,7 @@ def _name_beside_company(c: Candidate, domains: list[str]) -> list[Candidate]:
     words = c.text.split()
     if len(words) < 3 or not domains or _ROLE.search(c.text):
         return [c]
-    for k in range(2, min(4, len(words) - 1) + 1):
+    for k in range(min(4, len(words) - 1), 1, -1):  # the longest name first: "Arjun Patel PhD" | "Skyward Data"
         head, tail = " ".join(words[:k]), " ".join(words[k:])
         if (
             name_tokens(head) is not None
@@ -963,11 +966,10 @@ def find_people(
     order = {line: i for i, line in enumerate(sorted({c.line for c in cands}))}
     for c in cands:
         # a role word misread ("Financial Anatyst") is still one
-        if (
-            id(c) in used
-            or not (_ROLE.search(c.text) or _ROLE.search(mend_title_words(c.text)))
-            or len(c.text.split()) > 7
-        ):
+        # (a long line may be a title with its department after it, "Lead Talent Acquisition Specialist Cloud & AI
+        # Department": the title part must be short)
+        too_long = len(c.text.split()) > 7 and len(split_title(c.text)[0].split()) > 7
+        if id(c) in used or not (_ROLE.search(c.text) or _ROLE.search(mend_title_words(c.text))) or too_long:
             continue
         if _LEGAL.search(c.text) and not re.search(r"\b(?:of|at)\b", c.text):
             continue
@@ -1241,6 +1243,10 @@ def _pick_company(
     _, picked, conf, cand = best
     if cand is None or picked is None:
         return None, 0.0, ()
+    # "V Dolomiti Studio S.r.l.": a logo's mark read as a letter before the name the domain spells
+    rest = picked[2:] if re.match(r"[^\W\d_] [^\W\d_]{3}", picked) else ""
+    if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
+        picked = rest
     text = picked
     joined, parts = _stack_company(cand, cands, domains)
     if len(parts) > 1:
