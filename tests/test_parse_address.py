@@ -232,3 +232,9 @@ def test_a_german_umlaut_read_as_a_second_i_is_put_back() -> None:
     rows = [("Avery Smith", 36), "+1 808 555 0100", "2255 Kuhio Hawaii Ave", "Honolulu, HI 96815"]
     a = parse_page(page_from_rows(rows), Settings()).address
     assert a is not None and "Hawaii" in a.street
+
+
+def test_a_city_whose_umlaut_was_read_as_two_is_put_back() -> None:
+    rows = [("Jonas Schwarz", 36), "+49 211 252993", "Torstrasse 217", "40955 Diisseldorf"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.city == "Düsseldorf"

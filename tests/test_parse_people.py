@@ -395,3 +395,31 @@ def test_a_phone_label_before_the_number_is_no_company() -> None:
 
     rows = [("Léa Bertrand", 46), "Chargée de recrutement", "Work | +33 (0)2 76 72 76 35", "lea71@outlook.com"]
     assert parse_page(page_from_rows(rows), Settings()).company is None
+
+
+def test_a_one_word_logo_a_letter_short_or_long_at_its_edge_is_spelled_from_the_domain_in_review() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    for logo, domain, company in (
+        ("iverstone", "riverstone.com", "Riverstone"),
+        ("Qemberly", "emberly.com", "Emberly"),
+    ):
+        rows = [(logo, 45, 0.8), ("Chloe Thompson", 36), "Direct +44 (0) 118 376 0929", f"chloet@{domain}"]
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.company == company and "company" in c.review, logo
+
+
+def test_a_name_beside_a_cell_label_read_with_exclamation_marks() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.phones import label_type
+    from cardscan.parse.text import page_from_rows
+
+    assert label_type("Ce!!") == "mobile" and label_type("Mobi!e") == "mobile"
+    rows = [("Novatek Engineering Inc", 45), ("Gabriel H. MacDonald Ce!! +! 902-784-2534", 36),
+            "Work +1 (902) 302-4469", "gmacdonald@novatek-engineering.com"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Gabriel H. MacDonald"
+    assert ("+19027842534", "mobile") in {(p.number, p.type) for p in c.phones}

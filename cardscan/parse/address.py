@@ -334,7 +334,7 @@ def _split_ordinal(m: re.Match[str]) -> str:
 
 
 _UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
-_UMLAUT_AS_II = re.compile(r"(?<=[a-zäöüß])ii(?=[a-zäöüß])")
+_UMLAUT_AS_II = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])ii(?=[a-zäöüß])")
 
 
 def repair_street(text: str) -> str:

@@ -25,7 +25,7 @@ from .people import (
     misspells_domain,
     only_legal_form,
 )
-from .phones import PhoneHit, find_phones, region_by_grouping
+from .phones import PhoneHit, find_phones, label_letters, region_by_grouping
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -73,7 +73,7 @@ _BARE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?P<tld>[a-z]{2,})/?", 
 def _starts_contact(word: str) -> bool:
     # "Chief Technology Officer meridian.io": a bare domain printed beside the title starts the contact part
     m = _BARE_DOMAIN.fullmatch(word)
-    return bool(_CONTACT_START.search(word)) or (m is not None and m["tld"].lower() in KNOWN_TLDS)
+    return bool(_CONTACT_START.search(label_letters(word))) or (m is not None and m["tld"].lower() in KNOWN_TLDS)
 
 
 def _part_of(line: TextLine, words: list[Word]) -> TextLine:

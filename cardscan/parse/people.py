@@ -1182,6 +1182,16 @@ def _without_mark(text: str) -> str:
     return text
 
 
+def _edge_slip(text: str, domains: list[str]) -> bool:
+    """A one-word logo the domain spells but for a letter lost or gained at its edge ("iverstone", "qemberly"
+    beside riverstone, emberly): the logo's first or last letter merged with its mark, or the mark read as one."""
+    mine = letters_only(text).lower()
+    if len(text.split()) != 1:
+        return False
+    flats = [d.replace("-", "") for d in domains if len(d.replace("-", "")) >= 5]
+    return any(mine in {flat[1:], flat[:-1]} or flat in {mine[1:], mine[:-1]} for flat in flats)
+
+
 def _pick_company(
     cands: list[Candidate], domains: list[str], body_height: float = 0.0
 ) -> tuple[str | None, float, tuple[int, ...]]:
@@ -1211,7 +1221,7 @@ def _pick_company(
                 agree < 0.999
                 and not legal
                 and len(letters_only(text)) >= 4
-                and (c.conf < 0.6 or _fragments(text) or spaced)
+                and (c.conf < 0.6 or _fragments(text) or spaced or _edge_slip(text, domains))
             ):
                 # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi, the letters of
                 # "D R I F T W O O D" read one by one): the domain spells it

@@ -129,9 +129,14 @@ def _mask(text: str) -> str:
     return out
 
 
+def label_letters(text: str) -> str:
+    """A label's letters, with an "l" OCR read as "!" put back between letters ("Ce!!" is "Cell", "Mobi!e")."""
+    return re.sub(r"(?<=[^\W\d_])!+", lambda m: "l" * len(m.group(0)), text)
+
+
 def label_type(text: str, nearest_last: bool = True) -> PhoneType | None:
     """The phone type named by label words in `text` (mobile and fax beat a generic "phone")."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(label_letters(text))]
     if not words:
         return None
     words = words[-3:] if nearest_last else words[:3]
@@ -156,7 +161,7 @@ def _nearest(gap: str, last: bool) -> str:
 
 
 def is_label_only(text: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(label_letters(text))]
     return bool(words) and all(w in LABELS for w in words) and not any(c.isdigit() for c in text)
 
 
