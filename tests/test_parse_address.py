@@ -238,3 +238,17 @@ def test_a_city_whose_umlaut_was_read_as_two_is_put_back() -> None:
     rows = [("Jonas Schwarz", 36), "+49 211 252993", "Torstrasse 217", "40955 Diisseldorf"]
     a = parse_page(page_from_rows(rows), Settings()).address
     assert a is not None and a.city == "Düsseldorf"
+
+
+def test_an_eircode_after_the_dublin_district_is_the_postcode_its_zero_read_as_o_mended() -> None:
+    rows = [("Siobhan Byrne", 36), "+353 1 234 5678", "232 Fitzwilliam Square", "Dublin 1 DO1 15FW"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines[-1] == "Dublin 1 D01 15FW" and (a.city, a.postcode) == ("Dublin", "D01 15FW")
+
+
+def test_a_logo_residue_before_the_company_the_domain_spells_is_dropped_but_not_an_article() -> None:
+    for printed, company in (("all Wavelength Recruitment", "Wavelength Recruitment"), ("V Dolomiti", "Dolomiti")):
+        rows = [(printed, 45), ("Chloe Thompson", 36), "Direct +353 1 234 5678", "chloet@wavelength.ie"]
+        if printed.startswith("V"):
+            rows[-1] = "chloet@dolomiti.it"
+        assert parse_page(page_from_rows(rows), Settings()).company == company, printed

@@ -211,7 +211,10 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
         # an Eircode alone names no town ("V94 F6VH" is Limerick): the town is the line above it, if any
         before, city = _last_segment(text[: m.start()]) if m["postcode"] else (text[: m.start()], "Dublin")
-        return CityLine("IE", city, "", m["postcode"] or "", before.strip(" ,"))
+        # "Dublin 1 D01 15FW": the Eircode after the district (its zero perhaps read as an O) is the postcode
+        eircode = None if m["postcode"] else _EIRCODE_ZERO.search(text, m.end())
+        postcode = m["postcode"] or (text[eircode.start() : eircode.end() + 5].replace("O", "0") if eircode else "")
+        return CityLine("IE", city, "", postcode, before.strip(" ,"))
     m = re.search(
         rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?)?\s*(?:,|$)",
         text,
@@ -333,6 +336,7 @@ def _split_ordinal(m: re.Match[str]) -> str:
     return f"{m['number']} {m['digit']}{m['suffix'].lower()}"
 
 
+_EIRCODE_ZERO = re.compile(r"\b[AC-FHKNPRTV-Y][\dO]{2}(?= [AC-FHKNPRTV-Y\d]{4}\b)")
 _UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
 _UMLAUT_AS_II = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])ii(?=[a-zäöüß])")
 
@@ -507,6 +511,9 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(repair_street(by_index[i].text) for i in used)
+        if country == "IE":
+            # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
+            printed = tuple(_EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), ln) for ln in printed)
         if country in _UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
             printed = tuple(_UMLAUT_AS_II.sub("ü", ln) for ln in printed)

@@ -1253,8 +1253,10 @@ def _pick_company(
     _, picked, conf, cand = best
     if cand is None or picked is None:
         return None, 0.0, ()
-    # "V Dolomiti Studio S.r.l.": a logo's mark read as a letter before the name the domain spells
-    rest = picked[2:] if re.match(r"[^\W\d_] [^\W\d_]{3}", picked) else ""
+    # "V Dolomiti Studio S.r.l.", "all Wavelength Recruitment": a logo's mark read as a letter or three before
+    # the name the domain spells
+    m = re.match(r"(?:[a-z]{1,3}|[^\W\d_]) (?=[^\W\d_]{3})", picked)  # not an article: "The Wavelength Group"
+    rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
     text = picked
