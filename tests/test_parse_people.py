@@ -423,3 +423,15 @@ def test_a_name_beside_a_cell_label_read_with_exclamation_marks() -> None:
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == "Gabriel H. MacDonald"
     assert ("+19027842534", "mobile") in {(p.number, p.type) for p in c.phones}
+
+
+def test_a_name_beside_a_number_that_did_not_read_as_one_is_still_the_name_and_the_phone_is_missed() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    rows = [("EMBERLY LLP", 34), ("William Pemberton, MBA 701182340162", 26), "Chief Operating Officer",
+            "w.pemberton@emberly.com", "221 George Street", "Reading RG1 2WA"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "William Pemberton, MBA"
+    assert not c.phones and "phones" in c.review  # the number is there but did not read: the user looks

@@ -84,6 +84,16 @@ def _part_of(line: TextLine, words: list[Word]) -> TextLine:
                    conf=line.conf if conf is None else conf)  # fmt: skip
 
 
+#: a run of eight or more digits ending a line: a number, however it read
+_DIGIT_TAIL = re.compile(r"\s[+(]?\d[\d ()./-]{6,}\d\s*$")
+
+
+def _before_digits(line: TextLine) -> TextLine:
+    """The words before a long number ending the line, as a line of their own; the line itself otherwise."""
+    head = leading_text(line) if _DIGIT_TAIL.search(line.text) else None
+    return line if head is None else head
+
+
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
@@ -628,7 +638,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     taken |= {h.line for h in phones} | set(addr_lines)
 
     orgs = [registrable(d) for d in [*org_domains, site_host] if d]
-    free = [ln for ln in lines if ln.index not in taken]
+    # "William Pemberton, MBA 701182340162": two columns on one row, the number unread as one; the words are free
+    free = [_before_digits(ln) for ln in lines if ln.index not in taken]
     # "Chloé Moreau  Email: chloe@azur.io" on one line: the words before the contact part are free
     # (not on an address line: "Portland, OR 97291" has a city, not a name, before its number)
     contact_lines = taken - addr_lines
@@ -695,7 +706,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["address"] = addr.confidence
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
-    missed_phone = any(_looks_like_phone(ln.text) or garbled_number(ln) for ln in lines if ln.index not in taken)
+    missed_phone = any(
+        _looks_like_phone(ln.text) or garbled_number(ln) or _before_digits(ln) is not ln
+        for ln in lines
+        if ln.index not in taken
+    )
     missed_phone = missed_phone or any(
         _cut_number_left(ln, phones) for ln in lines if ln.index in {h.line for h in phones}
     )
