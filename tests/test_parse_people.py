@@ -222,10 +222,26 @@ def test_usual_email_forms_do_not_flag_the_name(printed: str, email: str) -> Non
 
 
 def test_email_read_less_surely_than_the_name_does_not_change_it() -> None:
-    # "rn" read as "m" in the small email print; the big name was read surely
+    # "rn" read as "m" in the small email print; the big name was read surely: the email is mended to spell it
+    # and goes to review, and the name, which the mended email bears out, does not
     c = card(("Sarah Hernandez", 40, 0.95), "Software Engineer", ("hemandez@westbrook.co", 20, 0.7), ("Westbrook", 30))
     assert c.name is not None and c.name.full == "Sarah Hernandez"
-    assert "name" in c.review and "emails" in c.review
+    assert c.emails == ("hernandez@westbrook.co",)
+    assert "emails" in c.review and "name" not in c.review
+
+
+def test_a_name_read_unsurely_stays_in_review_when_the_email_disagrees() -> None:
+    c = card(("Sarah Hernandez", 40, 0.8), "Software Engineer", ("hemandez@westbrook.co", 20, 0.7), ("Westbrook", 30))
+    assert {"name", "emails"} <= set(c.review)
+
+
+def test_an_email_mended_to_spell_the_name_keeps_the_name_out_of_review_only_when_it_agrees() -> None:
+    # "rpatei@" under a surely read "Rory Patel": l read as i in the email
+    c = card(("Rory Patel", 40, 0.96), "Recruiter", ("rpatei@monarch.uk", 20, 0.5), ("Monarch Group", 30))
+    assert c.emails == ("rpatel@monarch.uk",) and "emails" in c.review and "name" not in c.review
+    # someone else's address mends nothing: the name stays in review
+    c = card(("Rory Patel", 40, 0.96), "Recruiter", ("bob.jones@monarch.uk", 20, 0.5), ("Monarch Group", 30))
+    assert "name" in c.review
 
 
 def test_role_mailbox_says_nothing_about_the_name() -> None:

@@ -17,6 +17,8 @@ from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import find_address, looks_like_street, misread_street_word
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
+    ROLE_MAILBOXES,
+    People,
     email_agreement,
     find_people,
     has_legal_form,
@@ -169,6 +171,27 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
                     conf = round(min(hit.confidence, EMAIL_DISAGREES_CONF), 3)
                     return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     return hit
+
+
+#: a name read at least this surely is not put in doubt by an email that misread it
+NAME_SURE = 0.9
+
+
+def email_misread(people: People, read: list[EmailHit], mended: list[EmailHit], conf_of: dict[int, float]) -> bool:
+    """The name and the email disagreed, and the email, read less surely than a surely read name, was mended to
+    spell it ("rpatei@" under "Rory Patel" is "rpatel@"): the email was the misreading, not the name. The email
+    stays in review; the name need not go there for it. Read as surely as each other, either may be wrong."""
+    if people.name is None or people.name_check != "disagree" or people.name_ocr < NAME_SURE:
+        return False
+    tokens = [people.name.given, people.name.family]
+    personal = [
+        (a, b) for a, b in zip(read, mended, strict=True) if a.email.split("@")[0].lower() not in ROLE_MAILBOXES
+    ]
+    return (
+        any(a.email != b.email for a, b in personal)
+        and all(email_agreement(tokens, [b.email.split("@")[0]]) >= 0.7 for _, b in personal)
+        and all(conf_of[a.line] < people.name_ocr for a, b in personal if a.email != b.email)
+    )
 
 
 #: confidence of an email with a lower-case word just before it: OCR may have cut its local part there
@@ -649,7 +672,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     people = find_people(
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
     )
+    read = emails
     emails = [join_cut_local(confirm_with_name(h, people.name), lines, people.name) for h in emails]
+    if email_misread(people, read, emails, conf_of):
+        people = replace(people, name_conf=people.name_read_conf)
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
     emails, site = domain_from_company(emails, site, people.company, company_sure)
     # "Emberly LLP" over "apillai@emberty.com" and "emberty.com": the company and the domain a letter apart,

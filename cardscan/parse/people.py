@@ -388,6 +388,8 @@ class People:
     company_conf: float = 0.0
     lines: tuple[int, ...] = ()
     name_check: str = "unknown"  # what the email says of the name: see `check_name_with_email`
+    name_read_conf: float = 0.0  # the name's confidence before the email's say
+    name_ocr: float = 0.0  # the weakest OCR word of the name's line
 
 
 #: stray marks OCR leaves at the ends of a line: logo edges, rules, quotes
@@ -943,6 +945,7 @@ def find_people(
     used = {id(name_c)} if name_c else set()
     name = None
     name_check = "unknown"
+    name_read_conf, name_ocr = name_conf, 0.0
     if name_c:
         printed = repair_name(name_c.text, locals_)
         check = check_name_with_email(printed, locals_)
@@ -954,6 +957,7 @@ def find_people(
             check = NameCheck(printed, "disagree")
         name_check = check.verdict
         name = split_name(check.text)
+        name_read_conf = name_conf
         if check.verdict == "repaired":
             name_conf = min(name_conf, NAME_REPAIRED_CONF)
         elif check.verdict == "disagree":
@@ -1015,6 +1019,8 @@ def find_people(
     return People(
         name=name,
         name_conf=name_conf,
+        name_read_conf=name_read_conf,
+        name_ocr=name_ocr if name_c else 0.0,
         title=restore_role_accents(title) if title else title,
         title_conf=round(title_conf, 3),
         department=restore_role_accents(department) if department else department,
