@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cardscan.config import Settings
-from cardscan.models import Contact
+from cardscan.models import Contact, PersonName
 from cardscan.parse import parse_page
+from cardscan.parse.card import odd_slug_tail
 from cardscan.parse.text import page_from_rows
 
 
@@ -173,3 +174,25 @@ def test_a_website_a_doubled_letter_short_of_the_company_is_spelled_as_it() -> N
     assert respelled_label("bel-rive", "Bellrive") == "bell-rive"
     c = parse_page(page_from_rows([("SILLAGE SAS", 40, 0.95), ("Jules Moreau", 30), "Web. www silage fr"]), Settings())
     assert c.website == "www.sillage.fr" and "website" in c.review
+
+
+@pytest.mark.parametrize(
+    ("slug", "doubtful"),
+    [
+        ("kandersonie4", True),  # "kanderson164" with 1 and 6 read as i and e
+        ("kanderson164", False),
+        ("kirra-anderson", False),
+        ("kirra-anderson-1a2b3c", False),  # LinkedIn's own suffix, a part of its own
+        ("k4nderson", False),  # no name part read: nothing to measure against
+    ],
+)
+def test_profile_name_with_letters_among_its_digits_is_doubtful(slug: str, doubtful: bool) -> None:
+    name = PersonName(full="Kirra Anderson", given="Kirra", family="Anderson")
+    assert odd_slug_tail(slug, name) is doubtful
+
+
+def test_a_profile_misread_among_its_digits_goes_to_review() -> None:
+    c = card("LinkedIn: https://www.linkedin.com/in/asmithie4", "avery.smith@contoso.com")
+    assert c.linkedin == "https://www.linkedin.com/in/asmithie4" and "linkedin" in c.review
+    c = card("LinkedIn: https://www.linkedin.com/in/asmith164", "avery.smith@contoso.com")
+    assert c.linkedin == "https://www.linkedin.com/in/asmith164" and "linkedin" not in c.review

@@ -173,6 +173,23 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     return hit
 
 
+#: confidence of a LinkedIn profile name with letters and digits mixed after the person's name
+ODD_SLUG_CONF = 0.5
+
+
+def odd_slug_tail(slug: str, name: PersonName) -> bool:
+    """ "kandersonie4" under "Kirra Anderson": after the name it spells, a profile name carries digits ("164") or
+    nothing; letters mixed in with them are digits OCR read as look-alikes (1 as i, 6 as e). A part of its own
+    after a hyphen ("john-smith-1a2b3c") is LinkedIn's own and is left alone."""
+    parts = [letters_only(t).lower() for t in (name.given, name.family) if len(letters_only(t)) >= 3]
+    for segment in slug.lower().split("-"):
+        ends = [segment.find(p) + len(p) for p in parts if p in segment]
+        rest = segment[max(ends) :] if ends else ""
+        if rest and any(c.isdigit() for c in rest) and any(c.isalpha() for c in rest):
+            return True
+    return False
+
+
 #: a name read at least this surely is not put in doubt by an email that misread it
 NAME_SURE = 0.9
 
@@ -728,6 +745,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["website"] = site.confidence
     if linkedin:
         conf["linkedin"] = linkedin.confidence
+        if people.name and odd_slug_tail(linkedin.value.rstrip("/").rpartition("/")[2], people.name):
+            conf["linkedin"] = min(conf["linkedin"], ODD_SLUG_CONF)
     if addr:
         conf["address"] = addr.confidence
     # a number-shaped text no phone came from: the card has a number OCR garbled
