@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+from PIL import Image
+
+from cardscan.bench import tesseract_readable
 from cardscan.score import normalise, outline_right, phones_from_printed, score_contact
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_cards"
 
 
 def test_letter_spaced_company_and_case_match() -> None:
@@ -58,3 +66,15 @@ def test_outline_right_takes_the_whole_photo_for_a_card_that_fills_it() -> None:
     scan = [[10, 8], [790, 12], [788, 590], [12, 592]]
     assert outline_right(None, scan, (800, 600)) is True
     assert outline_right(scan, None, (800, 600)) is None  # no truth to say: a real photo
+
+
+def test_plain_tesseract_yardstick_reads_a_heic_photo_from_a_png_copy(tmp_path: Path) -> None:
+    # Tesseract cannot open HEIC: a call on the file itself fails at once and would make the yardstick short
+    heic = SAMPLES / "card_09.heic"
+    copy = tesseract_readable(heic, tmp_path / "yardstick")
+    assert copy.parent == tmp_path / "yardstick" and copy.suffix == ".png"
+    with Image.open(copy) as png, Image.open(heic) as original:
+        assert png.size == original.size
+    assert tesseract_readable(SAMPLES / "card_01.jpg", tmp_path / "yardstick") == SAMPLES / "card_01.jpg"
+    out = subprocess.run(["tesseract", str(copy), "stdout"], capture_output=True, text=True, check=False)
+    assert out.returncode == 0 and sum(ch.isalnum() for ch in out.stdout) > 20
