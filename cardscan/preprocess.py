@@ -639,10 +639,13 @@ def score_quad(
     if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
         return 0.0
     right = 1.0 - max(abs(a - 90) for a in angles) / 45
-    support, carried = outline_support(segments, quad, 0.012 * max(h, w), sides)
-    inside = np.zeros(shape, np.uint8)
-    cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
-    text_here = np.count_nonzero(text & (inside * 255))
+    # the text inside, counted over the quad's bounding box only (hundreds of quads are scored per photo)
+    corners = quad.astype(np.int32)
+    x0, y0 = np.maximum(corners.min(axis=0), 0)
+    x1, y1 = np.minimum(corners.max(axis=0) + 1, (w, h))
+    inside = np.zeros((max(0, y1 - y0), max(0, x1 - x0)), np.uint8)
+    cv2.fillConvexPoly(inside, corners - (x0, y0), 255)
+    text_here = np.count_nonzero(text[y0:y1, x0:x1] & inside)
     # a card is mostly blank paper (print covers 5-15% of it); a page of dense print is a document
     density = text_here / max(area, 1.0)
     if density > 0.4:
@@ -656,6 +659,7 @@ def score_quad(
         return 0.0
     if interior_edges(segments, quad, 0.012 * max(h, w)) >= GRID:
         return 0.0
+    support, carried = outline_support(segments, quad, 0.012 * max(h, w), sides)
     # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
     size = min(frac / 0.03, 1.0) * (1.0 - THROUGH_COST * carried)
     # a card cut off by the frame has no true outline: warping a guess would distort the text
