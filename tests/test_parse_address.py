@@ -7,7 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
-from cardscan.parse.address import uk_postcode
+from cardscan.parse.address import mend_zip, uk_postcode, zip_state
 from cardscan.parse.text import page_from_rows
 
 
@@ -252,3 +252,34 @@ def test_a_logo_residue_before_the_company_the_domain_spells_is_dropped_but_not_
         if printed.startswith("V"):
             rows[-1] = "chloet@dolomiti.it"
         assert parse_page(page_from_rows(rows), Settings()).company == company, printed
+
+
+@pytest.mark.parametrize(
+    ("postcode", "state"),
+    [
+        ("98052", "WA"),
+        ("84130", "UT"),
+        ("10001", "NY"),
+        ("02139", "MA"),
+        ("20500", "DC"),
+        ("20166", "VA"),
+        ("99501", "AK"),
+    ],
+)
+def test_zip_code_belongs_to_its_state(postcode: str, state: str) -> None:
+    assert zip_state(postcode) == state
+
+
+def test_zip_code_a_look_alike_digit_off_the_printed_state_is_mended_and_flagged() -> None:
+    # "Salt Lake City, UT 64130": 64130 is Missouri's; an 8 read as a 6 gives Utah's 84130
+    c = card("6578 Washington Drive", "Salt Lake City, UT 64130")
+    assert c.address is not None and c.address.postcode == "84130"
+    assert c.address.lines[-1] == "Salt Lake City, UT 84130" and "address" in c.review
+    assert mend_zip("64130", "UT") == "84130"
+
+
+def test_zip_code_of_another_state_with_no_single_mend_is_kept_and_flagged() -> None:
+    c = card("4001 1st Ave NE", "Redmond, WA 10001")  # New York's, and no one look-alike makes it Washington's
+    assert c.address is not None and c.address.postcode == "10001" and "address" in c.review
+    c = card("4001 1st Ave NE", "Redmond, WA 98052")
+    assert c.address is not None and "address" not in c.review

@@ -458,6 +458,45 @@ def _street_cut(street: str) -> bool:
     return all(_STREET_WORDS.fullmatch(w) or re.fullmatch(r"\d+[a-z]?", w, re.I) for w in words)
 
 
+#: the state of each range of a US ZIP code's first three digits (the Postal Service's allocation; military
+#: and territory ranges left out, so nothing is said of them)
+_US_ZIP3 = (
+    "010-027 MA|028-029 RI|030-038 NH|039-049 ME|050-059 VT|060-069 CT|070-089 NJ|100-149 NY|150-196 PA|197-199 DE|"
+    "200-200 DC|201-201 VA|202-205 DC|206-219 MD|220-246 VA|247-268 WV|270-289 NC|290-299 SC|300-319 GA|320-339 FL|"
+    "341-349 FL|350-369 AL|370-385 TN|386-397 MS|398-399 GA|400-427 KY|430-459 OH|460-479 IN|480-499 MI|500-528 IA|"
+    "530-549 WI|550-567 MN|570-577 SD|580-588 ND|590-599 MT|600-629 IL|630-658 MO|660-679 KS|680-693 NE|700-714 LA|"
+    "716-729 AR|730-749 OK|750-799 TX|800-816 CO|820-831 WY|832-838 ID|840-847 UT|850-865 AZ|870-884 NM|885-885 TX|"
+    "889-898 NV|900-961 CA|967-968 HI|970-979 OR|980-994 WA|995-999 AK"
+)
+_ZIP_STATES = {
+    n: state
+    for span in _US_ZIP3.split("|")
+    for lo, hi, state in [(*span[:7].split("-"), span[8:])]
+    for n in range(int(lo), int(hi) + 1)
+}
+#: digits OCR reads one for another in small print
+_DIGIT_LOOKALIKES = {
+    "0": "869", "1": "74", "2": "7", "3": "85", "4": "19", "5": "638", "6": "850", "7": "12", "8": "6305", "9": "840"
+}  # fmt: skip
+
+
+def zip_state(postcode: str) -> str | None:
+    """The US state a ZIP code belongs to, from its first three digits (None when the table does not say)."""
+    return _ZIP_STATES.get(int(postcode[:3])) if re.fullmatch(r"\d{5}(?:-\d{4})?", postcode) else None
+
+
+def mend_zip(postcode: str, state: str) -> str | None:
+    """ "Salt Lake City, UT 64130": a ZIP code of another state than the one printed beside it has a digit
+    misread; the one ZIP code a single look-alike digit off it that belongs to the printed state, else None."""
+    fits = {
+        postcode[:i] + d + postcode[i + 1 :]
+        for i in range(3)
+        for d in _DIGIT_LOOKALIKES[postcode[i]]
+        if zip_state(postcode[:i] + d + postcode[i + 1 :]) == state
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
 def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "") -> AddressHit | None:
     """The card's postal address, or None. `hint` is a country guessed from phones or domains."""
     free = [ln for ln in lines if ln.index not in claimed]
@@ -523,6 +562,14 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
             printed = (*printed[:k], printed[k].replace(found.read_as, found.postcode, 1), *printed[k + 1 :])
+        zip_misread = found.country == "US" and zip_state(found.postcode) not in (None, found.region)
+        if zip_misread:
+            # the ZIP code and the state disagree: a digit misread, put right when one look-alike does it
+            mended = mend_zip(found.postcode, found.region)
+            if mended:
+                k = used.index(line.index)
+                printed = (*printed[:k], printed[k].replace(found.postcode, mended, 1), *printed[k + 1 :])
+                found = replace(found, postcode=mended)
         post_town = uk_post_town(found.city, found.postcode) if found.country == "GB" and found.city else None
         if post_town:
             # "Oxtord OX2 2ZX": the postcode's own town, a look-alike off what was read; likelier, not certain
@@ -538,7 +585,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
-        if post_town or _street_cut(street.strip(" ,")) or any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used):
+        floor_sign_lost = any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used)
+        if zip_misread or post_town or _street_cut(street.strip(" ,")) or floor_sign_lost:
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
