@@ -8,7 +8,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
-from cardscan.parse.phones import region_by_grouping
+from cardscan.parse.phones import area_regions, region_by_grouping
 from cardscan.parse.text import page_from_rows
 
 
@@ -189,3 +189,26 @@ def test_a_number_no_plan_of_the_default_region_has_is_found_by_its_print() -> N
 def test_numbers_the_default_region_can_have_keep_it() -> None:
     c = card(("Avery Smith", 40), "T 612-555-0123", "avery@gmail.com")
     assert [p.number for p in c.phones] == ["+16125550123"]
+
+
+@pytest.mark.parametrize(
+    ("number", "regions"),
+    [
+        ("+18012338140", {"UT"}),
+        ("+14155550100", {"CA"}),  # the geocoder says "San Francisco, CA"
+        ("+14165551234", {"ON"}),
+        ("+19025551234", {"NS", "PE"}),
+        ("+442071234567", set()),  # not North American: nothing said
+    ],
+)
+def test_area_code_serves_its_state_or_province(number: str, regions: set[str]) -> None:
+    assert area_regions(number) == regions
+
+
+def test_office_number_from_another_state_than_the_address_goes_to_review() -> None:
+    # Mississippi's 601 beside a Utah address: the 8 of 801 read as a 6
+    rows = ["6578 Washington Drive", "Salt Lake City, UT 84130", "Office (801) 233-8140"]
+    assert "phones" not in card(*rows).review
+    assert "phones" in card(*rows, "Fax (601) 624-9458").review
+    # a mobile number may come from anywhere
+    assert "phones" not in card(*rows, "Mobile (415) 555-0134").review

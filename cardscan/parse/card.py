@@ -27,7 +27,7 @@ from .people import (
     misspells_domain,
     only_legal_form,
 )
-from .phones import PhoneHit, find_phones, label_letters, region_by_grouping
+from .phones import PhoneHit, area_regions, find_phones, label_letters, region_by_grouping
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -171,6 +171,18 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
                     conf = round(min(hit.confidence, EMAIL_DISAGREES_CONF), 3)
                     return replace(hit, email=f"{fixed}@{domain}", confidence=conf, repaired=True)
     return hit
+
+
+#: confidence of the phones when an office number's area code serves another state than the address's
+AREA_ELSEWHERE_CONF = 0.5
+
+
+def elsewhere(hit: PhoneHit, region: str) -> bool:
+    """An office or fax number whose area code serves another state or province than the card's address
+    ("Salt Lake City, UT" beside "(601) 624-9458", Mississippi's): most likely a digit misread ("801"). A mobile
+    number may come from anywhere, so it says nothing."""
+    served = area_regions(hit.phone.number)
+    return hit.phone.type in ("work", "fax") and bool(region) and bool(served) and region not in served
 
 
 #: confidence of a LinkedIn profile name with letters and digits mixed after the person's name
@@ -741,6 +753,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["emails"] = min(h.confidence for h in emails)
     if phones:
         conf["phones"] = min(h.confidence for h in phones)
+        if addr and addr.address.country in ("US", "CA") and any(elsewhere(h, addr.address.region) for h in phones):
+            conf["phones"] = min(conf["phones"], AREA_ELSEWHERE_CONF)
     if site:
         conf["website"] = site.confidence
     if linkedin:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import PhoneNumberType
+from phonenumbers import PhoneNumberType, geocoder
 
 from ..models import Phone, PhoneType
 from .text import AS_DIGIT, TextLine
@@ -256,3 +256,33 @@ def region_by_grouping(raw: str) -> str | None:
         if phonenumbers.is_valid_number(number) and _shape(national) == _shape(raw):
             fits.append(region)
     return fits[0] if len(fits) == 1 else None
+
+
+#: the states and provinces the phonenumbers geocoder names for North American area codes
+_NANP_PLACES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA", "Colorado": "CO",
+    "Connecticut": "CT", "Delaware": "DE", "Washington D.C.": "DC", "Florida": "FL", "Georgia": "GA", "Hawaii": "HI",
+    "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY",
+    "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI", "Minnesota": "MN",
+    "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV", "New Hampshire": "NH",
+    "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY", "North Carolina": "NC", "North Dakota": "ND",
+    "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR", "Pennsylvania": "PA", "Puerto Rico": "PR", "Rhode Island": "RI",
+    "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
+    "Virginia": "VA", "Washington State": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Alberta": "AB", "British Columbia": "BC", "British Colombia": "BC", "Manitoba": "MB", "New Brunswick": "NB",
+    "Newfoundland and Labrador": "NL", "Nova Scotia/Prince Edward Island": "NS PE", "Ontario": "ON", "Quebec": "QC",
+    "Saskatchewan": "SK", "Northwest Territories/Nunavut/Yukon": "NT NU YT",
+}  # fmt: skip
+
+
+def area_regions(e164: str) -> frozenset[str]:
+    """The US states or Canadian provinces a North American number's area code serves ("+18012338140": UT);
+    empty for other countries and for codes the geocoder does not place."""
+    if not e164.startswith("+1"):
+        return frozenset()
+    try:
+        place = geocoder.description_for_number(phonenumbers.parse(e164), "en")
+    except phonenumbers.NumberParseException:
+        return frozenset()
+    m = re.search(r", ([A-Z]{2})$", place)  # "San Francisco, CA"
+    return frozenset([m[1]] if m else _NANP_PLACES.get(place, "").split())
