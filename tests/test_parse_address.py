@@ -283,3 +283,13 @@ def test_zip_code_of_another_state_with_no_single_mend_is_kept_and_flagged() -> 
     assert c.address is not None and c.address.postcode == "10001" and "address" in c.review
     c = card("4001 1st Ave NE", "Redmond, WA 98052")
     assert c.address is not None and "address" not in c.review
+
+
+def test_indian_city_line_is_found_by_its_state_when_the_city_is_misread() -> None:
+    c = card("Residency Road", "Noda, Uttar Pradesh 201629")  # "Noida" misread; the state and PIN still say India
+    assert c.address is not None and c.address.postcode == "201629" and c.address.country == "IN"
+
+
+def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
+    c = card("Plot wo. 45. Prestige feeh Part", "te~pelury - S6e8e6", "India")
+    assert c.address is None and "address" in c.review

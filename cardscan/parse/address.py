@@ -90,6 +90,22 @@ IN_PLACES = [
     "kerala",
     "kochi",
     "jaipur",
+    "lucknow",
+    "chandigarh",
+    "kolkata",
+    "coimbatore",
+    "indore",
+    "nagpur",
+    # the states, which a city line names after a city OCR may misread ("Noda, Uttar Pradesh 201629")
+    "pradesh",
+    "gujarat",
+    "rajasthan",
+    "punjab",
+    "bengal",
+    "odisha",
+    "bihar",
+    "jharkhand",
+    "uttarakhand",
 ]
 JP_PLACES = ["japan", "tokyo", "osaka", "kyoto", "yokohama", "nagoya", "fukuoka", "sapporo", "kobe"]
 
@@ -354,7 +370,8 @@ def repair_street(text: str) -> str:
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 
-def _country_line(text: str) -> str:
+def country_line(text: str) -> str:
+    """The country a line names and nothing else ("India", "United Kingdom"), as an ISO code; "" otherwise."""
     return COUNTRIES.get(text.strip(" .,").lower(), "")
 
 
@@ -536,15 +553,15 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             found = replace(found, city=street_lines.pop().strip(" ,"), before="")
         country = found.country
         below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
-        if below is not None and _country_line(below.text):
-            country = _country_line(below.text)
+        if below is not None and country_line(below.text):
+            country = country_line(below.text)
             used.append(below.index)
         # a Japanese address often prints the postcode first and the rest underneath
         elif found.country == "JP" and not street_lines and below is not None and _is_street(below):
             used.append(below.index)
             street_lines.append(below.text)
         if not country and "," in text:
-            country = _country_line(text.rpartition(",")[2])  # "60191 Frankfurt am Main, Deutschland"
+            country = country_line(text.rpartition(",")[2])  # "60191 Frankfurt am Main, Deutschland"
         if not country:
             joined = " ".join([*street_lines, text])
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")

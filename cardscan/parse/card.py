@@ -14,7 +14,7 @@ import phonenumbers
 
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
-from .address import find_address, looks_like_street, misread_street_word
+from .address import country_line, find_address, looks_like_street, misread_street_word
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
     ROLE_MAILBOXES,
@@ -403,8 +403,9 @@ def _missing_but_expected(
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
     if any(mentions_linkedin(ln.text) for ln in untaken):
         out.add("linkedin")
-    # a street line left over: the card prints an address whose city line was not recognised
-    if any(looks_like_street(ln) or street_shaped(ln) for ln in untaken):
+    # a street line left over: the card prints an address whose city line was not recognised; and so does a
+    # country's name on a line of its own ("India" under two lines OCR garbled)
+    if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) for ln in untaken):
         out.add("address")
     return out - has
 
