@@ -33,6 +33,7 @@ def card(*rows: str) -> Contact:
         ("Web. wwwcontoso com", "www.contoso.com"),  # the dots lost, "www" glued to the host
         ("Web www contoso com", "www.contoso.com"),
         ("www. onyx-security de", "www.onyx-security.de"),  # the ending set apart at the end of the line
+        ("Wew contoso de", "www.contoso.de"),  # a stray letter for the middle w, and both dots lost
     ],
 )
 def test_website_as_printed(printed: str, expected: str) -> None:
@@ -196,3 +197,8 @@ def test_a_profile_misread_among_its_digits_goes_to_review() -> None:
     assert c.linkedin == "https://www.linkedin.com/in/asmithie4" and "linkedin" in c.review
     c = card("LinkedIn: https://www.linkedin.com/in/asmith164", "avery.smith@contoso.com")
     assert c.linkedin == "https://www.linkedin.com/in/asmith164" and "linkedin" not in c.review
+
+
+def test_website_misread_is_spelled_from_the_email_domain_less_surely() -> None:
+    c = card("annag@weisswald.de", "Wew welsswald de")
+    assert c.website == "www.weisswald.de" and c.confidence["website"] <= 0.7

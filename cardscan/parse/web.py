@@ -42,6 +42,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "onyx.com au": the country code after a second-level suffix set apart, at the end of the line
     (re.compile(r"(\.(?:co|com|net|org|ne|or|ac|go))\s(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\s*$)", re.I), r"\1."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
+    # "Wew welsswald de": a stray letter for the middle w of three, the dot lost, the host's ending set apart
+    (re.compile(rf"^\W*w[a-uxyz]w\s(?=[a-z0-9][a-z0-9-]+(?:\s|\.\s?)(?:{_TLDS})\s*$)", re.I), "www "),
     # "wwwlevante es", "www nexagone fr": the dot after "www" lost, with the host's ending set apart at the line's end
     (re.compile(rf"\bwww\s?(?=[a-z0-9][a-z0-9-]+(?:\s|\.\s?)(?:{_TLDS})\s*$)", re.I), "www."),
     # "www.onyx-security de": a www host's ending set apart by a space at the end of the line
