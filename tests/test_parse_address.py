@@ -293,3 +293,22 @@ def test_indian_city_line_is_found_by_its_state_when_the_city_is_misread() -> No
 def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
     c = card("Plot wo. 45. Prestige feeh Part", "te~pelury - S6e8e6", "India")
     assert c.address is None and "address" in c.review
+
+
+@pytest.mark.parametrize(
+    ("printed", "mended"),
+    [
+        ("52 Eagle Sureet", "52 Eagle Street"),
+        ("2nd Fioor, 153 Cheapside", "2nd Floor, 153 Cheapside"),
+        ("12 AVENVE FOCH", "12 AVENUE FOCH"),
+    ],
+)
+def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: str) -> None:
+    c = card(printed, "Darwin NT 0800")
+    assert c.address is not None and c.address.lines[0] == mended and "address" in c.review
+
+
+@pytest.mark.parametrize("printed", ["Torstrasse 14b", "Suites 100-120, 4 Main Street", "12 Sweet Street"])
+def test_compound_plural_and_other_words_are_not_street_words_misread(printed: str) -> None:
+    c = card(printed, "60191 Frankfurt am Main")
+    assert c.address is not None and c.address.lines[0] == printed and "address" not in c.review

@@ -451,8 +451,27 @@ _LONG_STREET_WORDS = (
 
 def misread_street_word(word: str) -> bool:
     """ "Sureet", "Avenve": a word a letter off a long street word, which an address never prints."""
-    w = word.lower().strip(".,")
-    return w.isalpha() and any(w != s and similarity(w, s) >= 0.8 for s in _LONG_STREET_WORDS)
+    return _street_word_meant(word.strip(".,")) is not None
+
+
+def _street_word_meant(word: str) -> str | None:
+    """The one long street word a misread word is a letter off, in the word's case ("Sureet" -> "Street",
+    "Fioor" -> "Floor"); None for any other word, and for a plural ("Suites") of a street word."""
+    w = word.lower()
+    if not w.isalpha() or w.rstrip("s") in _LONG_STREET_WORDS:
+        return None
+    # a letter off, not a compound ending in one ("Torstrasse")
+    near = [s for s in _LONG_STREET_WORDS if w != s and abs(len(w) - len(s)) <= 1 and similarity(w, s) >= 0.8]
+    if len(near) != 1:
+        return None
+    meant = near[0]
+    return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
+
+
+def mend_street_words(text: str) -> str:
+    """ "52 Eagle Sureet" -> "52 Eagle Street": each word a letter off one long street word is taken for it
+    (the likelier reading; the caller sends the address to review)."""
+    return re.sub(r"[^\W\d_]+", lambda m: _street_word_meant(m.group(0)) or m.group(0), text)
 
 
 def looks_like_street(line: TextLine) -> bool:
@@ -598,12 +617,16 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             mended = re.sub(rf"\b{found.region}\b", found.region, printed[k], count=1, flags=re.I)
             printed = (*printed[:k], mended, *printed[k + 1 :])
         street = repair_street(street)
+        # "52 Eagle Sureet": a street word misread, put right, in review (`misread_street_word` in the card's checks)
+        misread_words = any(mend_street_words(ln) != ln for ln in printed)
+        printed = tuple(mend_street_words(ln) for ln in printed)
+        street = mend_street_words(street)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
         floor_sign_lost = any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used)
-        if zip_misread or post_town or _street_cut(street.strip(" ,")) or floor_sign_lost:
+        if zip_misread or misread_words or post_town or _street_cut(street.strip(" ,")) or floor_sign_lost:
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
