@@ -131,6 +131,12 @@ def test_a_title_word_misread_as_a_look_alike_is_spelled_as_printed_and_stays_in
     assert mend_title_words("Peopie Operations Manager") == "People Operations Manager"
     assert mend_title_words("Ohief Product Officer") == "Chief Product Officer"
     assert mend_title_words("SENIOR ENGJNEER") == "SENIOR ENGINEER"
+    # a thin letter read as "!", t for f, "ct" for d, K for R
+    assert mend_title_words("Technica! Recruiter") == "Technical Recruiter"
+    assert mend_title_words("Chie! Data Officer") == "Chief Data Officer"
+    assert mend_title_words("Statt Financial Analyst") == "Staff Financial Analyst"
+    assert mend_title_words("Chief Proctuct Officer") == "Chief Product Officer"
+    assert mend_title_words("Head of Kesearch") == "Head of Research"
     # words no title word is near, foreign titles, and titles read right are left as read
     for t in ("Gerente Comercial", "Directora de Recursos Humanos", "Managing Director", "Zorblax Wrangler"):
         assert mend_title_words(t) == t

@@ -148,15 +148,22 @@ _TITLE_WORDS = _AREA | frozenset(
 def _title_word_read_as(raw: str) -> tuple[str, ...]:
     """The title words `raw` may be a misreading of: one or two look-alike letters off ("engjneer" for
     "engineer"); () for a title word itself, a short word, or a word no title word is close to."""
-    word = "".join(fold(ch) for ch in raw if ch.isalnum())
+    word = "".join(fold(ch) for ch in raw if ch.isalnum() or ch == "!")
     if len(word) < 5 or word in _TITLE_WORDS or _ROLE.fullmatch(word):
         return ()
-    found = []
+    # a thin letter read as an exclamation mark ("Technica!", "Chie!"): one look-alike slip already
+    variants = [word.replace("!", thin, 1) for thin in "lift"] if word.count("!") == 1 else [word]
+    found = set()
     for known in _TITLE_WORDS:
-        if abs(len(known) - len(word)) <= 1 and similarity(word, known) >= 0.75:
-            edits = ocr_edits(word, known)
-            if edits and len(edits) <= 2 and all(e.plausible for e in edits):
-                found.append(known)
+        for variant in variants:
+            if abs(len(known) - len(variant)) <= 1 and similarity(variant, known) >= 0.6:
+                edits = ocr_edits(variant, known)
+                if (
+                    (edits or variant != word)
+                    and len(edits) + (variant != word) <= 2
+                    and all(e.plausible for e in edits)
+                ):
+                    found.add(known)
     return tuple(sorted(found))
 
 
@@ -172,7 +179,7 @@ def mend_title_words(text: str) -> str:
     two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
     words = text.split(" ")
     for i, raw in enumerate(words):
-        if not raw.isalpha():
+        if not raw.replace("!", "").isalpha():
             continue
         if raw == "Al":  # "Cloud & Al": "AI" with its capital I read as a small l; no title or department says "Al"
             words[i] = "AI"
