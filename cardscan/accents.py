@@ -161,10 +161,11 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
     keys = [_plain(t) for t in _target_texts(contact)]
     out = []
     for i, line in enumerate(page.lines):
-        p = _plain(line.text)
+        # (the parser may have put back a ü OCR read as "ii": "Kriiger" is the line of "Krüger")
+        read = {_plain(line.text), _plain(re.sub(r"(?<=[^\W\d_])ii(?=[^\W\d_])", "u", line.text))}
         # a stray letter or two is part of every key, but no line of the name or address; the parser may
         # have mended a line it printed ("9? planta" -> "9ª planta"), so a near match counts too
-        if len(p) >= 3 and any(k in p or p in k or similarity(k, p) >= 0.9 for k in keys):
+        if any(len(p) >= 3 and any(k in p or p in k or similarity(k, p) >= 0.9 for k in keys) for p in read):
             out.append(i)
     return out
 

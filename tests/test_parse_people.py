@@ -451,3 +451,22 @@ def test_a_name_beside_a_number_that_did_not_read_as_one_is_still_the_name_and_t
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == "William Pemberton, MBA"
     assert not c.phones and "phones" in c.review  # the number is there but did not read: the user looks
+
+
+def test_umlaut_read_as_ii_is_put_back_on_a_german_card_only() -> None:
+    # "ii" is written by no German word: on a card from a German-speaking country it is a ü OCR misread
+    c = card(
+        ("Mehmet Miiller", 40),
+        "Head of Finance",
+        ("Alpengliihen Labs GmbH & Co. KG", 30),
+        "Hauptstraße 5",
+        "10115 Berlin",
+    )
+    assert c.name is not None and c.name.full == "Mehmet Müller" and "name" in c.review
+    assert c.company == "Alpenglühen Labs GmbH & Co. KG" and "company" in c.review
+    # the legal form alone says where the card is from
+    c = card(("Felix Zimmermann", 40), "VP Data", ("Alpengliihen Labs GmbH & Co. KG", 30))
+    assert c.company == "Alpenglühen Labs GmbH & Co. KG"
+    # a Finnish name on an American card keeps its "ii"
+    c = card(("Riikka Virtanen", 40), "Data Scientist", ("Contoso Inc", 30), "4001 1st Ave NE", "Redmond, WA 98052")
+    assert c.name is not None and c.name.full == "Riikka Virtanen"

@@ -353,8 +353,14 @@ def _split_ordinal(m: re.Match[str]) -> str:
 
 
 _EIRCODE_ZERO = re.compile(r"\b[AC-FHKNPRTV-Y][\dO]{2}(?= [AC-FHKNPRTV-Y\d]{4}\b)")
-_UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
+UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
 _UMLAUT_AS_II = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])ii(?=[a-zäöüß])")
+
+
+def umlaut_read_as_ii(text: str) -> str:
+    """ "Kurfiirstendamm" -> "Kurfürstendamm": a ü whose dots OCR read as a second i, after a letter (no German
+    word writes "ii"); for the print of a German, Austrian or Swiss card."""
+    return _UMLAUT_AS_II.sub("ü", text)
 
 
 def repair_street(text: str) -> str:
@@ -589,11 +595,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         if country == "IE":
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
             printed = tuple(_EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), ln) for ln in printed)
-        if country in _UMLAUT_COUNTRIES:
+        if country in UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
-            printed = tuple(_UMLAUT_AS_II.sub("ü", ln) for ln in printed)
-            street = _UMLAUT_AS_II.sub("ü", street)
-            found = replace(found, city=_UMLAUT_AS_II.sub("ü", found.city))
+            printed = tuple(umlaut_read_as_ii(ln) for ln in printed)
+            street = umlaut_read_as_ii(street)
+            found = replace(found, city=umlaut_read_as_ii(found.city))
         if found.read_as:
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)

@@ -14,7 +14,14 @@ import phonenumbers
 
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
-from .address import country_line, find_address, looks_like_street, misread_street_word
+from .address import (
+    UMLAUT_COUNTRIES,
+    country_line,
+    find_address,
+    looks_like_street,
+    misread_street_word,
+    umlaut_read_as_ii,
+)
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
     ROLE_MAILBOXES,
@@ -26,6 +33,7 @@ from .people import (
     misread_title_word,
     misspells_domain,
     only_legal_form,
+    split_name,
 )
 from .phones import PhoneHit, area_regions, find_phones, label_letters, region_by_grouping
 from .text import (
@@ -200,6 +208,12 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
         if rest and any(c.isdigit() for c in rest) and any(c.isalpha() for c in rest):
             return True
     return False
+
+
+#: a legal form only German-speaking countries use: the card is from one of them, whatever its domain's ending
+_GERMAN_FORM = re.compile(r"\b(?:GmbH|KG|KGaA|e\.\s?V\.)(?!\w)")
+#: confidence of a name or company whose ü, read as "ii", was put back
+UMLAUT_MENDED_CONF = 0.5
 
 
 #: a name read at least this surely is not put in doubt by an email that misread it
@@ -820,6 +834,15 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             conf[k] = min(conf[k], weakest)  # one word OCR was unsure of: the field may be misread
         if k in _TEXT_FIELDS and odd_text(k, " ".join(values[k])):
             conf[k] = min(conf[k], ODD_TEXT_CONF)
+    # "Alpengliihen Labs", "Mehmet Miiller" on a German card: a ü read as "ii"; put back, in review
+    german = (country or hint) in UMLAUT_COUNTRIES or bool(people.company and _GERMAN_FORM.search(people.company))
+    if german:
+        if people.company and umlaut_read_as_ii(people.company) != people.company:
+            people = replace(people, company=umlaut_read_as_ii(people.company))
+            conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
+        if people.name and umlaut_read_as_ii(people.name.full) != people.name.full:
+            people = replace(people, name=split_name(umlaut_read_as_ii(people.name.full)))
+            conf["name"] = min(conf["name"], UMLAUT_MENDED_CONF)
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
