@@ -471,7 +471,7 @@ _DATA: dict[str, CountryData] = {
 }
 
 _LABEL_STYLES: list[dict[str, str]] = [
-    {"work": "T", "mobile": "M", "fax": "F", "other": "O"},
+    {"work": "T", "mobile": "M", "fax": "F", "other": "Main"},  # not "O": a reader takes that for Office
     {"work": "Tel", "mobile": "Mob", "fax": "Fax", "other": "Tel"},
     {"work": "Office", "mobile": "Mobile", "fax": "Fax", "other": "Main"},
     {"work": "Direct", "mobile": "Cell", "fax": "Fax", "other": "Switchboard"},

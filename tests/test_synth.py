@@ -210,3 +210,14 @@ def _with_orientation(img: Image.Image, orientation: int) -> Image.Image:
     """The stored pixels with the EXIF orientation the file would carry."""
     img.getexif()[0x0112] = orientation
     return img
+
+
+def test_a_phone_printed_as_another_line_carries_a_label_that_says_so() -> None:
+    # the truth types such a number "other": its label must not read as a work, mobile or fax label
+    # ("O" reads as Office), unless the style prints it like the work number, whose truth is then "work"
+    from cardscan.parse.phones import label_type
+
+    styles = [*synth._LABEL_STYLES, *(s for data in synth._DATA.values() for s in data.labels)]
+    for style in styles:
+        if style["other"] != style["work"]:
+            assert label_type(style["other"]) in (None, "other"), style
