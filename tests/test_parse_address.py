@@ -7,7 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
-from cardscan.parse.address import mend_zip, uk_postcode, zip_state
+from cardscan.parse.address import mend_zip, region_town, uk_postcode, zip_state
 from cardscan.parse.text import page_from_rows
 
 
@@ -312,3 +312,29 @@ def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: st
 def test_compound_plural_and_other_words_are_not_street_words_misread(printed: str) -> None:
     c = card(printed, "60191 Frankfurt am Main")
     assert c.address is not None and c.address.lines[0] == printed and "address" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("country", "city", "postcode", "town"),
+    [
+        ("DE", "Minster", "48468", "Münster"),  # ü read as i
+        ("DE", "Kobn", "50080", "Köln"),
+        ("DE", "Bertin", "10571", "Berlin"),
+        ("FR", "Montpether", "34000", "Montpellier"),
+        ("DE", "Nurnberg", "90631", "Nürnberg"),  # only its accent lost
+        ("DE", "Fürth", "90762", None),  # another town of the region
+        ("DE", "Münster", "48468", None),  # read right
+        ("NL", "Utrecht", "35000", None),  # no table
+    ],
+)
+def test_city_misread_is_its_postcode_regions_main_town(
+    country: str, city: str, postcode: str, town: str | None
+) -> None:
+    assert region_town(country, city, postcode) == town
+
+
+def test_city_spelled_from_its_postcode_goes_to_review_unless_only_its_accents_were_lost() -> None:
+    c = card("Marienplatz 148", "48468 Minster", "Deutschland")
+    assert c.address is not None and c.address.city == "Münster" and "address" in c.review
+    c = card("Rheinuferstrasse 105", "90631 Nurnberg", "Deutschland")
+    assert c.address is not None and c.address.city == "Nürnberg" and "address" not in c.review

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
-from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similarity
+from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similarity, strip_accents
 
 US_STATES = [
     "AL",
@@ -288,6 +288,41 @@ def uk_post_town(city: str, postcode: str) -> str | None:
         return None
     edits = ocr_edits(town, written)
     return town if edits and len(edits) <= 2 and all(e.plausible for e in edits) else None
+
+
+#: the main town of each two-digit postcode region (German Leitregion, French département, Spanish province,
+#: Italian CAP area) whose town a card most often prints; only regions one town stands for
+_REGION_TOWNS = {
+    "DE": "01 Dresden|04 Leipzig|06 Halle (Saale)|09 Chemnitz|10 Berlin|12 Berlin|13 Berlin|18 Rostock|19 Schwerin|"
+    "20 Hamburg|22 Hamburg|23 Lübeck|24 Kiel|26 Oldenburg|28 Bremen|30 Hannover|33 Bielefeld|34 Kassel|"
+    "37 Göttingen|38 Braunschweig|39 Magdeburg|40 Düsseldorf|42 Wuppertal|44 Dortmund|45 Essen|47 Duisburg|"
+    "48 Münster|49 Osnabrück|50 Köln|51 Köln|52 Aachen|53 Bonn|54 Trier|55 Mainz|56 Koblenz|60 Frankfurt am Main|"
+    "64 Darmstadt|65 Wiesbaden|66 Saarbrücken|68 Mannheim|69 Heidelberg|70 Stuttgart|74 Heilbronn|76 Karlsruhe|"
+    "79 Freiburg im Breisgau|80 München|81 München|86 Augsburg|89 Ulm|90 Nürnberg|93 Regensburg|94 Passau|"
+    "96 Bamberg|97 Würzburg|99 Erfurt",
+    "FR": "06 Nice|13 Marseille|14 Caen|21 Dijon|25 Besançon|31 Toulouse|33 Bordeaux|34 Montpellier|35 Rennes|"
+    "37 Tours|38 Grenoble|44 Nantes|45 Orléans|49 Angers|51 Reims|54 Nancy|57 Metz|59 Lille|63 Clermont-Ferrand|"
+    "66 Perpignan|67 Strasbourg|69 Lyon|75 Paris|76 Rouen|80 Amiens|86 Poitiers|87 Limoges",
+    "ES": "03 Alicante|08 Barcelona|18 Granada|28 Madrid|29 Málaga|30 Murcia|31 Pamplona|33 Oviedo|41 Sevilla|"
+    "46 Valencia|47 Valladolid|48 Bilbao|50 Zaragoza",
+    "IT": "00 Roma|10 Torino|16 Genova|20 Milano|30 Venezia|34 Trieste|35 Padova|37 Verona|40 Bologna|50 Firenze|"
+    "70 Bari|80 Napoli|90 Palermo|95 Catania",
+}
+REGION_TOWNS = {c: dict(e.split(" ", 1) for e in spec.split("|")) for c, spec in _REGION_TOWNS.items()}
+
+
+def region_town(country: str, city: str, postcode: str) -> str | None:
+    """The main town of the postcode's region when `city` is a misreading of it ("Minster" beside 48468,
+    "Kobn" beside 50080); None when it is that town, another place, or the country has no table."""
+    town = REGION_TOWNS.get(country, {}).get(postcode[:2]) if re.fullmatch(r"\d{5}", postcode) else None
+    written, spelled = "".join(fold(c) for c in city), "".join(fold(c) for c in town or "")
+    if not town or not written or city == town or written[0] != spelled[0]:
+        return None
+    if written == spelled:
+        return town  # its accents lost ("Nurnberg")
+    edits = ocr_edits(town, written)
+    plausible = bool(edits) and len(edits) <= 2 and all(e.plausible for e in edits)
+    return town if plausible or similarity(written, spelled) >= 0.75 else None
 
 
 def uk_postcode(text: str) -> str | None:
@@ -613,6 +648,13 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
                 printed = (*printed[:k], printed[k].replace(found.postcode, mended, 1), *printed[k + 1 :])
                 found = replace(found, postcode=mended)
         post_town = uk_post_town(found.city, found.postcode) if found.country == "GB" and found.city else None
+        main_town = region_town(country, found.city, found.postcode) if found.city and not post_town else None
+        accents_only = main_town is not None and strip_accents(main_town).lower() == strip_accents(found.city).lower()
+        if main_town is not None and accents_only:
+            # "90631 Nurnberg": the postcode's town with the accents neither model read; a sure mend
+            printed = tuple(ln.replace(found.city, main_town, 1) for ln in printed)
+            found = replace(found, city=main_town)
+        post_town = post_town or (main_town if not accents_only else None)
         if post_town:
             # "Oxtord OX2 2ZX": the postcode's own town, a look-alike off what was read; likelier, not certain
             printed = tuple(ln.replace(found.city, post_town, 1) for ln in printed)
