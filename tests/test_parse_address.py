@@ -338,3 +338,20 @@ def test_city_spelled_from_its_postcode_goes_to_review_unless_only_its_accents_w
     assert c.address is not None and c.address.city == "Münster" and "address" in c.review
     c = card("Rheinuferstrasse 105", "90631 Nurnberg", "Deutschland")
     assert c.address is not None and c.address.city == "Nürnberg" and "address" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("printed", "mended"),
+    [
+        ("Bahnhofstrage 112b", "Bahnhofstraße 112b"),  # ß read as g
+        ("Catharijnesinge! 153a", "Catharijnesingel 153a"),  # a last l read as "!"
+    ],
+)
+def test_street_slips_no_address_prints_are_mended(printed: str, mended: str) -> None:
+    c = card(printed, "01345 Dresden")
+    assert c.address is not None and c.address.lines[0] == mended
+
+
+def test_british_town_a_letter_off_its_post_town_is_spelled_as_it() -> None:
+    c = card("Unit 4, 190 Whitehall Road", "Bellast BT1 4AP")
+    assert c.address is not None and c.address.city == "Belfast" and "address" in c.review

@@ -470,3 +470,13 @@ def test_umlaut_read_as_ii_is_put_back_on_a_german_card_only() -> None:
     # a Finnish name on an American card keeps its "ii"
     c = card(("Riikka Virtanen", 40), "Data Scientist", ("Contoso Inc", 30), "4001 1st Ave NE", "Redmond, WA 98052")
     assert c.name is not None and c.name.full == "Riikka Virtanen"
+
+
+def test_company_the_domain_spells_with_an_umlaut_gets_it_back_on_a_german_card() -> None:
+    rows = [("Thomas Meyer", 40), "Managing Director", ("Lowenzahn Capital GmbH & Co. KG", 30), "tmeyer@loewenzahn.de"]
+    assert card(*rows).company == "Löwenzahn Capital GmbH & Co. KG"
+
+
+def test_letter_spaced_logo_joined_in_places_is_joined_when_it_spells_the_domain() -> None:
+    c = card(("Akira Sato", 40), "Engineer", ("ir on cla d", 30), "akira@ironclad.co.jp")
+    assert c.company is not None and c.company.lower() == "ironclad"

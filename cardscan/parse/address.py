@@ -283,11 +283,12 @@ def uk_post_town(city: str, postcode: str) -> str | None:
     """The post town of the postcode's area when `city` is a misreading of it, a look-alike or two off
     ("Oxtord" beside "OX2 2ZX", "Beltast" beside "BT1 2QQ"); None when it is the town or another place."""
     town = UK_POST_TOWNS.get(re.sub(r"[^A-Z].*", "", postcode.upper()))
-    written = "".join(fold(c) for c in city)
-    if not town or not written or written == "".join(fold(c) for c in town):
+    written, spelled = "".join(fold(c) for c in city), "".join(fold(c) for c in town or "")
+    if not town or not written or written == spelled:
         return None
     edits = ocr_edits(town, written)
-    return town if edits and len(edits) <= 2 and all(e.plausible for e in edits) else None
+    plausible = bool(edits) and len(edits) <= 2 and all(e.plausible for e in edits)
+    return town if plausible or (written[0] == spelled[0] and similarity(written, spelled) >= 0.75) else None
 
 
 #: the main town of each two-digit postcode region (German Leitregion, French département, Spanish province,
@@ -316,13 +317,13 @@ def region_town(country: str, city: str, postcode: str) -> str | None:
     "Kobn" beside 50080); None when it is that town, another place, or the country has no table."""
     town = REGION_TOWNS.get(country, {}).get(postcode[:2]) if re.fullmatch(r"\d{5}", postcode) else None
     written, spelled = "".join(fold(c) for c in city), "".join(fold(c) for c in town or "")
-    if not town or not written or city == town or written[0] != spelled[0]:
+    if not town or not written or city == town:
         return None
     if written == spelled:
         return town  # its accents lost ("Nurnberg")
     edits = ocr_edits(town, written)
     plausible = bool(edits) and len(edits) <= 2 and all(e.plausible for e in edits)
-    return town if plausible or similarity(written, spelled) >= 0.75 else None
+    return town if plausible or (written[0] == spelled[0] and similarity(written, spelled) >= 0.75) else None
 
 
 def uk_postcode(text: str) -> str | None:
@@ -352,7 +353,9 @@ _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
 _FOURTH_MISREAD = re.compile(r"\b[aA](?=th (?:floor|fl\b|level))", re.I)
 #: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
 _POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
-_ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
+_ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13|g|ĝ)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
+#: "Catharijnesinge!": a word's last l read as an exclamation mark, which no address prints
+_L_AS_BANG = re.compile(r"(?<=[a-zà-ÿ]{2})!(?=[\s,]|$)")
 
 #: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è" or a degree sign, or as a "2"
 #: after a digit from 3 up ("72 planta": no Spanish office stands on a 32nd to 92nd floor)
@@ -408,6 +411,7 @@ def repair_street(text: str) -> str:
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
+    text = _L_AS_BANG.sub("l", text)
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 

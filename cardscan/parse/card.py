@@ -34,6 +34,7 @@ from .people import (
     misspells_domain,
     only_legal_form,
     split_name,
+    umlauts_from_domain,
 )
 from .phones import PhoneHit, area_regions, find_phones, label_letters, region_by_grouping
 from .text import (
@@ -843,6 +844,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         if people.name and umlaut_read_as_ii(people.name.full) != people.name.full:
             people = replace(people, name=split_name(umlaut_read_as_ii(people.name.full)))
             conf["name"] = min(conf["name"], UMLAUT_MENDED_CONF)
+        # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
+        if people.company:
+            people = replace(people, company=umlauts_from_domain(people.company, [d.split(".")[0] for d in orgs]))
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}

@@ -26,6 +26,7 @@ from .text import (
     letters_only,
     ocr_edits,
     similarity,
+    strip_accents,
     strip_markup,
 )
 
@@ -1152,7 +1153,7 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     split = any(_is_fragment(w, k > 0) for k, w in enumerate(words))
     if domain_agreement(text, domains) >= 0.999 and not split:
         return text  # already spelled as the domain ("Cedarwood Consulting" ~ cedarwood-consulting)
-    for size in (3, 2, 1):
+    for size in (6, 5, 4, 3, 2, 1):  # "ir on cla d": a letter-spaced logo OCR joined in a few places
         for i in range(len(words) - size + 1):
             piece = "".join(words[i : i + size])
             if size > 1 and not any(_is_fragment(w, k > 0) for k, w in enumerate(words[i : i + size])):
@@ -1177,6 +1178,23 @@ def _spell_from_domain(printed: str, domain: str) -> str:
     seen = letters_only(printed)
     best = max(options, key=lambda o: similarity(seen, letters_only(o)))
     return _style_like(printed, best)
+
+
+def umlauts_from_domain(company: str, domains: list[str]) -> str:
+    """ "Lowenzahn Logistics" beside loewenzahn.de is "Löwenzahn Logistics": a word the domain spells with "oe",
+    "ue" or "ae" read without its umlaut (the letters are the same but for the dots). Otherwise unchanged."""
+    words = company.split(" ")
+    for i, word in enumerate(words):
+        if len(word) < 4 or not word.isalpha() or any(ch in "äöüÄÖÜ" for ch in word):
+            continue
+        for domain in domains:
+            for label in {domain.replace("-", ""), *domain.split("-")}:
+                spelled = label
+                for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+                    spelled = spelled.replace(plain, umlaut)
+                if spelled != label and strip_accents(spelled) == word.lower():
+                    words[i] = _style_like(word, spelled)
+    return " ".join(words)
 
 
 def _without_mark(text: str) -> str:
