@@ -202,3 +202,10 @@ def test_a_profile_misread_among_its_digits_goes_to_review() -> None:
 def test_website_misread_is_spelled_from_the_email_domain_less_surely() -> None:
     c = card("annag@weisswald.de", "Wew welsswald de")
     assert c.website == "www.weisswald.de" and c.confidence["website"] <= 0.7
+
+
+def test_www_misread_before_the_emails_own_domain_is_www() -> None:
+    c = card("msimon@trellis.io", "Wwq..trellis.io")
+    assert c.website == "www.trellis.io"
+    c = card("msimon@trellis.io", "shop.trellis.io")  # a real part of the site stays
+    assert c.website == "shop.trellis.io"

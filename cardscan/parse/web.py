@@ -42,6 +42,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "onyx.com au": the country code after a second-level suffix set apart, at the end of the line
     (re.compile(r"(\.(?:co|com|net|org|ne|or|ac|go))\s(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\s*$)", re.I), r"\1."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
+    # "Wwq..trellis.io": a dot doubled inside a host
+    (re.compile(r"(?<=[a-z0-9])\.\.(?=[a-z0-9])", re.I), "."),
     # "Wew welsswald de": a stray letter for the middle w of three, the dot lost, the host's ending set apart
     (re.compile(rf"^\W*w[a-uxyz]w\s(?=[a-z0-9][a-z0-9-]+(?:\s|\.\s?)(?:{_TLDS})\s*$)", re.I), "www "),
     # "wwwlevante es", "www nexagone fr": the dot after "www" lost, with the host's ending set apart at the line's end
@@ -196,6 +198,10 @@ def host_of(url: str) -> str:
     return m.group("host").lower() if m else ""
 
 
+#: "www" with one of its letters misread ("wwq", "vww", "wew"): three or four letters, two of them w
+_WWW_MISREAD = re.compile(r"(?=(?:[^w]*w){2})[a-z]{3,4}", re.I)
+
+
 def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     """Compare the website with the email domains: agreement raises confidence; a near miss is repaired.
 
@@ -205,6 +211,11 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     if not email_domains:
         return site
     host = host_of(site.value)
+    head, _, rest = host.partition(".")
+    if rest in {d.lower() for d in email_domains} and _WWW_MISREAD.fullmatch(head):
+        # "wwq.trellis.io" beside msimon@trellis.io: the www misread, the rest spelled as the email's domain
+        site = WebHit(re.sub(re.escape(head), "www", site.value, count=1, flags=re.I), site.line, site.confidence)
+        host = f"www.{rest}"
     bare = host.removeprefix("www.")
     best = max(email_domains, key=lambda d: similarity(bare, d.lower()))
     best_l = best.lower()
