@@ -355,3 +355,8 @@ def test_street_slips_no_address_prints_are_mended(printed: str, mended: str) ->
 def test_british_town_a_letter_off_its_post_town_is_spelled_as_it() -> None:
     c = card("Unit 4, 190 Whitehall Road", "Bellast BT1 4AP")
     assert c.address is not None and c.address.city == "Belfast" and "address" in c.review
+
+
+def test_misread_british_postcode_under_its_post_town_is_found_with_nothing_else_british() -> None:
+    c = card("174 Great Portland Street", "Reading", "RGI IFQ")
+    assert c.address is not None and c.address.postcode == "RG1 1FQ" and c.address.city == "Reading"

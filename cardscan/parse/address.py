@@ -582,9 +582,18 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
     """The card's postal address, or None. `hint` is a country guessed from phones or domains."""
     free = [ln for ln in lines if ln.index not in claimed]
     by_index = {ln.index: ln for ln in lines}
+    # a British post town printed on a line of its own ("Reading" over "RGI IFQ"): a misread postcode of its
+    # area beside it is British, though nothing else on the card says so
+    towns = {
+        area for area, town in UK_POST_TOWNS.items() for ln in lines if ln.text.strip(" ,").lower() == town.lower()
+    }
     for line in free:
         text = _SEPARATOR.sub(", ", _LABEL.sub("", line.text))
         found = _match_city_line(text, hint)
+        misread = _UK_POSTCODE_MISREAD.search(text) if found is None and towns else None
+        mended = uk_postcode(misread["postcode"]) if misread else None
+        if mended and re.sub(r"[^A-Z].*", "", mended) in towns:
+            found = _match_city_line(text, "GB")
         if found is None:
             continue
         used = [line.index]
