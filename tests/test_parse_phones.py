@@ -212,3 +212,25 @@ def test_office_number_from_another_state_than_the_address_goes_to_review() -> N
     assert "phones" in card(*rows, "Fax (601) 624-9458").review
     # a mobile number may come from anywhere
     assert "phones" not in card(*rows, "Mobile (415) 555-0134").review
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "kind"),
+    [
+        ("Tet -49 (0)351 93544", "+4935193544", "work"),  # the plus read as a dash before "(0)"
+        ("Fax +61 (012 2945 1608", "+61229451608", "fax"),  # the trunk zero's bracket read as a 1
+        ("Pax | +61 (0)2 2945 1608", "+61229451608", "fax"),  # the F of Fax read as a P
+    ],
+)
+def test_number_slips_of_the_international_form_are_mended(printed: str, number: str, kind: str) -> None:
+    assert (number, kind) in phones(printed, region="AU")
+
+
+def test_south_african_area_code_in_brackets_is_not_taken_for_a_trunk_zero() -> None:
+    assert phones("Tel +27 (012) 345 6789", region="ZA") == [("+27123456789", "work")]
+
+
+def test_british_office_number_of_another_post_town_than_the_address_goes_to_review() -> None:
+    rows = ["12 Park Place", "Cardiff CF10 3AT"]
+    assert "phones" not in card(*rows, "Office: +44 29 2927 2426", region="GB").review
+    assert "phones" in card(*rows, "Office: +44 20 2927 2426", region="GB").review  # London's: a 9 read as 0

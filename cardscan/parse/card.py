@@ -15,6 +15,7 @@ import phonenumbers
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import (
+    UK_POST_TOWNS,
     UMLAUT_COUNTRIES,
     country_line,
     find_address,
@@ -36,7 +37,7 @@ from .people import (
     split_name,
     umlauts_from_domain,
 )
-from .phones import PhoneHit, area_regions, find_phones, label_letters, region_by_grouping
+from .phones import PhoneHit, area_place, area_regions, find_phones, label_letters, region_by_grouping
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -192,6 +193,16 @@ def elsewhere(hit: PhoneHit, region: str) -> bool:
     number may come from anywhere, so it says nothing."""
     served = area_regions(hit.phone.number)
     return hit.phone.type in ("work", "fax") and bool(region) and bool(served) and region not in served
+
+
+_POST_TOWNS = frozenset(UK_POST_TOWNS.values())
+
+
+def other_town(hit: PhoneHit, city: str) -> bool:
+    """A British office or fax number whose area code is another post town's than the address's ("Office: +44 20
+    2927 2426", London's, on a Cardiff card): a digit misread ("29"). Only towns both named as post towns."""
+    place = area_place(hit.phone.number) if hit.phone.number.startswith("+44") else ""
+    return hit.phone.type in ("work", "fax") and place in _POST_TOWNS and city in _POST_TOWNS and place != city
 
 
 #: confidence of a LinkedIn profile name with letters and digits mixed after the person's name
@@ -770,6 +781,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if phones:
         conf["phones"] = min(h.confidence for h in phones)
         if addr and addr.address.country in ("US", "CA") and any(elsewhere(h, addr.address.region) for h in phones):
+            conf["phones"] = min(conf["phones"], AREA_ELSEWHERE_CONF)
+        if addr and addr.address.country == "GB" and any(other_town(h, addr.address.city) for h in phones):
             conf["phones"] = min(conf["phones"], AREA_ELSEWHERE_CONF)
     if site:
         conf["website"] = site.confidence

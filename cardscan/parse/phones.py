@@ -67,7 +67,7 @@ LABELS: dict[str, PhoneType] = {
         ],
         "mobile",
     ),
-    **dict.fromkeys(["f", "fax", "telefax", "fx", "ファックス"], "fax"),
+    **dict.fromkeys(["f", "fax", "telefax", "fx", "ファックス", "pax"], "fax"),  # "Pax": its F read as a P
     # a switchboard or main line reaches the company, not this person: not their work number
     **dict.fromkeys(
         ["h", "home", "priv", "private", "main", "switchboard", "zentrale", "centralita", "centralino", "standard"],
@@ -111,7 +111,15 @@ def _repair_digits(text: str) -> tuple[str, bool]:
         changed = changed or fixed != s
         return fixed
 
-    return _NUMBERISH.sub(fix, text), changed
+    out = _NUMBERISH.sub(fix, text)
+    # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
+    # "+61 (012 2945 1608": the trunk zero's closing bracket read as a 1
+    mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", out))
+    return mended, changed or mended != out
+
+
+_PLUS_AS_DASH = re.compile(r"(?<![\w+-])-(?=\d{1,3}\s?\(0\))")
+_TRUNK_BRACKET_AS_ONE = re.compile(r"(\+\d{1,3}\s?)\(0[1l](?=\d)(?!\d{0,4}\))")
 
 
 #: a Japanese address line: the postcode mark or a prefecture, city or ward character
@@ -286,3 +294,12 @@ def area_regions(e164: str) -> frozenset[str]:
         return frozenset()
     m = re.search(r", ([A-Z]{2})$", place)  # "San Francisco, CA"
     return frozenset([m[1]] if m else _NANP_PLACES.get(place, "").split())
+
+
+def area_place(e164: str) -> str:
+    """The place the phonenumbers geocoder names for a number's area code, in English ("London" for +44 20);
+    "" when it names none."""
+    try:
+        return str(geocoder.description_for_number(phonenumbers.parse(e164), "en"))
+    except phonenumbers.NumberParseException:
+        return ""
