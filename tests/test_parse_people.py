@@ -480,3 +480,10 @@ def test_company_the_domain_spells_with_an_umlaut_gets_it_back_on_a_german_card(
 def test_letter_spaced_logo_joined_in_places_is_joined_when_it_spells_the_domain() -> None:
     c = card(("Akira Sato", 40), "Engineer", ("ir on cla d", 30), "akira@ironclad.co.jp")
     assert c.company is not None and c.company.lower() == "ironclad"
+
+
+@pytest.mark.parametrize(("company", "flagged"), [("Analytics Limited", True), ("Technologies itd.", True),
+                                                  ("Northwind Analytics Limited", False)])  # fmt: skip
+def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str, flagged: bool) -> None:
+    c = card(("Oliver Davies", 40), "Senior Account Executive", (company, 30), "+44 118 902 0986")
+    assert c.company == company and ("company" in c.review) is flagged

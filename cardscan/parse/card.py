@@ -29,6 +29,7 @@ from .people import (
     People,
     email_agreement,
     find_people,
+    generic_only,
     has_legal_form,
     mend_title_words,
     misread_title_word,
@@ -816,6 +817,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     rest = [ln for ln in [*untaken, *phone_rests] if ln.index not in addr_lines]
     if addr and any(looks_like_street(ln) or (not addr.address.street and street_shaped(ln)) for ln in rest):
         conf["address"] = min(conf["address"], 0.5)
+    # "Analytics Limited": trade words and a legal form only, the company's own name lost
+    if people.company and generic_only(people.company):
+        conf["company"] = min(conf["company"], 0.5)
     # "Data GmbH" left over while the company read has no legal form: the company is cut short
     # (a name before the form, read clearly: a lone "CO" is a logo's letters)
     left_legal = [ln for ln in untaken if has_legal_form(ln.text) and len(ln.text.split()) >= 2 and ln.conf >= 0.6]

@@ -208,6 +208,14 @@ def only_legal_form(text: str) -> bool:
     return not rest and _LEGAL.search(text) is not None
 
 
+def generic_only(company: str) -> bool:
+    """ "Analytics Limited", "Technologies Ltd": a company of trade words and a legal form only, whose own name
+    (the word before them, often a logo) did not read."""
+    words = [re.sub(r"^[Iil1]td$", "Ltd", w) for w in re.split(r"[\s,&.]+", company) if w]  # "Itd": L read as I
+    rest = [w for w in words if not _ORG_WORDS.fullmatch(w) and not _LEGAL.fullmatch(w) and not _LEGAL.search(w)]
+    return bool(words) and not rest and any(_ORG_WORDS.fullmatch(w) for w in words)
+
+
 def has_legal_form(text: str) -> bool:
     """True when the text ends on a company's legal form ("GmbH", "PLC", "Pty Ltd", "株式会社")."""
     return _LEGAL.search(text) is not None
