@@ -360,3 +360,15 @@ def test_british_town_a_letter_off_its_post_town_is_spelled_as_it() -> None:
 def test_misread_british_postcode_under_its_post_town_is_found_with_nothing_else_british() -> None:
     c = card("174 Great Portland Street", "Reading", "RGI IFQ")
     assert c.address is not None and c.address.postcode == "RG1 1FQ" and c.address.city == "Reading"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Galt Late Cay UT OOLI7"],  # a US city line, its ZIP code garbled, its state read
+        ["LindenstraBe 233a", "ein Si ih Salat cach"],  # a German street with its ß read as B, the city line lost
+    ],
+)
+def test_address_lines_too_garbled_to_read_send_the_empty_address_to_review(rows: list[str]) -> None:
+    c = card(*rows)
+    assert c.address is None and "address" in c.review

@@ -523,8 +523,19 @@ def looks_like_street(line: TextLine) -> bool:
     """A house number with a street word: part of an address, even when no city line was recognised."""
     words = _STREET_WORDS.pattern.removesuffix("|\\d")
     compound = r"\w+(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ring|laan|straat|gracht|plein)\b"
-    named = re.search(f"{words}|{compound}", line.text, re.I) is not None
+    named = re.search(f"{words}|{compound}", repair_street(line.text), re.I) is not None  # "LindenstraBe 233a"
     return _is_street(line) and named and re.search(r"(?<![\w(])\d{1,5}[a-z]?\b", line.text) is not None
+
+
+#: "Galt Late Cay UT OOLI7": a US city line whose city and ZIP code OCR garbled, its state read
+_GARBLED_US_CITY = re.compile(
+    rf"[A-Za-z]{{3,}},?\s+(?:{'|'.join(US_STATES)})\.?,?\s+(?=\S*\d)[\dOoIlSB]{{2}}[\dA-Z]{{1,3}}\s*$"
+)
+
+
+def garbled_city_line(text: str) -> bool:
+    """A US city line whose ZIP code OCR garbled past reading, its state still read: an address is there."""
+    return _GARBLED_US_CITY.search(text) is not None
 
 
 #: "Torstraße 14b | 60191 Frankfurt am Main | Deutschland": parts of a one-line address set apart by a bar or

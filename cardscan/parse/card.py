@@ -19,6 +19,7 @@ from .address import (
     UMLAUT_COUNTRIES,
     country_line,
     find_address,
+    garbled_city_line,
     looks_like_street,
     misread_street_word,
     umlaut_read_as_ii,
@@ -432,7 +433,8 @@ def _missing_but_expected(
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
-    if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) for ln in untaken):
+    if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) or garbled_city_line(ln.text)
+           for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
 
