@@ -372,3 +372,9 @@ def test_misread_british_postcode_under_its_post_town_is_found_with_nothing_else
 def test_address_lines_too_garbled_to_read_send_the_empty_address_to_review(rows: list[str]) -> None:
     c = card(*rows)
     assert c.address is None and "address" in c.review
+
+
+def test_post_town_over_a_postcode_alone_with_its_first_letter_lost_is_the_town() -> None:
+    c = card("Unit 4", "191 Queen Street", "ristol", "BS2 1NX", "United Kingdom")
+    assert c.address is not None and c.address.city == "Bristol" and c.address.street == "Unit 4, 191 Queen Street"
+    assert "address" in c.review

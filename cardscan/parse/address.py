@@ -286,6 +286,8 @@ def uk_post_town(city: str, postcode: str) -> str | None:
     written, spelled = "".join(fold(c) for c in city), "".join(fold(c) for c in town or "")
     if not town or not written or written == spelled:
         return None
+    if len(written) >= 5 and written == spelled[1:]:
+        return town  # "ristol": its first letter lost at the edge of the print
     edits = ocr_edits(town, written)
     plausible = bool(edits) and len(edits) <= 2 and all(e.plausible for e in edits)
     return town if plausible or (written[0] == spelled[0] and similarity(written, spelled) >= 0.75) else None
@@ -484,6 +486,14 @@ def _is_place(line: TextLine) -> bool:
     return 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and w[0].isupper() for w in words)
 
 
+def _town_over(line: TextLine, found: CityLine) -> bool:
+    """The line over a postcode printed alone names its town: capitalised words, or a British post town misread
+    ("ristol" over "BS2 1NX")."""
+    if _is_place(line):
+        return True
+    return found.country == "GB" and uk_post_town(line.text.strip(" ,"), found.postcode) is not None
+
+
 def _is_numbered_street(line: TextLine) -> bool:
     return _is_street(line) and any(c.isdigit() for c in line.text)
 
@@ -616,7 +626,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             above = _neighbour(top, lines, above=True)
             if above is None or above.index in claimed or above.index in used:
                 break
-            town = bare_postcode and not street_lines and _is_place(above)
+            town = bare_postcode and not street_lines and _town_over(above, found)
             if _match_city_line(above.text, hint):
                 break
             if not (town or _is_street(above)):
@@ -633,7 +643,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             if left is not None and _is_numbered_street(left):
                 street_lines.append(_LABEL.sub("", left.text))
                 used.insert(0, left.index)
-        if bare_postcode and street_lines and _is_place(by_index[used[-2]]):
+        if bare_postcode and street_lines and _town_over(by_index[used[-2]], found):
             found = replace(found, city=street_lines.pop().strip(" ,"), before="")
         country = found.country
         below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
