@@ -52,6 +52,7 @@ class Prepared:
     text_height: float | None = None  # estimated letter height before rescale, pixels
     upright_sure: bool = False  # the letter shapes left no doubt which way is up (no need to read it turned)
     unlit: np.ndarray | None = None  # the card before `light` (None with light off): see without_light
+    unlit_contrast: tuple[np.ndarray, np.ndarray] | None = None  # print_contrast(unlit), measured for `light`
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -1109,7 +1110,14 @@ def _denoise(diff: np.ndarray) -> np.ndarray:
     return diff - np.clip(diff, -grain, grain)  # sign(diff) * max(|diff| - grain, 0), in two passes
 
 
-def light(image: np.ndarray) -> np.ndarray:
+def print_contrast(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(diff, amp): each pixel against its local background, with the paper's grain shrunk away, and how
+    strong the print is around it. `light` and `invert` both start from these."""
+    diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
+    return diff, amplitude(diff)
+
+
+def light(image: np.ndarray, contrast: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Even out shading and contrast: every background (paper, coloured band, shadow) becomes the
     same grey and faint print is stretched as far as bold print.
 
@@ -1119,8 +1127,7 @@ def light(image: np.ndarray) -> np.ndarray:
     (where they clipped at white).
     """
     grey = _ink(image)
-    diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
-    amp = amplitude(diff)  # of |diff|: the same after a flip
+    diff, amp = print_contrast(grey) if contrast is None else contrast  # amp of |diff|: the same after a flip
     if np.median(grey[::4, ::4]) < DARK_CARD and _light_print(diff, amp):
         diff = -diff
     gain = np.minimum((PAPER - 20) / amp, 4.0)
@@ -1151,15 +1158,17 @@ def polarity_mask(diff: np.ndarray, amp_full: np.ndarray | None = None) -> np.nd
     return cv2.resize(flip, (w, h), interpolation=cv2.INTER_NEAREST) > 0
 
 
-def invert(image: np.ndarray) -> np.ndarray:
+def invert(image: np.ndarray, contrast: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Dark print on white everywhere, deciding polarity per neighbourhood (a dark band on a light card).
 
     Print is measured against its local background, so flipping a region leaves no seam:
-    the background maps to white whichever side of the band it is on.
+    the background maps to white whichever side of the band it is on. `contrast`: print_contrast(image),
+    when known (it is not changed).
     """
-    grey = _grey(image)
-    diff = _denoise(grey.astype(np.float32) - background(grey).astype(np.float32))
-    amp = amplitude(diff)  # of |diff|: the same after the flip
+    if contrast is None:
+        diff, amp = print_contrast(_grey(image))  # amp of |diff|: the same after the flip
+    else:
+        diff, amp = contrast[0].copy(), contrast[1]
     flip = polarity_mask(diff, amp)
     if flip.any():
         diff[flip] = -diff[flip]
@@ -1242,10 +1251,10 @@ def prepare(
         rotation = (rotation + 180) % 360 if flip else rotation
         img = kept("orient", turn(img, rotation))
     img = shrink(_ink(img), WORK_SIDE)
-    unlit = None
+    unlit, contrast = None, None
     if settings.step_on("light"):
-        unlit = img
-        img = kept("light", light(img))
+        unlit, contrast = img, print_contrast(img)
+        img = kept("light", light(img, contrast))
     if settings.step_on("invert"):
         img = kept("invert", invert(img))
     scale, height = 1.0, None
@@ -1266,6 +1275,7 @@ def prepare(
         text_height=height,
         upright_sure=sure,
         unlit=unlit,
+        unlit_contrast=contrast,
     )
 
 
@@ -1276,7 +1286,7 @@ def without_light(prepared: Prepared, settings: Settings) -> np.ndarray | None:
     which reads as well from the image OCR read. Made only when asked for, as few cards need it."""
     if prepared.unlit is None or prepared.scale < 1:
         return None
-    img = invert(prepared.unlit) if settings.step_on("invert") else prepared.unlit
+    img = invert(prepared.unlit, prepared.unlit_contrast) if settings.step_on("invert") else prepared.unlit
     h, w = prepared.image.shape[:2]
     if img.shape[:2] != (h, w):
         img = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if prepared.scale < 1 else cv2.INTER_CUBIC)

@@ -155,7 +155,10 @@ def recognize(prepared: Prepared, settings: Settings) -> tuple[Prepared, Page]:
         if score(flipped) > score(page):
             rotation = (prepared.rotation + 180) % 360
             unlit = None if prepared.unlit is None else turn(prepared.unlit, 180)
-            return dataclasses.replace(prepared, image=turned, rotation=rotation, unlit=unlit), flipped
+            return (
+                dataclasses.replace(prepared, image=turned, rotation=rotation, unlit=unlit, unlit_contrast=None),
+                flipped,
+            )
     return prepared, page
 
 

@@ -3,6 +3,7 @@ and the real photos (when present) yield their e-mail addresses."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import struct
@@ -215,6 +216,10 @@ def test_without_light_is_the_card_in_the_pixels_of_the_image_ocr_read() -> None
     # the same card: its print lies where the prepared image's does
     ink, unlit_ink = prepared.image < 128, unlit < 128
     assert (ink & unlit_ink).sum() > 0.6 * min(ink.sum(), unlit_ink.sum())
+    # the print contrast `light` measured is reused, not changed: the same pixels as measuring it afresh
+    again = P.without_light(dataclasses.replace(prepared, unlit_contrast=None), Settings())
+    assert again is not None and np.array_equal(again, unlit)
+    assert np.array_equal(P.without_light(prepared, Settings()), unlit)
     assert P.without_light(P.prepare(render_card(), Settings(disabled_steps=frozenset({"light"}))), Settings()) is None
     # large print, shrunk for OCR, has no second image: light thickens only small print
     large = P.prepare(render_card(2000), Settings())
