@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
-from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similarity, strip_accents
+from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similar, similarity, strip_accents
 
 US_STATES = [
     "AL",
@@ -516,7 +516,7 @@ def _street_word_meant(word: str) -> str | None:
     if not w.isalpha() or w.rstrip("s") in _LONG_STREET_WORDS:
         return None
     # a letter off, not a compound ending in one ("Torstrasse")
-    near = [s for s in _LONG_STREET_WORDS if w != s and abs(len(w) - len(s)) <= 1 and similarity(w, s) >= 0.8]
+    near = [s for s in _LONG_STREET_WORDS if w != s and abs(len(w) - len(s)) <= 1 and similar(w, s, 0.8)]
     if len(near) != 1:
         return None
     meant = near[0]

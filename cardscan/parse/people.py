@@ -25,6 +25,7 @@ from .text import (
     join_letter_spaced,
     letters_only,
     ocr_edits,
+    similar,
     similarity,
     strip_accents,
     strip_markup,
@@ -157,7 +158,7 @@ def _title_word_read_as(raw: str) -> tuple[str, ...]:
     found = set()
     for known in _TITLE_WORDS:
         for variant in variants:
-            if abs(len(known) - len(variant)) <= 1 and similarity(variant, known) >= 0.6:
+            if abs(len(known) - len(variant)) <= 1 and similar(variant, known, 0.6):
                 edits = ocr_edits(variant, known)
                 if (
                     (edits or variant != word)

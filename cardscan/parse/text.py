@@ -181,6 +181,15 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
 
+def similar(a: str, b: str, least: float) -> bool:
+    """similarity(a, b) >= least, answered from the cheap upper bounds first when they already fall short
+    (most of a vocabulary is far off the word looked up)."""
+    if not (a and b):
+        return least <= 0.0
+    m = SequenceMatcher(None, a, b)
+    return m.real_quick_ratio() >= least and m.quick_ratio() >= least and m.ratio() >= least
+
+
 _LETTER_SPACED = re.compile(r"^(?:[A-Za-z0-9&] ){2,}[A-Za-z0-9&]$")
 
 
