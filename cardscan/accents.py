@@ -105,6 +105,12 @@ def _misread_lookalikes(english: str, latin: str) -> bool:
     return 0 < len(edits) <= 2 and all(e.plausible for e in edits)
 
 
+#: two-letter domains bought for their letters, not their country (.io, .co, .ai, .me): no sign of where a card is from
+VANITY_TLDS = frozenset({"io", "co", "ai", "me", "tv", "ly", "fm", "gg", "sh", "cc", "to", "ws", "so", "gl", "vc"})
+#: Canada writes French, and its accents, in Québec
+_QUEBEC = re.compile(r"\b(?:QC|Qu[ée]bec|Montr[ée]al|Laval|Gatineau|Sherbrooke|Trois-Rivi[èe]res)\b", re.I)
+
+
 def countries(contact: Contact) -> frozenset[str]:
     """Where the card is from, as far as its phones, address and domains tell (ISO codes)."""
     out = set()
@@ -118,8 +124,8 @@ def countries(contact: Contact) -> frozenset[str]:
     if contact.address and contact.address.country:
         out.add(contact.address.country.upper())
     for host in (*(e.rpartition("@")[2] for e in contact.emails), contact.website or ""):
-        tld = host.rstrip("/").rpartition(".")[2].split("/")[0]
-        if len(tld) == 2 and tld.isalpha():
+        tld = host.rstrip("/").rpartition(".")[2].split("/")[0].lower()
+        if len(tld) == 2 and tld.isalpha() and tld not in VANITY_TLDS:
             out.add("GB" if tld.lower() == "uk" else tld.upper())
     return frozenset(out)
 
@@ -130,15 +136,46 @@ def countries(contact: Contact) -> frozenset[str]:
 NAME_SURE = 0.9
 
 
+#: names most often written with a diacritic, without it: the people who bear them live everywhere (a
+#: "José" or an "Étienne" on a card from Toronto or Texas), so their names get the second look on any card
+ACCENTED_NAMES = frozenset(
+    """
+    amelie andre anais anaelle aurelie aurelien benoit cecile cedric celine chloe clement desiree elodie emilie
+    eric etienne francois francoise frederic gael gaelle genevieve gerard gregoire helene heloise herve honore
+    ines jerome jeremie jeremy joel joelle josee lea leonie loic maelle mailys megane melanie michele noemie noel
+    oceane ophelie penelope raphael raphaelle regis remi rene renee sebastien solene stephane stephanie therese
+    theo timothee valerie veronique zoe
+    alvaro andres angel angela adrian cesar concepcion dario elias hector inaki inigo jesus joaquin jose julian
+    lucia maria martin matias monica nicolas oscar ramon raul rocio ruben sebastian sofia tomas victor joao
+    conceicao luis antonio fabio flavia marcia sergio claudia vinicius begona
+    jurgen jorg jorn bjorn dorte sonke gunter gunther barbel kathe soren jorgen asa stale goran hakan
+    sean siobhan padraig roisin oisin grainne meabh aoibhinn maire ciaran eabha seamus sinead donal
+    ayse gul omer ozge sule gokhan umit
+    cote gagne belanger levesque bedard pepin frechette lefevre lefebvre lemaitre menard hebert theriault seguin
+    garcia rodriguez martinez hernandez lopez gonzalez perez sanchez ramirez diaz gomez jimenez alvarez
+    fernandez munoz nunez ibanez velazquez pena marquez dominguez vazquez gutierrez suarez mendez castano
+    ordonez chavez cortes duran guzman muller schafer schroder kruger jager kohler moller sjoberg yilmaz celik
+    ozturk sahin dogan
+    """.split()  # noqa: SIM905 - a block of words reads better than 190 quoted ones
+)
+
+
+def accented_name(name: str) -> bool:
+    """A name with a word usually written with a diacritic ("Jose", "Etienne", "Munoz"), read with or without it."""
+    return any(_plain(w) in ACCENTED_NAMES for w in name.split())
+
+
 def _target_texts(contact: Contact) -> list[str]:
     """The name and the address lines of a card from a country that writes accents; elsewhere the name
-    alone, when it is in doubt (the email spells "Seren Wright" as soren.wright@: "Søren" misread) or read
-    only middlingly ("Dr. Soren Fairbairn", its "Soren" far less sure than the words around it)."""
+    alone, when it is in doubt (the email spells "Seren Wright" as soren.wright@: "Søren" misread), read
+    only middlingly ("Dr. Soren Fairbairn", its "Soren" far less sure than the words around it), or when it
+    is one usually written with accents ("Etienne Thibodeau" in Toronto)."""
     name = contact.name.full if contact.name else ""
-    if countries(contact) & ACCENT_COUNTRIES:
-        texts = [name, *(contact.address.lines if contact.address else ())]
+    address = contact.address.lines if contact.address else ()
+    if countries(contact) & ACCENT_COUNTRIES or any(_QUEBEC.search(ln) for ln in address):
+        texts = [name, *address]
     else:
-        texts = [name] if "name" in contact.review or middling_name(contact) else []
+        texts = [name] if "name" in contact.review or middling_name(contact) or accented_name(name) else []
     return [t for t in texts if _plain(t)]
 
 
@@ -179,6 +216,8 @@ def take(line: Line, latin: list[Word]) -> Line:
     words = []
     for old in line.words:
         inside = [w for w in latin if old.box.x <= w.box.cx <= old.box.x2]
+        if len(inside) > 1:  # a speck or a neighbouring line's word in the strip beside the word itself
+            inside = [w for w in inside if _plain(w.text) == _plain(old.text) or _misread_accents(old.text, w.text)]
         if len(inside) != 1:
             words.append(old)
             continue
@@ -196,9 +235,9 @@ def take(line: Line, latin: list[Word]) -> Line:
             words.append(Word(new.text, old.box, old.conf))
         elif lookalike:
             words.append(Word(new.text, old.box, DISAGREE))
-        elif any(_accented(c) for c in new.text) and (not same_letters or old.text.isascii()):
-            # the models spell it apart ("Kéin"/"Köln"), or Latin sees an accent it is unsure of ("Ayse"/"Ayşe"):
-            # which is right is not known
+        elif any(_accented(c) for c in new.text) and (not same_letters or new.text.casefold() != old.text.casefold()):
+            # the models spell it apart ("Kéin"/"Köln"), or Latin sees an accent it is unsure of ("Ayse"/"Ayşe",
+            # "Maélle"/"Maëlle"): which is right is not known
             words.append(Word(old.text, old.box, DISAGREE if old.conf is None else min(old.conf, DISAGREE)))
         else:
             words.append(old)

@@ -357,6 +357,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Cloud & Al Department") == "Cloud & AI Department"  # a capital I read as l
     assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
+    assert repair_name("Jurgen Wolf", ["juergen.wolf"]) == "Jürgen Wolf"  # the email spells the lost umlaut
+    assert repair_name("Ava Edwards", ["avae"]) == "Ava Edwards"  # "avae": Ava and Edwards' initial, no "ä"
     # a department is no name, however name-like its two capitalised words
     rows = [("Human Resources", 30), "Technical Recruiter", "M. +1.617.425.6799", "Boston, MA 02162"]
     assert parse_page(page_from_rows(rows), Settings()).name is None

@@ -764,20 +764,22 @@ COMPANY_DISAGREES_CONF = 0.55
 _ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "Il": "II", "lI": "II", "ll": "II"}
 
 
-def _accent_from_email(token: str, locals_: list[str]) -> str:
+def _accent_from_email(token: str, locals_: list[str], initials: str = "") -> str:
     """ "Muller" -> "Müller" when the email spells "mueller": the only reading both agree on.
 
     German addresses write ü as ue; when OCR dropped the umlaut the email tells it back. Nothing
-    is changed unless putting one umlaut back makes the name spell the email's word exactly.
+    is changed unless putting one umlaut back makes the name spell the email's word exactly, and
+    not when the email spells the name with another name's initial ("avae@" for Ava Edwards).
     """
     words = {w for loc in locals_ for w in re.split(r"[._-]", loc.lower()) if len(w) >= 4}
-    if letters_only(token) in words:
+    plain = letters_only(token)
+    if plain in words or any(plain + i in words or i + plain in words for i in initials):
         return token
     for i, ch in enumerate(token):
-        plain = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}.get(ch)
-        if plain is None:
+        umlaut = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}.get(ch)
+        if umlaut is None:
             continue
-        candidate = token[:i] + plain + token[i + 1 :]
+        candidate = token[:i] + umlaut + token[i + 1 :]
         if _german_ascii(candidate) in words:
             return candidate
     return token
@@ -794,7 +796,11 @@ def repair_name(text: str, locals_: list[str]) -> str:
         words[-1] = _ROMAN_MISREAD[words[-1]]
     # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
     words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
-    return " ".join(_accent_from_email(w, locals_) for w in words)
+    initials = [letters_only(w)[:1] for w in words]
+    return " ".join(
+        _accent_from_email(w, locals_, "".join(x for j, x in enumerate(initials) if j != i))
+        for i, w in enumerate(words)
+    )
 
 
 _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センター|グループ))\s*(?P<title>\S+)")
