@@ -91,9 +91,14 @@ def test_repairs_only_touch_number_shaped_text() -> None:
         (["(212) 555-0142"], "US", "+12125550142"),
         (["01 42 68 53 00"], "FR", "+33142685300"),
         (["+33 1 42 68 53 00", "www.contoso.de"], "US", "+33142685300"),
+        # no domain country and no +CC: the company's legal form says where it is registered
+        (["Prism Logistics Pty Ltd", "(03) 8673 0075", "r.anderson@prism.com"], "US", "+61386730075"),
+        (["Sillage SAS", "06.13.55.23.39", "amoreau@sillage.io"], "US", "+33613552339"),
+        (["Aravali Analytics Pvt. Ltd.", "080 4946 0170"], "US", "+918049460170"),
+        (["Prism Logistics Pty Ltd", "+1 212 555 0142"], "AU", "+12125550142"),  # a printed +CC first
     ],
 )
-def test_country_from_plus_cc_then_address_then_domain_then_setting(rows: list[str], region: str, number: str) -> None:
+def test_country_from_plus_cc_address_domain_legal_form_then_setting(rows: list[str], region: str, number: str) -> None:
     assert [p.number for p in card(*rows, region=region).phones] == [number]
 
 

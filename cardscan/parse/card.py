@@ -60,17 +60,43 @@ from .text import (
 )
 from .web import WebHit, cross_check, find_linkedin, find_websites, host_of, mentions_linkedin, only_suffix
 
+#: legal forms of one country's companies: "Prism Logistics Pty Ltd" on a .com card with no +CC is Australian
+_LEGAL_COUNTRY = (
+    (re.compile(r"\(Pty\.?\)\s*Ltd\b", re.I), "ZA"),
+    (re.compile(r"\bPty\.?\s*Ltd\b", re.I), "AU"),
+    (re.compile(r"\bPvt\.?\s*Ltd\b|\bPrivate\s+Limited\b", re.I), "IN"),
+    (re.compile(r"\bPte\.?\s*Ltd\b", re.I), "SG"),
+    (re.compile(r"\bSdn\.?\s*Bhd\b", re.I), "MY"),
+    (re.compile(r"\bGmbH\b"), "DE"),
+    (re.compile(r"\bS\.?A\.?R\.?L\b|\bS\.A\.S\b|\bSAS\b"), "FR"),
+    (re.compile(r"\bS\.[rR]\.[lL]\b|\bS\.[pP]\.A\b"), "IT"),
+    (re.compile(r"\bS\.L\.?$|\bS\.L\.U\b"), "ES"),
+    (re.compile(r"\bB\.V\.?(?:\s|$)"), "NL"),
+)
 
-def _country_hint(website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "") -> str:
+
+def legal_country(lines: list[TextLine]) -> str:
+    """The country a company's legal form belongs to, from the first line that prints one ("" when none does)."""
+    for ln in lines:
+        for form, country in _LEGAL_COUNTRY:
+            if form.search(ln.text):
+                return country
+    return ""
+
+
+def _country_hint(
+    website_host: str, org_domains: list[str], phone_countries: list[str], script: str = "", legal: str = ""
+) -> str:
     """The country a card is probably from, before its address is read ("" when unknown).
 
-    Domains speak first, then a printed +CC, then the script: kana is printed only in Japan.
+    Domains speak first, then a printed +CC, then the script (kana is printed only in Japan), then the
+    company's legal form ("Pty Ltd": Australia).
     """
     for host in [website_host, *org_domains]:
         country = country_of_host(host) if host else ""
         if country:
             return country
-    return next((c for c in phone_countries if c and c != "001"), script)
+    return next((c for c in phone_countries if c and c != "001"), script) or legal
 
 
 _CONTACT_START = re.compile(
@@ -697,7 +723,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         for h in first
         if h.phone.raw.lstrip("(").startswith("+")
     ]
-    hint = _country_hint(site_host, [*org_domains, *endings], printed_cc, script)
+    hint = _country_hint(site_host, [*org_domains, *endings], printed_cc, script, legal_country(lines))
     # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
     tails = {ln.index: tail for ln in lines if ln.index in taken and (tail := trailing_text(ln)) is not None}
     # "111 Pasir Panjang Road, #03-01 k.low@merlion.com.sg": a street before the email, two columns read as one line
