@@ -752,7 +752,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # (not on an address line: "Portland, OR 97291" has a city, not a name, before its number)
     contact_lines = taken - addr_lines
     free += [head for ln in lines if ln.index in contact_lines and (head := leading_text(ln)) is not None]
-    body = sorted(ln.height for ln in lines)[len(lines) // 2] if lines else 0.0
+    # the small print's height: a few big lines (name, logo) on a card of few lines must not raise it
+    worded = sorted(ln.height for ln in lines if sum(ch.isalnum() for ch in ln.text) >= 3) or [0.0]
+    body = worded[len(worded) * 2 // 5]
     conf_of = {ln.index: min(ln.word_confs()) for ln in lines}
     people = find_people(
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
