@@ -265,6 +265,21 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
     assert "website" in c.review
 
 
+@pytest.mark.parametrize(
+    "garbled", ["Nitps /Aejas of", "tp //ewe querty com", "Nttps /Nwww sillage-technologies tr", "wwe wana es"]
+)
+def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
+    rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (garbled, 20, 0.5)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and "website" in c.review
+
+
+@pytest.mark.parametrize("line", ["Apps / Cloud", "IT/Security", "WwW"])
+def test_a_slash_or_a_mark_alone_is_no_sign_of_a_web_address(line: str) -> None:
+    rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (line, 20, 0.5)]
+    assert "website" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 def _indented(rows: list[tuple[str, int]]) -> Page:
     """A page of (text, left edge) rows, 20 px high, one under another."""
     lines = []

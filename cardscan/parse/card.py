@@ -412,7 +412,12 @@ OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address
 _UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w")
 #: an email's label left with no address after it
 _EMAIL_LABEL = re.compile(r"^\W*e-?mail\W*$", re.I)
-_UNREAD_WEB = re.compile(r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b", re.I)
+_UNREAD_WEB = re.compile(
+    r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
+    # garbled: "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
+    r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}",
+    re.I,
+)
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
 _STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$", re.I)
 

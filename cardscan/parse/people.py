@@ -419,8 +419,9 @@ def clean_part(text: str) -> str:
     return out.lstrip(".)-–—")
 
 
-#: the start of a web address whose host OCR lost ("https://a"): a garbled website, never a name or company
-_URL_START = re.compile(r"^\W*(?:https?\b|www\s?[.,])|://", re.I)
+#: the start of a web address whose host OCR lost ("https://a") or that it garbled ("Nttps /Nwww sillage",
+#: "wwwnimbus-biotech"): a website, never a name or company
+_URL_START = re.compile(r"^\W*(?:https?\b|www\s?[.,]|www\w|[a-z]{0,3}tps?\s?:?\s?//?)|:?//", re.I)
 
 
 def candidates(lines: list[TextLine]) -> list[Candidate]:
