@@ -367,11 +367,18 @@ def test_misread_british_postcode_under_its_post_town_is_found_with_nothing_else
     [
         ["Galt Late Cay UT OOLI7"],  # a US city line, its ZIP code garbled, its state read
         ["LindenstraBe 233a", "ein Si ih Salat cach"],  # a German street with its ß read as B, the city line lost
+        ["Murnbai, Maharashtra 400% 51"],  # a state named beside a garbled PIN code
+        ["Rumnbhe de Caatumys 168,97 ghamta 008 Valencia Copate"],  # a city named beside a garbled street
     ],
 )
 def test_address_lines_too_garbled_to_read_send_the_empty_address_to_review(rows: list[str]) -> None:
     c = card(*rows)
     assert c.address is None and "address" in c.review
+
+
+@pytest.mark.parametrize("line", ["Offices in London", "Reading Room", "Valencia Partners"])
+def test_a_city_named_without_digits_is_no_sign_of_an_address(line: str) -> None:
+    assert "address" not in card("Ana Ruiz", line, "ana@ruiz.es").review
 
 
 def test_post_town_over_a_postcode_alone_with_its_first_letter_lost_is_the_town() -> None:

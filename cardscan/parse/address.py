@@ -543,9 +543,23 @@ _GARBLED_US_CITY = re.compile(
 )
 
 
+#: cities and states of one word that a city line names (lower case, no accents): beside digits, an address line
+_PLACES = frozenset(
+    strip_accents(place.lower())
+    for place in [*IN_PLACES, *UK_POST_TOWNS.values(), *(t for towns in REGION_TOWNS.values() for t in towns.values())]
+    if place.isalpha() and len(place) >= 4 and place.lower() != "india"
+)
+
+
 def garbled_city_line(text: str) -> bool:
-    """A US city line whose ZIP code OCR garbled past reading, its state still read: an address is there."""
-    return _GARBLED_US_CITY.search(text) is not None
+    """A city line whose postcode or street OCR garbled past reading: a US state still read ("Galt Late Cay UT
+    OOLI7"), or a city or state of another country's tables beside digits ("Murnbai, Maharashtra 400% 51",
+    "ghamta 008 Valencia"). An address is there."""
+    if _GARBLED_US_CITY.search(text) is not None:
+        return True
+    if "@" in text or re.search(r"www|http", text, re.I) or sum(c.isdigit() for c in text) < 3:
+        return False
+    return any(strip_accents(w.lower()) in _PLACES for w in re.findall(r"[^\W\d_]+", text))
 
 
 #: "Torstraße 14b | 60191 Frankfurt am Main | Deutschland": parts of a one-line address set apart by a bar or
