@@ -200,3 +200,30 @@ def test_a_speck_in_the_strip_beside_a_word_does_not_hide_its_latin_reading() ->
     read = [Word("Prof.", old.words[0].box, 0.92), Word("Jürgen", jurgen, 0.92),
             Word("a3", Box(jurgen.x + 5, 10, 10, 30), 0.19), Word("Wolf", old.words[2].box, 0.87)]  # fmt: skip
     assert accents.take(old, read).text == "Prof. Jürgen Wolf"
+
+
+def _words(*spec: tuple[str, int, int, int]) -> tuple[Word, ...]:
+    """(text, left, top, height) words; each 20 px wide a letter."""
+    return tuple(Word(t, Box(x, y, 20 * len(t), h), 0.9) for t, x, y, h in spec)
+
+
+def test_a_mark_over_a_capital_is_seen_against_the_capitals_beside_it() -> None:
+    # real readings' boxes: "Alvaro" reaches 12 px above "Mufioz" on the same baseline, "Etienne" above "Thibodeau"
+    assert accents.mark_over_capital(_words(("Alvaro", 0, 277, 55), ("Mufioz", 140, 289, 44)), 0)
+    assert accents.mark_over_capital(_words(("Etienne", 0, 67, 45), ("B.", 160, 76, 35), ("Thibodeau", 210, 75, 37)), 0)
+    assert not accents.mark_over_capital(_words(("Alvaro", 0, 280, 44), ("Munoz", 140, 280, 44)), 0)  # no mark
+    # a tilted line (tops and bottoms both lower to the right), a word swollen by a speck beside one with a
+    # descender, and a name beside a column of small print: no mark
+    assert not accents.mark_over_capital(_words(("Arthur", 0, 294, 41), ("André", 140, 304, 40)), 0)
+    assert not accents.mark_over_capital(_words(("Andre", 0, 23, 91), ("Young", 120, 67, 58)), 0)
+    yasmine = _words(("Yasmine", 0, 266, 47), ("Laurent", 160, 269, 45), ("Tél..", 400, 296, 22), ("+33", 460, 298, 20))
+    assert not accents.mark_over_capital(yasmine, 0)
+
+
+def test_a_name_with_a_mark_over_its_capital_takes_its_usual_accent_and_another_word_goes_to_review() -> None:
+    old = Line(_words(("Alvaro", 0, 277, 55), ("Munoz", 140, 289, 44)))
+    assert accents.take(old, again(old, ("Alvaro", 0.9), ("Muñoz", 0.9))).text == "Álvaro Muñoz"
+    odd = Line(_words(("Ecume", 0, 47, 35), ("Robotics", 120, 55, 27)))
+    kept = accents.take(odd, again(odd, ("Ecume", 0.9), ("Robotics", 0.9)))
+    assert kept.text == "Ecume Robotics"  # which accent is not known
+    assert kept.words[0].conf is not None and kept.words[0].conf <= accents.DISAGREE
