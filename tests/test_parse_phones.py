@@ -106,6 +106,14 @@ def test_unlabelled_mobile_is_typed_from_the_numbering_plan() -> None:
     assert phones("+44 7911 123456", "+44 20 7946 0958") == [("+447911123456", "mobile"), ("+442079460958", "work")]
 
 
+def test_an_indian_number_the_plan_leaves_open_is_typed_by_how_it_is_printed() -> None:
+    # 8158... may be either in India's plan; a mobile is printed in one run or five and five, a landline with
+    # its area code apart
+    assert phones("+91-8158696602") == [("+918158696602", "mobile")]
+    assert phones("+91 81586 96602") == [("+918158696602", "mobile")]
+    assert phones("+91 80 4946 0170") == [("+918049460170", "work")]
+
+
 @pytest.mark.parametrize(
     "rows",
     [

@@ -184,8 +184,17 @@ def _row_label(line: TextLine, lines: list[TextLine]) -> PhoneType | None:
     return label_type(best.text) if best else None
 
 
-def _unlabelled_type(number: phonenumbers.PhoneNumber) -> PhoneType:
-    return "mobile" if phonenumbers.number_type(number) == PhoneNumberType.MOBILE else "work"
+#: an Indian number printed as a mobile is: ten digits in one run, or five and five ("98765 43210"); a landline
+#: is printed with its area code apart ("80 4946 0170", "022-4807-0918")
+_INDIAN_MOBILE_PRINT = re.compile(r"(?:\+91|0)?[\s.-]*(?:\d{10}|\d{5}[\s.-]\d{5})\s*$")
+
+
+def _unlabelled_type(number: phonenumbers.PhoneNumber, raw: str = "") -> PhoneType:
+    kind = phonenumbers.number_type(number)
+    if kind == PhoneNumberType.FIXED_LINE_OR_MOBILE and number.country_code == 91:
+        # India's plan shares some ranges ("8158..."), but its mobiles and landlines are printed apart
+        return "mobile" if _INDIAN_MOBILE_PRINT.fullmatch(raw.strip()) else "work"
+    return "mobile" if kind == PhoneNumberType.MOBILE else "work"
 
 
 def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int] = frozenset()) -> list[PhoneHit]:
@@ -229,7 +238,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 1.0 if valid else 0.5
             conf *= 0.85 if repaired and fixed[m.start : m.end] != masked[m.start : m.end] else 1.0
             conf *= 1.0 if labelled else 0.9
-            phone = Phone(number=e164, type=kind or _unlabelled_type(number), raw=raw)
+            phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
 
