@@ -245,6 +245,20 @@ def test_a_logo_line_on_a_card_of_few_lines_is_its_company_though_half_its_lines
     assert c.company == "ALPENGLUHEN" and "company" in c.review  # no domain bears it out: a guess, in review
 
 
+@pytest.mark.parametrize(
+    ("rows", "name"),
+    [
+        # the label of the number in the next column, read on the name's line
+        ([("Oliver Roberts Mobile", 23), "+44 7452 020115", "E: oliver_roberts@halcyon.uk"], "Oliver Roberts"),
+        # the label glued to the start of its number ("Fax:+33" read as "Fe:+93")
+        ([("Prof. Mathis Bonnet Fe:+93 (01287 73 6685", 20), "E: mathis_bonnet@azur.fr"], "Prof. Mathis Bonnet"),
+    ],
+)
+def test_a_label_of_the_next_columns_number_is_no_part_of_the_name(rows: list, name: str) -> None:
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == name
+
+
 def test_a_misread_linkedin_address_is_no_website() -> None:
     rows = [("Sarah Schmidt", 42), "sarah@vertex.io", ("in: www .linkodin com/fe/emh-schnih", 20, 0.48)]
     c = parse_page(page_from_rows(rows), Settings())

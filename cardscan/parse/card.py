@@ -134,13 +134,33 @@ def _before_digits(line: TextLine) -> TextLine:
     return line if head is None else head
 
 
+def free_words(line: TextLine) -> TextLine:
+    """A line no field took, without a number ending it or the label of a number in the next column that OCR
+    put on it ("Oliver Roberts Mobile", "Prof. Mathis Bonnet Fe:+93"): the words a name or title may be."""
+    line = _before_digits(line)
+    cut = _before_labels(list(line.words), len(line.words))
+    return line if cut == len(line.words) else _part_of(line, list(line.words)[:cut])
+
+
+#: a label and the start of its number read as one word ("Fe:+93", "Tel:+1")
+_GLUED_NUMBER = re.compile(r"^[^\W\d_]{1,6}[:.]\s*[+(]?\d")
+
+
+def _before_labels(words: list[Word], cut: int) -> int:
+    """`cut` moved back past the labels (and labels glued to their number's start) just before it, keeping
+    at least two words."""
+    while cut > 2 and (_starts_contact(words[cut - 1].text) or _GLUED_NUMBER.search(words[cut - 1].text)):
+        cut -= 1
+    return cut
+
+
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
     cut = next((i for i, w in enumerate(words) if _starts_contact(w.text)), len(words))
     if cut < 2 or cut == len(words):
         return None
-    return _part_of(line, words[:cut])
+    return _part_of(line, words[: _before_labels(words, cut)])
 
 
 _URL_OR_EMAIL = re.compile(r"@|^(?:https?:|www\.)|linkedin|\.(?:com|org|net|io|de|uk|fr|au|ca|in|jp)\b", re.I)
@@ -752,7 +772,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
 
     orgs = [registrable(d) for d in [*org_domains, site_host] if d]
     # "William Pemberton, MBA 701182340162": two columns on one row, the number unread as one; the words are free
-    free = [_before_digits(ln) for ln in lines if ln.index not in taken]
+    free = [free_words(ln) for ln in lines if ln.index not in taken]
     # "Chloé Moreau  Email: chloe@azur.io" on one line: the words before the contact part are free
     # (not on an address line: "Portland, OR 97291" has a city, not a name, before its number)
     contact_lines = taken - addr_lines
