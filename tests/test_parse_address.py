@@ -352,6 +352,11 @@ def test_street_slips_no_address_prints_are_mended(printed: str, mended: str) ->
     assert c.address is not None and c.address.lines[0] == mended
 
 
+def test_a_post_town_with_small_words_over_a_postcode_alone_is_the_town() -> None:
+    c = card("147 Church Lane", "Newcastle upon Tyne", "NE1 9XA")
+    assert c.address is not None and c.address.city == "Newcastle upon Tyne" and c.address.street == "147 Church Lane"
+
+
 def test_british_town_a_letter_off_its_post_town_is_spelled_as_it() -> None:
     c = card("Unit 4, 190 Whitehall Road", "Bellast BT1 4AP")
     assert c.address is not None and c.address.city == "Belfast" and "address" in c.review

@@ -247,3 +247,6 @@ def test_british_office_number_of_another_post_town_than_the_address_goes_to_rev
     rows = ["12 Park Place", "Cardiff CF10 3AT"]
     assert "phones" not in card(*rows, "Office: +44 29 2927 2426", region="GB").review
     assert "phones" in card(*rows, "Office: +44 20 2927 2426", region="GB").review  # London's: a 9 read as 0
+    # 0191 serves Tyneside, Sunderland and Durham: a Newcastle number the geocoder places in Durham is no other town
+    tyneside = ["147 Church Lane", "Newcastle upon Tyne", "NE1 9XA"]
+    assert "phones" not in card(*tyneside, "Phone +44 191 347 8827", region="GB").review

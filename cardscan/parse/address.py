@@ -480,10 +480,16 @@ def _left_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
     return max(near, key=lambda o: o.box.x2, default=None)
 
 
+#: the small words of place names ("Newcastle upon Tyne", "Frankfurt am Main", "Saint-Étienne-du-Rouvray")
+_PLACE_PARTICLES = frozenset({"upon", "on", "am", "an", "der", "im", "de", "du", "la", "le", "les", "sur", "en", "di"})
+
+
 def _is_place(line: TextLine) -> bool:
-    """A line of one to three capitalised words: the town over a UK postcode printed on its own line."""
+    """A line of one to three capitalised words (and the small words of a place name between them): the town
+    over a UK postcode printed on its own line."""
     words = line.text.strip(" ,").split()
-    return 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and w[0].isupper() for w in words)
+    names = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in _PLACE_PARTICLES)]
+    return 1 <= len(names) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) and w[0].isupper() for w in names)
 
 
 def _town_over(line: TextLine, found: CityLine) -> bool:

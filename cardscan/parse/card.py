@@ -244,13 +244,17 @@ def elsewhere(hit: PhoneHit, region: str) -> bool:
 
 
 _POST_TOWNS = frozenset(UK_POST_TOWNS.values())
+#: area codes that serve several post towns, named after one of them ("0191": Tyneside, Sunderland and Durham)
+_TYNESIDE = frozenset({"Durham", "Newcastle upon Tyne", "Sunderland"})
+_AREA_SHARED = dict.fromkeys(_TYNESIDE, _TYNESIDE)
 
 
 def other_town(hit: PhoneHit, city: str) -> bool:
     """A British office or fax number whose area code is another post town's than the address's ("Office: +44 20
     2927 2426", London's, on a Cardiff card): a digit misread ("29"). Only towns both named as post towns."""
     place = area_place(hit.phone.number) if hit.phone.number.startswith("+44") else ""
-    return hit.phone.type in ("work", "fax") and place in _POST_TOWNS and city in _POST_TOWNS and place != city
+    towns = _AREA_SHARED.get(place, frozenset({place}))
+    return hit.phone.type in ("work", "fax") and place in _POST_TOWNS and city in _POST_TOWNS and city not in towns
 
 
 #: confidence of a LinkedIn profile name with letters and digits mixed after the person's name
