@@ -352,6 +352,13 @@ def test_street_slips_no_address_prints_are_mended(printed: str, mended: str) ->
     assert c.address is not None and c.address.lines[0] == mended
 
 
+def test_a_dutch_postcode_whose_letters_are_an_australian_state_is_dutch_on_a_dutch_card() -> None:
+    c = card("Coolsingel 8b", "3557 NT Utrecht", "www.oranjeboom.nl")
+    assert c.address is not None and (c.address.postcode, c.address.city) == ("3557 NT", "Utrecht")
+    c = card("12 Smith St", "Darwin NT 0800", "jack@example.com.au")  # an Australian state before its postcode
+    assert c.address is not None and (c.address.region, c.address.country) == ("NT", "AU")
+
+
 def test_a_post_town_with_small_words_over_a_postcode_alone_is_the_town() -> None:
     c = card("147 Church Lane", "Newcastle upon Tyne", "NE1 9XA")
     assert c.address is not None and c.address.city == "Newcastle upon Tyne" and c.address.street == "147 Church Lane"

@@ -221,7 +221,8 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         before, city = _last_segment(head)
         return CityLine("IN", city, "", m["postcode"].replace(" ", ""), before)
     m = re.search(rf"\b(?P<postcode>\d{{4}} ?[A-Z]{{2}})\s+{_CITY}\s*(?:,|$)", text)
-    if m and m["postcode"][-2:] not in {"SA", "WA", "NT"}:
+    # (letters that are also Australian states only on a card the domain or a number says is Dutch)
+    if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
         return CityLine("NL", m["city"].strip(), "", m["postcode"], text[: m.start()].strip(" ,"))
     m = re.search(r"\b(?P<postcode>[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b|\bDublin \d{1,2}\b", text)
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
