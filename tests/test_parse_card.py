@@ -259,6 +259,14 @@ def test_a_label_of_the_next_columns_number_is_no_part_of_the_name(rows: list, n
     assert c.name is not None and c.name.full == name
 
 
+def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
+    rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" in c.review
+    rows = [("T M E", 20, 0.9), ("Yasmine Simon", 22), "+33 6 71 51 67 85", "Co-Founder", "yasmine@gmail.com"]
+    assert "company" not in parse_page(page_from_rows(rows), Settings()).review  # a column of labels read as a row
+
+
 def test_a_misread_linkedin_address_is_no_website() -> None:
     rows = [("Sarah Schmidt", 42), "sarah@vertex.io", ("in: www .linkodin com/fe/emh-schnih", 20, 0.48)]
     c = parse_page(page_from_rows(rows), Settings())

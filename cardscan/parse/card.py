@@ -436,6 +436,10 @@ OFTEN_ABSENT = frozenset({"title", "department", "website", "linkedin", "address
 _UNREAD_EMAIL = re.compile(r"\w\s?[@©®]|[@©®]\s?\w")
 #: an email's label left with no address after it
 _EMAIL_LABEL = re.compile(r"^\W*e-?mail\W*$", re.I)
+#: capitals spaced out as a logo prints them, three or more, a pair among them where OCR joined two
+_SPACED_LOGO = re.compile(r"(?:[A-Z]{1,2} ){2,}[A-Z]{1,2}")
+#: the same shape made of contact labels only ("T M E" of a column of labels)
+_ONLY_LABELS = re.compile(r"(?:[TMEFWPO] ){2,}[TMEFWPO]")
 _UNREAD_WEB = re.compile(
     r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
     # garbled: "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
@@ -481,6 +485,9 @@ def _missing_but_expected(
         out.add("phones")
     if any(_UNREAD_EMAIL.search(ln.text) or _EMAIL_LABEL.match(ln.text) for ln in untaken):
         out.add("emails")
+    # a logo's letters spaced out, read only in part ("O N DI" of "O N D I N E"): the company's name is there
+    if any(_SPACED_LOGO.fullmatch(ln.text.strip()) and not _ONLY_LABELS.fullmatch(ln.text.strip()) for ln in untaken):
+        out.add("company")
     if any(_UNREAD_WEB.search(ln.text) and "@" not in ln.text and not mentions_linkedin(ln.text) for ln in untaken):
         out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
