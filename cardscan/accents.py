@@ -228,6 +228,8 @@ def mark_over_capital(words: tuple[Word, ...], i: int) -> bool:
     word = words[i]
     if word.text[:1] not in set("AEIOUY") or not word.text.isalpha() or any(_accented(c) for c in word.text):
         return False
+    if _DESCENDER.search(word.text[1:]):
+        return False  # a box reaching below the baseline too may be larger print, not a mark ("Onyx" in a logo)
     box = word.box
     others = [
         w.box
@@ -237,7 +239,7 @@ def mark_over_capital(words: tuple[Word, ...], i: int) -> bool:
         and not _DESCENDER.search(w.text)
         and not any(_accented(c) for c in w.text)
         and 0.6 * box.h <= w.box.h <= 1.1 * box.h
-        and (_DESCENDER.search(word.text) or abs(w.box.y2 - box.y2) <= 0.15 * box.h)
+        and abs(w.box.y2 - box.y2) <= 0.15 * box.h
     ]
     if not others:
         return False

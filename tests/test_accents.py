@@ -218,6 +218,8 @@ def test_a_mark_over_a_capital_is_seen_against_the_capitals_beside_it() -> None:
     assert not accents.mark_over_capital(_words(("Andre", 0, 23, 91), ("Young", 120, 67, 58)), 0)
     yasmine = _words(("Yasmine", 0, 266, 47), ("Laurent", 160, 269, 45), ("Tél..", 400, 296, 22), ("+33", 460, 298, 20))
     assert not accents.mark_over_capital(yasmine, 0)
+    # a logo word in larger print whose box reaches below the baseline as well: no mark can be told
+    assert not accents.mark_over_capital(_words(("Onyx", 0, 38, 51), ("Teoranta", 100, 53, 37)), 0)
 
 
 def test_a_name_with_a_mark_over_its_capital_takes_its_usual_accent_and_another_word_goes_to_review() -> None:

@@ -259,6 +259,15 @@ def test_a_label_of_the_next_columns_number_is_no_part_of_the_name(rows: list, n
     assert c.name is not None and c.name.full == name
 
 
+def test_a_company_word_with_a_mark_over_its_capital_goes_to_review() -> None:
+    # "Écume Robotics" read "Ecume": its box reaches above the capital R of the word beside it
+    words = (Word("Ecume", Box(20, 47, 100, 35), 0.92), Word("Robotics", Box(130, 55, 160, 27), 0.95))
+    rows = page_from_rows([("Nicolas Gauthier", 28), "Cell +33 6 52 65 59 75", "nicolas.gauthier@ecume-robotics.com"])
+    page = Page(lines=(Line(words=words), *rows.lines), width=rows.width, height=rows.height)
+    c = parse_page(page, Settings())
+    assert c.company == "Ecume Robotics" and "company" in c.review
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

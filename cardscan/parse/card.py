@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import phonenumbers
 
+from ..accents import mark_over_capital
 from ..config import Settings
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import (
@@ -273,6 +274,9 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
             return True
     return False
 
+
+#: confidence of a company word with a mark over its capital that no model read as an accent
+ACCENT_DOUBT_CONF = 0.5
 
 #: a legal form only German-speaking countries use: the card is from one of them, whatever its domain's ending
 _GERMAN_FORM = re.compile(r"\b(?:GmbH|KG|KGaA|e\.\s?V\.)(?!\w)")
@@ -930,6 +934,13 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
         if people.company:
             people = replace(people, company=umlauts_from_domain(people.company, [d.split(".")[0] for d in orgs]))
+    # "Ecume Robotics" reaching above its capitals: an accent over the É, which no model read
+    if people.company and any(
+        w.text in people.company.split() and mark_over_capital(ln.words, i)
+        for ln in lines
+        for i, w in enumerate(ln.words)
+    ):
+        conf["company"] = min(conf["company"], ACCENT_DOUBT_CONF)
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
