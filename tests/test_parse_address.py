@@ -7,7 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Contact
 from cardscan.parse import parse_page
-from cardscan.parse.address import mend_zip, region_town, uk_postcode, zip_state
+from cardscan.parse.address import country_line, mend_zip, region_town, uk_postcode, zip_state
 from cardscan.parse.text import page_from_rows
 
 
@@ -357,6 +357,15 @@ def test_a_dutch_postcode_whose_letters_are_an_australian_state_is_dutch_on_a_du
     assert c.address is not None and (c.address.postcode, c.address.city) == ("3557 NT", "Utrecht")
     c = card("12 Smith St", "Darwin NT 0800", "jack@example.com.au")  # an Australian state before its postcode
     assert c.address is not None and (c.address.region, c.address.country) == ("NT", "AU")
+
+
+@pytest.mark.parametrize(("line", "country"), [("Espafia", "España"), ("Espana", "España"), ("ESPAFIA", "ESPAÑA")])
+def test_a_country_line_with_its_accent_lost_joins_the_address_spelled_as_the_country_spells_itself(
+    line: str, country: str
+) -> None:
+    c = card("Calle Colón 113", "41090 Sevilla", line)
+    assert c.address is not None and c.address.lines[-1] == country and c.address.country == "ES"
+    assert country_line("Osterreich") == "AT" and country_line("Finland") == "FI"  # an "fi" of its own stays
 
 
 def test_a_post_town_with_small_words_over_a_postcode_alone_is_the_town() -> None:

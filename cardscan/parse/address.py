@@ -116,7 +116,25 @@ COUNTRIES: dict[str, str] = {
     "india": "IN", "australia": "AU", "japan": "JP", "canada": "CA", "netherlands": "NL",
     "the netherlands": "NL", "nederland": "NL", "spain": "ES", "españa": "ES", "italy": "IT",
     "italia": "IT", "ireland": "IE", "singapore": "SG", "switzerland": "CH", "austria": "AT",
+    "österreich": "AT", "schweiz": "CH", "suisse": "CH", "méxico": "MX", "mexico": "MX",
+    "brasil": "BR", "brazil": "BR", "belgium": "BE", "belgique": "BE", "belgië": "BE", "sweden": "SE",
+    "sverige": "SE", "norway": "NO", "norge": "NO", "denmark": "DK", "danmark": "DK", "finland": "FI",
+    "suomi": "FI", "portugal": "PT", "poland": "PL", "polska": "PL", "new zealand": "NZ", "south africa": "ZA",
 }  # fmt: skip
+_COUNTRIES_PLAIN = {strip_accents(k): v for k, v in COUNTRIES.items()}
+#: the accented spelling of each country name that has one, by its plain letters
+_COUNTRY_SPELLED = {strip_accents(k): k for k in COUNTRIES if not k.isascii()}
+
+
+def country_spelled(text: str) -> str:
+    """A country line as the country spells itself, when OCR lost its accents ("Espafia", "Osterreich" ->
+    "España", "Österreich"), in the case it was printed in; the line itself otherwise."""
+    key = strip_accents(text.strip(" .,").lower())
+    name = _COUNTRY_SPELLED.get(key) or _COUNTRY_SPELLED.get(key.replace("fi", "n"))
+    if name is None or text.strip(" .,").lower() == name:
+        return text
+    return name.upper() if text.isupper() else name.title() if text[:1].isupper() else name
+
 
 _CITY = r"(?P<city>[A-ZÀ-Ýa-zà-ÿ][\w'’ .-]*?)"
 _LETTERS_CITY = r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿß'’ .-]*?)"
@@ -419,8 +437,13 @@ def repair_street(text: str) -> str:
 
 
 def country_line(text: str) -> str:
-    """The country a line names and nothing else ("India", "United Kingdom"), as an ISO code; "" otherwise."""
-    return COUNTRIES.get(text.strip(" .,").lower(), "")
+    """The country a line names and nothing else ("India", "United Kingdom"), as an ISO code; "" otherwise.
+    Its accents may be lost, or an ñ read as "fi" ("Espafia")."""
+    key = text.strip(" .,").lower()
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    plain = strip_accents(key)
+    return _COUNTRIES_PLAIN.get(plain) or _COUNTRIES_PLAIN.get(plain.replace("fi", "n"), "")
 
 
 _PHONE_LABEL = re.compile(r"^\W*(?:t|p|m|f|o|tel|tél|phone|ph|mob|mobile|cell|fax|office|direct|work|main)\b", re.I)
@@ -682,6 +705,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(repair_street(by_index[i].text) for i in used)
+        if below is not None and below.index in used:
+            printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
         if country == "IE":
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
             printed = tuple(_EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), ln) for ln in printed)
