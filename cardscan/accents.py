@@ -17,6 +17,7 @@ import unicodedata
 
 import phonenumbers
 
+from .layout import mark_over_capital
 from .models import Contact, Line, Page, Word
 from .parse.text import fold, ocr_edits, similarity
 
@@ -215,44 +216,35 @@ _CAPITAL_ACCENTED = (
     "Édouard Éloïse Élise Éléonore Évelyne Ömer Özge Özlem Öztürk Ümit Ülkü Åsa Åke Éabha Éanna Órla Ólafur"
 )
 CAPITAL_ACCENTED = {_plain(n): n for n in _CAPITAL_ACCENTED.split()}
-#: how far above the other capitals of its line a word's top must reach (in their height) to carry a mark
-MARK_ABOVE = 0.15
-_TALL = re.compile(r"[A-Z0-9bdfhklt]")
-_DESCENDER = re.compile(r"[gjpqy,;]")
+#: letters only some languages write, by the countries that write them: the Latin model reads them elsewhere too
+#: ("Båtiment" for "Bâtiment" on a French card)
+_LETTER_LANDS = {
+    "å": {"SE", "NO", "DK", "FI"}, "ø": {"NO", "DK"}, "æ": {"NO", "DK"}, "ş": {"TR", "RO"}, "ğ": {"TR"},
+    "ı": {"TR"}, "ł": {"PL"}, "ő": {"HU"}, "ű": {"HU"}, "ř": {"CZ"}, "ů": {"CZ"}, "ě": {"CZ"},
+    "ą": {"PL", "LT"}, "ę": {"PL", "LT"}, "ã": {"PT", "BR"}, "õ": {"PT", "BR", "EE"},
+}  # fmt: skip
+#: a ring read where a circumflex is printed: they look alike in small print
+_RING_FOR_CIRCUMFLEX = str.maketrans("åÅ", "âÂ")
 
 
-def mark_over_capital(words: tuple[Word, ...], i: int) -> bool:
-    """Word i starts with a plain capital vowel and reaches above the capitals and ascenders of the words beside
-    it in the same print (about its size, on its baseline): an accent over its capital that OCR read as a plain
-    letter ("Alvaro" for "Álvaro")."""
-    word = words[i]
-    if word.text[:1] not in set("AEIOUY") or not word.text.isalpha() or any(_accented(c) for c in word.text):
-        return False
-    if _DESCENDER.search(word.text[1:]):
-        return False  # a box reaching below the baseline too may be larger print, not a mark ("Onyx" in a logo)
-    box = word.box
-    others = [
-        w.box
-        for j, w in enumerate(words)
-        if j != i
-        and _TALL.search(w.text)
-        and not _DESCENDER.search(w.text)
-        and not any(_accented(c) for c in w.text)
-        and 0.6 * box.h <= w.box.h <= 1.1 * box.h
-        and abs(w.box.y2 - box.y2) <= 0.15 * box.h
-    ]
-    if not others:
-        return False
-    top = sorted(b.y for b in others)[len(others) // 2]
-    height = sorted(b.h for b in others)[len(others) // 2]
-    return box.y < top - MARK_ABOVE * height
+def _foreign(text: str, lands: frozenset[str]) -> bool:
+    """The word holds a letter none of the card's countries writes (nothing is foreign when they are unknown)."""
+    return bool(lands) and any(c.lower() in _LETTER_LANDS and not lands & _LETTER_LANDS[c.lower()] for c in text)
 
 
-def take(line: Line, latin: list[Word]) -> Line:
+def holds_name(line: Line, contact: Contact) -> bool:
+    """The line carries the card's name (its plain letters)."""
+    name = _plain(contact.name.full) if contact.name else ""
+    return bool(name) and name in _plain(line.text)
+
+
+def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset()) -> Line:
     """The line with the Latin model's accents on the words where they belong (see the module docstring).
 
     Words are paired by where they stand: each English word with the one Latin word whose middle
-    lies inside it, so a separator one model read and the other did not changes nothing.
+    lies inside it, so a separator one model read and the other did not changes nothing. `lands`: the
+    card's countries (`countries`); a letter none of them writes is not taken ("å" on a French card is
+    its "â"; another goes to review).
     """
     words = []
     for old in line.words:
@@ -263,6 +255,12 @@ def take(line: Line, latin: list[Word]) -> Line:
             words.append(old)
             continue
         new = inside[0]
+        if _foreign(new.text, lands):
+            ring = new.text.translate(_RING_FOR_CIRCUMFLEX)
+            new = dataclasses.replace(new, text=ring) if not _foreign(ring, lands) else new
+        if _foreign(new.text, lands):
+            words.append(Word(old.text, old.box, DISAGREE if old.conf is None else min(old.conf, DISAGREE)))
+            continue
         conf = new.conf or 0.0
         sure = conf >= SURE
         same_letters = _plain(new.text) == _plain(old.text)

@@ -7,6 +7,7 @@ on two-column cards it can join the columns. Pure functions; no OCR calls here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -109,3 +110,36 @@ def order_lines(lines: Sequence[Line]) -> list[Line]:
 def page_from_data(data: Mapping[str, Sequence[Any]], width: int, height: int) -> Page:
     """The boundary from Tesseract's table to cardscan's Page."""
     return Page(lines=tuple(group_lines(words_from_data(data))), width=width, height=height)
+
+
+#: how far above the other capitals of its line a word's top must reach (in their height) to carry a mark
+MARK_ABOVE = 0.15
+_TALL = re.compile(r"[A-Z0-9bdfhklt]")
+_DESCENDER = re.compile(r"[gjpqy,;]")
+
+
+def mark_over_capital(words: tuple[Word, ...], i: int) -> bool:
+    """Word i starts with a plain capital vowel and reaches above the capitals and ascenders of the words beside
+    it in the same print (about its size, on its baseline): an accent over its capital that OCR read as a plain
+    letter ("Alvaro" for "Álvaro")."""
+    word = words[i]
+    if word.text[:1] not in set("AEIOUY") or not word.text.isalpha() or not word.text.isascii():
+        return False
+    if _DESCENDER.search(word.text[1:]):
+        return False  # a box reaching below the baseline too may be larger print, not a mark ("Onyx" in a logo)
+    box = word.box
+    others = [
+        w.box
+        for j, w in enumerate(words)
+        if j != i
+        and _TALL.search(w.text)
+        and not _DESCENDER.search(w.text)
+        and not any(c.isalpha() and not c.isascii() for c in w.text)
+        and 0.6 * box.h <= w.box.h <= 1.1 * box.h
+        and abs(w.box.y2 - box.y2) <= 0.15 * box.h
+    ]
+    if not others:
+        return False
+    top = sorted(b.y for b in others)[len(others) // 2]
+    height = sorted(b.h for b in others)[len(others) // 2]
+    return box.y < top - MARK_ABOVE * height

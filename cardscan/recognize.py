@@ -270,6 +270,7 @@ def second_look(
             lines = [page.lines[i] for i in ids]
             reads.update(zip(ids, read_strips(source, lines, reread_settings(settings)), strict=True))
     out = list(page.lines)
+    lands = accents.countries(contact)
     regroup = False
     for i in idx:
         line = page.lines[i]
@@ -278,7 +279,8 @@ def second_look(
             out[i] = Line(words=tuple(again), block=line.block)
             regroup = True  # the new words may split or join lines differently
         elif i in targets and again:
-            out[i] = accents.take(line, again)
+            # a name may come from anywhere ("Ayşe" on a German card): only an address's letters are the country's
+            out[i] = accents.take(line, again, frozenset() if accents.holds_name(line, contact) else lands)
     if regroup:
         return Page(
             lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)),

@@ -229,3 +229,20 @@ def test_a_name_with_a_mark_over_its_capital_takes_its_usual_accent_and_another_
     kept = accents.take(odd, again(odd, ("Ecume", 0.9), ("Robotics", 0.9)))
     assert kept.text == "Ecume Robotics"  # which accent is not known
     assert kept.words[0].conf is not None and kept.words[0].conf <= accents.DISAGREE
+
+
+def test_a_letter_the_cards_country_does_not_write_is_not_taken_in_its_address() -> None:
+    old = line("Batiment B", 10, conf=0.9)
+    # a ring read where a circumflex is printed: on a French card it is the circumflex
+    assert accents.take(old, again(old, ("Båtiment", 0.9), ("B", 0.9)), frozenset({"FR"})).text == "Bâtiment B"
+    assert accents.take(old, again(old, ("Båtiment", 0.9), ("B", 0.9)), frozenset({"SE"})).text == "Båtiment B"
+    street = line("Rue Pasteur 12", 10, conf=0.9)
+    kept = accents.take(street, again(street, ("Rue", 0.9), ("Pastęur", 0.9), ("12", 0.9)), frozenset({"FR"}))
+    assert kept.text == "Rue Pasteur 12" and kept.words[1].conf is not None and kept.words[1].conf <= accents.DISAGREE
+    # where the country is not known, any letter is taken
+    assert accents.take(old, again(old, ("Båtiment", 0.9), ("B", 0.9))).text == "Båtiment B"
+
+
+def test_a_name_line_is_told_from_an_address_line() -> None:
+    c = Contact(name=PersonName("Ayşe Yilmaz"))
+    assert accents.holds_name(line("Dr. Ayse Yilmaz", 10), c) and not accents.holds_name(line("Hauptstr. 5", 10), c)

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import phonenumbers
 
-from ..accents import mark_over_capital
 from ..config import Settings
+from ..layout import mark_over_capital
 from ..models import FIELDS, Contact, Line, Page, PersonName, Word
 from .address import (
     UK_POST_TOWNS,
