@@ -268,6 +268,17 @@ def test_a_company_word_with_a_mark_over_its_capital_goes_to_review() -> None:
     assert c.company == "Ecume Robotics" and "company" in c.review
 
 
+def test_a_company_word_ocr_split_in_two_is_joined() -> None:
+    from cardscan.parse.people import rejoin_trade_words
+
+    assert rejoin_trade_words("INKWELL ANALY TiCS GMBH") == "INKWELL ANALYTICS GMBH"
+    assert rejoin_trade_words("Acme Tech Nologies") == "Acme Technologies"
+    assert rejoin_trade_words("Bright Line Logistics") == "Bright Line Logistics"  # no word of company names
+    assert rejoin_trade_words("Media Group") == "Media Group"
+    rows = [("INKWELL ANALY TiCS GMBH", 36, 0.81), ("Katharina Weber", 30), "katharina.weber@inkwell.de"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "INKWELL ANALYTICS GMBH"
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

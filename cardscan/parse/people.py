@@ -1161,6 +1161,30 @@ def _is_fragment(word: str, follows: bool) -> bool:
     return letters <= 1 or any(c.isdigit() for c in word) or (follows and word[:1].islower())
 
 
+#: words of company names long enough that two pieces OCR split apart and that join into one are that word
+_TRADE_WHOLE_WORDS = (
+    "technologies technology solutions systems consulting partners holdings foundation agency studio capital "
+    "ventures logistics analytics software networks robotics media mobility energy recruitment international "
+    "engineering institute management services healthcare therapeutics industries digital security financial "
+    "consultants laboratories university"
+)
+_TRADE_WHOLE = frozenset(_TRADE_WHOLE_WORDS.split())
+
+
+def rejoin_trade_words(text: str) -> str:
+    """ "INKWELL ANALY TiCS GMBH" -> "INKWELL ANALYTICS GMBH": two pieces OCR split apart that join into a word
+    of company names, neither a word of its own there; the joined word takes the first piece's case."""
+    words = text.split(" ")
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        joined = (a + b).lower()
+        if a.isalpha() and b.isalpha() and joined in _TRADE_WHOLE and a.lower() not in _TRADE_WHOLE:
+            words[i : i + 2] = [joined.upper() if a.isupper() else joined.capitalize() if a[0].isupper() else joined]
+        i += 1
+    return " ".join(words)
+
+
 def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     """ "G ranite GmbH" -> "Granite GmbH", "Quant 1X Corp." -> "Quantix Corp.": OCR split a word or read a
     letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise unchanged."""
@@ -1247,7 +1271,7 @@ def _pick_company(
     median_h = body_height or sorted(c.height for c in cands)[len(cands) // 2]
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
-        text = _rejoin_with_domain(_without_mark(c.text), domains)
+        text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
         spaced_out = _part_spaced(text)
         if spaced_out:
             text = "".join(text.split())  # "A U RORA": one word, spaced out as logos are
