@@ -279,6 +279,33 @@ def test_a_company_word_ocr_split_in_two_is_joined() -> None:
     assert parse_page(page_from_rows(rows), Settings()).company == "INKWELL ANALYTICS GMBH"
 
 
+def test_a_role_mailbox_a_look_alike_off_is_that_mailbox() -> None:
+    from cardscan.parse.card import role_mailbox
+    from cardscan.parse.emails import EmailHit
+
+    assert role_mailbox(EmailHit("into@yellowtail.ie", 0, 0.9, False)).email == "info@yellowtail.ie"
+    assert role_mailbox(EmailHit("saies@x.com", 0, 0.9, False)).email == "sales@x.com"
+    for kept in ("john@x.com", "mary@x.com", "hallo@x.de", "info@x.com"):  # a person's name, another word, the box
+        assert role_mailbox(EmailHit(kept, 0, 0.9, False)).email == kept
+
+
+def test_specks_after_the_legal_form_are_no_part_of_the_company() -> None:
+    rows = [("Molenaar Robotics B.V. af", 34), ("Tess de Groot", 30), "tess_degroot@molenaar.nl"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "Molenaar Robotics B.V."
+
+
+def test_a_host_starting_with_a_letter_or_two_and_a_bare_family_name_profile_go_to_review() -> None:
+    rows = [("Liam Walker", 34), "liam_walker@nimbus.co.uk", "w.nimbus.co.uk", "LinkedIn: linkedin.com/in/walker"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert "linkedin" in c.review
+    assert c.website == "nimbus.co.uk" or "website" in c.review  # the "w." taken off by the email's domain, or doubted
+    rows = [("Liam Walker", 34), "liam_walker@acme.com", "w.nimbus.co.uk"]  # no email's domain to check it by
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is not None and "website" in c.review
+    rows = [("Liam Walker", 34), "liam_walker@nimbus.co.uk", "www.nimbus.co.uk", "LinkedIn: linkedin.com/in/lwalker"]
+    assert not {"website", "linkedin"} & set(parse_page(page_from_rows(rows), Settings()).review)
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

@@ -278,6 +278,20 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
 #: confidence of a company word with a mark over its capital that no model read as an accent
 ACCENT_DOUBT_CONF = 0.5
 
+
+def role_mailbox(hit: EmailHit) -> EmailHit:
+    """ "into@yellowtail.ie" -> "info@yellowtail.ie": a local part one look-alike letter off exactly one role
+    mailbox (info, sales, jobs...) of its length is that mailbox; a person's name is no such near miss."""
+    local, _, domain = hit.email.partition("@")
+    if local in ROLE_MAILBOXES or not local.isalpha():
+        return hit
+    near = [
+        r for r in ROLE_MAILBOXES
+        if len(r) == len(local) >= 4 and len(e := ocr_edits(r, local)) == 1 and e[0].plausible
+    ]  # fmt: skip
+    return replace(hit, email=f"{near[0]}@{domain}", repaired=True) if len(near) == 1 else hit
+
+
 #: a legal form only German-speaking countries use: the card is from one of them, whatever its domain's ending
 _GERMAN_FORM = re.compile(r"\b(?:GmbH|KG|KGaA|e\.\s?V\.)(?!\w)")
 #: confidence of a name or company whose ü, read as "ii", was put back
@@ -800,7 +814,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         sorted(free, key=lambda ln: ln.index), [h.email for h in emails], orgs, body, [conf_of[h.line] for h in emails]
     )
     read = emails
-    emails = [join_cut_local(confirm_with_name(h, people.name), lines, people.name) for h in emails]
+    emails = [role_mailbox(join_cut_local(confirm_with_name(h, people.name), lines, people.name)) for h in emails]
     if email_misread(people, read, emails, conf_of):
         people = replace(people, name_conf=people.name_read_conf)
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
@@ -817,6 +831,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if people.company and read_as_surely and misspells_domain(people.company, [d for d in labels if d]):
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
         site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF)) if site else None
+    # "w.nimbus.co.uk": a host whose first label is a letter or two, the rest of a "www." or an icon read as letters
+    if site and re.match(r"[a-z]{1,2}\.[a-z0-9-]+\.[a-z]", host_of(site.value).lower()):
+        site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF))
     # a website read unsurely that neither an email nor the company spells ("www quantx com"): a guess
     if site and site.confidence < EMAIL_UNCHECKED_SURE:
         label = registrable(host_of(site.value))
@@ -859,7 +876,13 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["website"] = site.confidence
     if linkedin:
         conf["linkedin"] = linkedin.confidence
-        if people.name and odd_slug_tail(linkedin.value.rstrip("/").rpartition("/")[2], people.name):
+        slug = linkedin.value.rstrip("/").rpartition("/")[2].lower()
+        if people.name and odd_slug_tail(slug, people.name):
+            conf["linkedin"] = min(conf["linkedin"], ODD_SLUG_CONF)
+        # "walker" for Liam Walker, or beside lwalker@: a profile name that lost its first letters at the strip's edge
+        # (a bare family name is no one's profile name: the first to hold it took it long ago)
+        family = letters_only(people.name.family).lower() if people.name else ""
+        if slug == family or any(len(slug) >= 4 and h.email.split("@")[0].lower()[1:] == slug for h in emails):
             conf["linkedin"] = min(conf["linkedin"], ODD_SLUG_CONF)
     if addr:
         conf["address"] = addr.confidence

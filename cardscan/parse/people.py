@@ -1263,6 +1263,17 @@ def _edge_slip(text: str, domains: list[str]) -> bool:
     return any(mine in {flat[1:], flat[:-1]} or flat in {mine[1:], mine[:-1]} for flat in flats)
 
 
+def _without_tail_specks(text: str) -> str:
+    """ "Molenaar Robotics BV af" -> "Molenaar Robotics BV": a letter or two in small case after the legal form
+    that ends a company's name are specks OCR read beside it, not part of it."""
+    words = text.split()
+    cut = len(words)
+    while cut > 1 and re.fullmatch(r"[a-z]{1,2}", words[cut - 1]):
+        cut -= 1
+    head = " ".join(words[:cut])
+    return head if cut < len(words) and _LEGAL.search(head) else text
+
+
 def _pick_company(
     cands: list[Candidate], domains: list[str], body_height: float = 0.0
 ) -> tuple[str | None, float, tuple[int, ...]]:
@@ -1330,7 +1341,7 @@ def _pick_company(
     rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
-    text = picked
+    text = picked = _without_tail_specks(picked)
     joined, parts = _stack_company(cand, cands, domains)
     if len(parts) > 1:
         # the picked line may have been re-spelled from the domain; its neighbours are kept as printed
@@ -1339,7 +1350,7 @@ def _pick_company(
         conf = max(conf, min(1.0, 0.9 * min(p.conf for p in parts) + 0.1 * agree))
     if only_legal_form(text):
         return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
-    return text, conf, tuple(p.line for p in parts)
+    return _without_tail_specks(text), conf, tuple(p.line for p in parts)
 
 
 __all__ = ["People", "domain_agreement", "email_agreement", "find_people", "name_tokens", "split_name"]
