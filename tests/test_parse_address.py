@@ -244,6 +244,10 @@ def test_an_eircode_after_the_dublin_district_is_the_postcode_its_zero_read_as_o
     rows = [("Siobhan Byrne", 36), "+353 1 234 5678", "232 Fitzwilliam Square", "Dublin 1 DO1 15FW"]
     a = parse_page(page_from_rows(rows), Settings()).address
     assert a is not None and a.lines[-1] == "Dublin 1 D01 15FW" and (a.city, a.postcode) == ("Dublin", "D01 15FW")
+    # its D read as a zero: the routing key of district 1 is D01
+    rows = [("Mary Kennedy", 36), "+353 1 234 5678", "17 Merrion Square", "Dublin 1 001 VX7X"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines[-1] == "Dublin 1 D01 VX7X" and a.postcode == "D01 VX7X"
 
 
 def test_a_logo_residue_before_the_company_the_domain_spells_is_dropped_but_not_an_article() -> None:

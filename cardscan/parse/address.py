@@ -242,6 +242,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     # (letters that are also Australian states only on a card the domain or a number says is Dutch)
     if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
         return CityLine("NL", m["city"].strip(), "", m["postcode"], text[: m.start()].strip(" ,"))
+    text = _dublin_routing_key(text)
     m = re.search(r"\b(?P<postcode>[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b|\bDublin \d{1,2}\b", text)
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
         # an Eircode alone names no town ("V94 F6VH" is Limerick): the town is the line above it, if any
@@ -412,6 +413,20 @@ def _split_ordinal(m: re.Match[str]) -> str:
 
 
 _EIRCODE_ZERO = re.compile(r"\b[AC-FHKNPRTV-Y][\dO]{2}(?= [AC-FHKNPRTV-Y\d]{4}\b)")
+#: "Dublin 1 001 VX7X": a Dublin district's Eircode with its D read as a zero (or an O)
+_DUBLIN_D_AS_ZERO = re.compile(
+    r"\b(?P<district>Dublin (?P<n>\d{1,2}),? )[0O](?P<key>[\dO]{2})(?= [AC-FHKNPRTV-Y\d]{4}\b)"
+)
+
+
+def _dublin_routing_key(line: str) -> str:
+    """ "Dublin 1 001 VX7X" -> "Dublin 1 D01 VX7X": the routing key of a Dublin district is D and its number."""
+
+    def mend(m: re.Match[str]) -> str:
+        key = m["key"].replace("O", "0")
+        return f"{m['district']}D{key}" if int(key) == int(m["n"]) else m.group(0)
+
+    return _DUBLIN_D_AS_ZERO.sub(mend, line)
 UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
 _UMLAUT_AS_II = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])ii(?=[a-zäöüß])")
 
@@ -710,6 +725,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         if country == "IE":
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
             printed = tuple(_EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), ln) for ln in printed)
+            printed = tuple(_dublin_routing_key(ln) for ln in printed)
         if country in UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
             printed = tuple(umlaut_read_as_ii(ln) for ln in printed)
