@@ -427,6 +427,8 @@ def _dublin_routing_key(line: str) -> str:
         return f"{m['district']}D{key}" if int(key) == int(m["n"]) else m.group(0)
 
     return _DUBLIN_D_AS_ZERO.sub(mend, line)
+
+
 UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH"})
 _UMLAUT_AS_II = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])ii(?=[a-zäöüß])")
 
