@@ -306,6 +306,20 @@ def test_a_host_starting_with_a_letter_or_two_and_a_bare_family_name_profile_go_
     assert not {"website", "linkedin"} & set(parse_page(page_from_rows(rows), Settings()).review)
 
 
+@pytest.mark.parametrize(
+    ("logo", "domain", "company"),
+    [("P A RAL L A X", "parallax.in", "Parallax"), ("R I VE RS T ON E", "riverstone.co.in", "RIVERSTONE")],
+)
+def test_a_spaced_out_logo_spelling_the_domain_is_the_company(logo: str, domain: str, company: str) -> None:
+    # its "A" is no article (no slogan), and its fragments of one and two letters are no texture
+    rows = [(logo, 26, 0.86), ("Farhan Gill", 40), "Chief Product Officer", f"farhan_gill@{domain}"]
+    assert parse_page(page_from_rows(rows), Settings()).company == company
+    # with no domain to spell it, the spaced logo is still the company printed, but a guess: in review
+    rows = [(logo, 26, 0.86), ("Farhan Gill", 40), "Chief Product Officer", "farhan.gill@gmail.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert "company" in c.review and c.company in (None, company.upper())
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

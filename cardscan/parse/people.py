@@ -463,8 +463,8 @@ def restore_role_accents(text: str) -> str:
 
 
 def is_tagline(text: str) -> bool:
-    if name_tokens(text) is not None:
-        return False
+    if name_tokens(text) is not None or _part_spaced(text):
+        return False  # a name, or a logo's spaced-out capitals ("P A RAL L A X": its "A" is no article)
     words = [w.lower().strip(".,!") for w in text.split()]
     function = sum(w in _FUNCTION_WORDS for w in words)
     return (
@@ -962,6 +962,12 @@ def find_people(
     the email corrects the name's letters only where it was read at least as surely.
     """
     cands = [c for c in candidates(lines) if not is_tagline(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
+    # "R I VE RS T ON E": a logo's capitals spaced out in fragments looks like texture, but it spells the domain
+    cands += [
+        Candidate(ln.index, ln.text, ln.height, ln.box.y, ln.conf, ln)
+        for ln in lines
+        if is_junk(ln.text) and _part_spaced(ln.text) and domain_agreement("".join(ln.text.split()), domains) >= 0.85
+    ]
     cands = [part for c in cands for part in _name_beside_company(c, domains)]
     parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
     locals_ = [e.split("@", 1)[0] for e in emails]
