@@ -320,6 +320,16 @@ def test_a_spaced_out_logo_spelling_the_domain_is_the_company(logo: str, domain:
     assert "company" in c.review and c.company in (None, company.upper())
 
 
+def test_a_logo_read_in_pieces_spelling_the_domain_is_no_slogan() -> None:
+    # "alu PL AND": its "AND" would make it a slogan's words, but its letters spell upland.io
+    rows = [("alu PL AND", 52, 0.41), "Work +61 (0) 2 3138 2976", ("Jarrah Tran", 34), "Head of Recruiting",
+            "Email: jarrah@upland.io"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is not None and c.company.lower() == "upland" and "company" in c.review
+    rows = [("Your partner and friend", 20), ("Jarrah Tran", 34), "Email: jarrah@upland.io"]
+    assert parse_page(page_from_rows(rows), Settings()).company is None  # a slogan stays no company
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

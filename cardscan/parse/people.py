@@ -961,7 +961,12 @@ def find_people(
     logo-sized line is measured against it. `email_confs` are the OCR confidences of `emails`:
     the email corrects the name's letters only where it was read at least as surely.
     """
-    cands = [c for c in candidates(lines) if not is_tagline(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
+
+    def slogan(text: str) -> bool:
+        # not "alu PL AND": a logo read in pieces whose letters spell the domain, its "AND" no slogan's word
+        return is_tagline(text) and domain_agreement("".join(text.split()), domains) < 0.85
+
+    cands = [c for c in candidates(lines) if not slogan(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
     # "R I VE RS T ON E": a logo's capitals spaced out in fragments looks like texture, but it spells the domain
     cands += [
         Candidate(ln.index, ln.text, ln.height, ln.box.y, ln.conf, ln)
@@ -1040,7 +1045,7 @@ def find_people(
         [
             c
             for c in cands
-            if (c.line not in taken_lines or id(c) in parts) and id(c) not in used and not is_tagline(c.text)
+            if (c.line not in taken_lines or id(c) in parts) and id(c) not in used and not slogan(c.text)
         ],
         domains,
         body_height,
