@@ -330,6 +330,15 @@ def test_a_logo_read_in_pieces_spelling_the_domain_is_no_slogan() -> None:
     assert parse_page(page_from_rows(rows), Settings()).company is None  # a slogan stays no company
 
 
+def test_a_logo_in_capitals_that_looks_like_a_name_is_the_company_when_it_nearly_spells_the_domain() -> None:
+    # "RIZ ZONTE" (the O of ORIZZONTE read apart): name-shaped, but capitals close to the domain's first word
+    rows = [("O", 35, 0.82), ("RIZ ZONTE", 38, 0.76), ("Niccolò Greco", 41), "Email: ngreco@orizzonte-logistics.it"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "ORIZZONTE" and "company" in c.review
+    rows = [("Niccolò Greco", 41), ("MARCO ROSSI", 30), "Email: ngreco@orizzonte-logistics.it"]
+    assert parse_page(page_from_rows(rows), Settings()).company != "MARCO ROSSI"  # a second person stays no company
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

@@ -1297,7 +1297,11 @@ def _pick_company(
         spaced_out = _part_spaced(text)
         if spaced_out:
             text = "".join(text.split())  # "A U RORA": one word, spaced out as logos are
-        elif name_tokens(text) is not None and domain_agreement(text, domains) < 0.85 and not _LEGAL.search(text):
+        elif (
+            name_tokens(text) is not None
+            and domain_agreement(text, domains) < (0.6 if text.isupper() else 0.85)  # "RIZ ZONTE": a logo in capitals
+            and not _LEGAL.search(text)
+        ):
             continue  # looks like a second person
         agree = domain_agreement(text, domains)
         legal = bool(_LEGAL.search(text)) or bool(_ORG_WORDS.search(text))
