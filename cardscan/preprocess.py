@@ -754,6 +754,34 @@ WHOLE_SCORE = 0.9
 WHOLE_SHAPED_SCORE = 0.75
 
 
+#: a best outline less card-shaped than this may be a card's part, split off by a band the colour of the desk
+JOIN_BELOW = 0.6
+#: ...and is joined to a region beside it when together they are this card-shaped
+JOINED_SHAPE = 0.8
+
+
+def _joined(part: np.ndarray, regions: Sequence[np.ndarray]) -> np.ndarray:
+    """`part` joined to the region beside it when the two make a card: a coloured band that is as dark as the
+    desk in grey (a blue header on brown wood) has no edge against it there, but its colour sets it apart.
+    The two must meet side to side and line up, so together they cover no more than each does alone."""
+    best, best_shape = part, aspect_score(*quad_size(part))
+    area = cv2.contourArea(part.astype(np.float32))
+    for region in regions:
+        extra = cv2.contourArea(region.astype(np.float32))
+        if extra < 0.1 * area or _overlap(region, part) > 0.1:
+            continue
+        hull = cv2.convexHull(np.concatenate([part, region]).astype(np.float32))
+        if cv2.contourArea(hull) > 1.06 * (area + extra):
+            continue  # not side by side, or not lined up
+        quad = quad_from_polygon(cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True).reshape(-1, 2))
+        if quad is None:
+            continue
+        shape = aspect_score(*quad_size(quad))
+        if shape >= max(JOINED_SHAPE, best_shape):
+            best, best_shape = quad, shape
+    return best
+
+
 def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     """The card's corners (tl, tr, br, bl) in `rgb`'s pixels, or None when no outline is convincing."""
     quads = card_quads(rgb, limit=1)
@@ -835,6 +863,8 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
         ):
             best = quad
             break
+    if aspect_score(*quad_size(best)) < JOIN_BELOW:
+        best = _joined(best, candidates)
     # a scan is nearly all card: a part of it that runs along the border and holds less than half the
     # print (a card's coloured band, the card itself white on a white scanner bed) is not the card
     if sides_on_frame(best, shape, near=0.03) >= 2 and _text_inside(text, best) < 0.5 * np.count_nonzero(text):

@@ -485,11 +485,50 @@ def test_find_card_quad_takes_the_whole_card_when_its_band_barely_stands_out(
     # the phone-bench card that showed it: a teal band on a grey desk, whose faint edge makes the whole
     # card score below its white paper (too long for a card on its own); the band held the company
     monkeypatch.setattr(P, "WHOLE_SHAPED_SCORE", shaped_score)
+    monkeypatch.setattr(P, "JOIN_BELOW", 0.0)  # joining the band as a region mends this card too
     path = synth.make_card("band", tmp_path, random.Random("cardscan-synth:2002:24"), synth.Plan("phone"))
     rgb = np.asarray(Image.open(path).convert("RGB"))
     quad = P.find_card_quad(rgb)
     assert quad is not None
     assert P.aspect_score(*P.quad_size(quad)) > 0.9
+
+
+def _blue_band_card_on_brown_wood() -> tuple[np.ndarray, np.ndarray]:
+    """A card whose blue top band is as dark as the brown desk in grey, though not in colour (phone seed 5050)."""
+    band, desk = (40, 70, 190), (95, 68, 42)  # grey 74.7 and 73.1
+    card = render_card(1050).copy()
+    h = card.shape[0]
+    card[: h // 4] = band
+    cv2.putText(card, "Ironclad Pvt. Ltd.", (260, h // 7), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (250, 250, 250), 3)
+    corners = np.array([[240, 260], [980, 240], [1000, 690], [250, 720]], dtype=np.float32)
+    photo = np.full((900, 1200, 3), desk, np.uint8)
+    ch, cw = card.shape[:2]
+    src = np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(src, corners)
+    mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (1200, 900)) > 0
+    photo[mask] = cv2.warpPerspective(card, m, (1200, 900), borderMode=cv2.BORDER_REPLICATE)[mask]
+    noise = np.random.default_rng(5).normal(0, 3, photo.shape)
+    return (photo + noise).clip(0, 255).astype(np.uint8), corners
+
+
+@pytest.mark.parametrize("join_below", [P.JOIN_BELOW, pytest.param(0.0, marks=pytest.mark.xfail(
+    strict=True, reason="without joining, the white paper alone is taken, the band's company cut off"))])  # fmt: skip
+def test_find_card_quad_joins_a_band_the_grey_of_the_desk(join_below: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(P, "JOIN_BELOW", join_below)
+    photo, corners = _blue_band_card_on_brown_wood()
+    quad = P.find_card_quad(photo)
+    assert quad is not None
+    assert np.abs(quad - corners).max() < 25
+
+
+def test_joined_takes_only_a_region_lined_up_beside_the_part() -> None:
+    part = np.array([[100, 200], [500, 200], [500, 380], [100, 380]], dtype=np.float64)  # 400 x 180: too long
+    band = np.array([[100, 120], [500, 120], [500, 200], [100, 200]], dtype=np.float64)
+    offset = band + np.array([150, 0])  # beside it, but not lined up: together no card
+    far = band - np.array([0, 300])  # lined up, but apart
+    assert np.abs(P._joined(part, [offset, far]) - part).max() == 0
+    card = np.array([[100, 120], [500, 120], [500, 380], [100, 380]])
+    assert np.abs(P._joined(part, [offset, band, far]) - card).max() < 1
 
 
 def test_complete_card_refuses_when_nothing_is_printed_beyond_the_paper() -> None:
