@@ -540,3 +540,15 @@ def test_small_misreadings_around_the_contact_part_are_mended() -> None:
     # an icon's underline before an email
     rows = [("Jennifer Hernandez", 36), "Fax 503 653 6624", "|_jennifer.hernandez@novatek.co"]
     assert parse_page(page_from_rows(rows), Settings()).emails == ("jennifer.hernandez@novatek.co",)
+
+
+def test_an_email_local_part_set_apart_from_its_domain_is_no_part_of_the_title() -> None:
+    # the title and the next column's email on one line, the local part read apart from "@domain"
+    rows = [("George Hughes", 40), ("Staff Executive Search Consultant george_hughes @westbrook.com", 20),
+            "Mobile +44 7449 260622", "W: https://westbrook.com/"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("george_hughes@westbrook.com",)
+    assert c.title == "Staff Executive Search Consultant"
+    rows = [("Ayse Bauer", 40), ("Referentin Personalmarketing ayse. bauer @nordlicht.de", 20), "+49 30 1234567"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Referentin Personalmarketing"

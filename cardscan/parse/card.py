@@ -155,10 +155,18 @@ def _before_labels(words: list[Word], cut: int) -> int:
     return cut
 
 
+#: a word that may be an email's local part: printed in lower case, unlike the words of a title
+_LOCAL_PART = re.compile(r"[a-z0-9][a-z0-9._%+-]*")
+
+
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
     cut = next((i for i, w in enumerate(words) if _starts_contact(w.text)), len(words))
+    if 0 < cut < len(words) and words[cut].text.startswith("@") and _LOCAL_PART.fullmatch(words[cut - 1].text):
+        cut -= 1  # an email's local part OCR set apart from its "@domain" ("george_hughes @westbrook.com")
+        while cut > 0 and _LOCAL_PART.fullmatch(words[cut - 1].text) and words[cut - 1].text[-1] in "._-":
+            cut -= 1  # and split itself ("ayse. bauer @...")
     if cut < 2 or cut == len(words):
         return None
     return _part_of(line, words[: _before_labels(words, cut)])
