@@ -19,7 +19,8 @@ import phonenumbers
 
 from .layout import mark_over_capital
 from .models import Contact, Line, Page, Word
-from .parse.text import fold, ocr_edits, similarity
+from .parse.address import looks_like_street
+from .parse.text import UNKNOWN_CONF, TextLine, fold, ocr_edits, similarity
 
 MODEL = "Latin"
 #: countries whose names and streets are commonly written with diacritics
@@ -207,7 +208,15 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
         # have mended a line it printed ("9? planta" -> "9ª planta"), so a near match counts too
         if any(len(p) >= 3 and any(k in p or p in k or similarity(k, p) >= 0.9 for k in keys) for p in read):
             out.append(i)
+    if contact.address is None and countries(contact) & ACCENT_COUNTRIES:
+        # no address was made out (its city misread: "50618 K6in"), but its street line lost its accents too
+        out += [i for i, line in enumerate(page.lines) if i not in out and _street_line(i, line)]
     return out
+
+
+def _street_line(index: int, line: Line) -> bool:
+    as_text = TextLine(index, line.text, line.height, line.box, line.block, line.conf or UNKNOWN_CONF, line.words)
+    return looks_like_street(as_text)
 
 
 #: names whose capital usually carries the accent, which both models drop ("Alvaro" for "Álvaro"): put back

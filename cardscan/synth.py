@@ -1224,7 +1224,8 @@ def render_card(spec: CardSpec) -> Image.Image:
         draw_block(draw, identity(), Region(m, 0.29 * h, w - 2 * m, 0.27 * h), "center", "center")
         draw_block(draw, both, Region(m, 0.58 * h, w - 2 * m, bottom - 0.58 * h), "center", "top")
     elif arrangement == "left":
-        draw_block(draw, identity(), Region(m, m, 0.58 * w, 0.34 * h), "left", "top")
+        # the name's region ends before the company's begins: a long name ran into a long company name
+        draw_block(draw, identity(), Region(m, m, 0.62 * w - m - 24, 0.34 * h), "left", "top")
         draw_block(
             draw,
             company(TextStyle(comp_st.path, comp_st.size - 10, accent)),

@@ -46,6 +46,16 @@ def test_target_lines_are_the_name_and_address_lines() -> None:
     assert accents.target_lines(page, c) == [0, 2, 3]
 
 
+def test_a_street_line_is_read_again_on_an_accent_card_whose_address_was_not_made_out() -> None:
+    # the city misread ("50618 K6in") left no address, but the street line lost its umlaut too
+    page = Page((line("Ayse Hartmann", 10), line("+49 15854 463717", 50), line("Muhlenweg 154b", 90),
+                 line("50618 K6in", 130)), 400, 200)  # fmt: skip
+    de = Contact(name=PersonName("Ayse Hartmann"), phones=(Phone("+4915854463717", "mobile", "+49 15854 463717"),))
+    assert accents.target_lines(page, de) == [0, 2]
+    uk = Contact(name=PersonName("Ayse Hartmann"), phones=(Phone("+447449260622", "mobile", "+44 7449 260622"),))
+    assert accents.target_lines(page, uk) == [0]  # "Ayse": a name usually written with an accent, on any card
+
+
 def test_elsewhere_only_a_name_in_doubt_is_read_again() -> None:
     # a British card: "Seren" under soren.wright@ is in review, and the Latin model may read "Søren"
     page = Page((line("Seren Wright", 10), line("soren.wright@cedarwood.co.uk", 50)), 600, 100)
