@@ -20,6 +20,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: charlotte. thomas-martin@relay.io", "charlotte.thomas-martin@relay.io"),
         ("inaki .castano@ outlook com", "inaki.castano@outlook.com"),
+        ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"
+        ("anna- lena.weber@firma.de", "anna-lena.weber@firma.de"),
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),

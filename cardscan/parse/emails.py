@@ -80,8 +80,8 @@ def _repair(text: str) -> str:
     head, tail = out[:at], out[at:]
     for domain_pattern, fix in _DOMAIN_REPAIRS:
         tail = domain_pattern.sub(fix, tail)
-    # "avery. smith@" -> "avery.smith@": a dot then a space inside the local part
-    head = re.sub(r"(?<=\w)\.\s+(?=[\w.+'-]+$)", ".", head)  # "charlotte. thomas-martin@" too
+    # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
+    head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
     head = re.sub(r"(?<=\w)\s+\.(?=[\w.+'-]+$)", ".", head)  # "inaki .castano@"
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
     # "Smith, jo@" keeps its capital and stays apart)
