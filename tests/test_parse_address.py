@@ -81,6 +81,15 @@ def test_floor_without_its_ordinal_sign_is_flagged() -> None:
     assert c.address is not None and "address" in c.review
 
 
+@pytest.mark.parametrize(("street", "flagged"), [("Königsallee 1 69", True), ("Königsallee 169", False)])
+def test_a_house_number_read_in_two_pieces_is_flagged(street: str, flagged: bool) -> None:
+    # "169" read "1 69": which of 169, 1 or 69 is printed cannot be told from the text
+    rows = [("Marie Werner", 45), "m.werner@bodensee.de", street, "50028 Köln"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None and c.address.street == street
+    assert ("address" in c.review) == flagged
+
+
 @pytest.mark.parametrize(
     ("read", "printed"),
     [

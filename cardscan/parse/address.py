@@ -400,6 +400,8 @@ def _ordinal(n: int) -> str:
     return "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+#: a street name followed by two short numbers ("Königsallee 1 69"): OCR split the house number, or joined two
+_NUMBER_SPLIT = re.compile(r"[^\W\d_]{3,}\.?\s\d{1,2}\s\d{1,3}[a-z]?\s*,?$")
 #: an address whose street number was split that way stays in review: the split is a guess
 GUESSED_SPACE_CONF = 0.5
 
@@ -772,7 +774,9 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
         floor_sign_lost = any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used)
-        if zip_misread or misread_words or post_town or _street_cut(street.strip(" ,")) or floor_sign_lost:
+        number_split = _NUMBER_SPLIT.search(street) is not None  # "Königsallee 1 69": 169, or 1, or 69?
+        cut = _street_cut(street.strip(" ,"))
+        if zip_misread or misread_words or post_town or cut or floor_sign_lost or number_split:
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
