@@ -73,6 +73,10 @@ def test_email_agreement_raises_name_confidence(local: str) -> None:
         ([("Avery Smith", 40), "Partner Finance & Controlling"], "Partner", "Finance & Controlling"),
         ([("Avery Smith", 40), "Head of Product"], "Head of Product", None),
         ([("Avery Smith", 40), "VP Talent Acquisition"], "VP Talent Acquisition", None),  # a rank, not a title alone
+        # a German one-word title, its dash lost ("Personalreferentin – Human Resources"), and a rank that is none
+        ([("Avery Smith", 40), "Personalreferentin Human Resources"], "Personalreferentin", "Human Resources"),
+        ([("Avery Smith", 40), "Vertriebsleiterin Marketing & Sales"], "Vertriebsleiterin", "Marketing & Sales"),
+        ([("Avery Smith", 40), "Leiter Human Resources"], "Leiter Human Resources", None),
     ],
 )
 def test_title_and_department(rows: list[str | tuple[str, float]], title: str, department: str | None) -> None:

@@ -814,6 +814,19 @@ _STANDALONE_TITLES = frozenset(
 )  # fmt: skip
 
 
+#: German roles that end a compound one-word title ("Personalreferentin", "Vertriebsleiter")
+_COMPOUND_ROLES = ("referent", "referentin", "berater", "beraterin", "leiter", "leiterin", "entwickler", "entwicklerin",
+                   "ingenieur", "ingenieurin", "managerin", "recruiterin", "spezialist", "spezialistin")  # fmt: skip
+
+
+def _standalone_title(word: str) -> bool:
+    # "Leiter Human Resources" alone is a rank over the area, as "Head of" is: only its compounds stand alone
+    bare = word in _COMPOUND_ROLES and not word.startswith("leiter")
+    return (
+        word in _STANDALONE_TITLES or bare or any(word.endswith(r) and len(word) >= len(r) + 3 for r in _COMPOUND_ROLES)
+    )
+
+
 def split_title(text: str) -> tuple[str, str | None]:
     """ "Partner, Finance & Controlling" -> ("Partner", "Finance & Controlling"); else (text, None).
 
@@ -841,7 +854,7 @@ def split_title(text: str) -> tuple[str, str | None]:
             "and",
         }
         # one word splits off only when it is a title on its own ("Partner"), not a rank ("VP Talent Acquisition")
-        whole = k > 1 or words[0].lower().strip(",.") in _STANDALONE_TITLES
+        whole = k > 1 or _standalone_title(words[0].lower().strip(",."))
         if (
             whole
             and _ROLE.search(left)
@@ -1264,14 +1277,16 @@ def _without_mark(text: str) -> str:
     return text
 
 
-def _edge_slip(text: str, domains: list[str]) -> bool:
+def _edge_slip(text: str, domains: list[str], most: int = 1) -> bool:
     """A one-word logo the domain spells but for a letter lost or gained at its edge ("iverstone", "qemberly"
-    beside riverstone, emberly): the logo's first or last letter merged with its mark, or the mark read as one."""
+    beside riverstone, emberly): the logo's first or last letter merged with its mark, or the mark read as one.
+    `most`: how many letters may be lost (never more than leave four)."""
     mine = letters_only(text).lower()
-    if len(text.split()) != 1:
+    if len(text.split()) != 1 or len(mine) < 4:
         return False
     flats = [d.replace("-", "") for d in domains if len(d.replace("-", "")) >= 5]
-    return any(mine in {flat[1:], flat[:-1]} or flat in {mine[1:], mine[:-1]} for flat in flats)
+    lost = {f for flat in flats for k in range(1, most + 1) for f in (flat[k:], flat[:-k])}
+    return mine in lost or any(flat in {mine[1:], mine[:-1]} for flat in flats)
 
 
 def _without_tail_specks(text: str) -> str:
@@ -1324,6 +1339,11 @@ def _pick_company(
                 # "D R I F T W O O D" read one by one): the domain spells it
                 dom = max(domains, key=lambda d: similarity(letters_only(text), d.replace("-", "")))
                 text, conf = _spell_from_domain(text, dom), 0.5
+            elif legal and agree < 0.999 and _edge_slip(_LEGAL.sub("", text).strip(" ,"), domains, 2):
+                # "llage SA" beside sillage.fr: the name's first letters lost to the logo's mark
+                head = _LEGAL.sub("", text).strip(" ,")
+                dom = max(domains, key=lambda d: similarity(letters_only(head), d.replace("-", "")))
+                text, conf = text.replace(head, _spell_from_domain(head, dom), 1), 0.5
             elif misspells_domain(text, domains):
                 conf = min(conf, COMPANY_DISAGREES_CONF)
         elif legal:
