@@ -368,7 +368,8 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
 
 
 @pytest.mark.parametrize(
-    "garbled", ["Nitps /Aejas of", "tp //ewe querty com", "Nttps /Nwww sillage-technologies tr", "wwe wana es"]
+    "garbled",
+    ["Nitps /Aejas of", "tp //ewe querty com", "Nttps /Nwww sillage-technologies tr", "wwe wana es", "ween wallow in"],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
     rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (garbled, 20, 0.5)]
@@ -376,7 +377,7 @@ def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: s
     assert c.website is None and "website" in c.review
 
 
-@pytest.mark.parametrize("line", ["Apps / Cloud", "IT/Security", "WwW"])
+@pytest.mark.parametrize("line", ["Apps / Cloud", "IT/Security", "WwW", "Made in Germany", "Think big in"])
 def test_a_slash_or_a_mark_alone_is_no_sign_of_a_web_address(line: str) -> None:
     rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (line, 20, 0.5)]
     assert "website" not in parse_page(page_from_rows(rows), Settings()).review
@@ -552,3 +553,29 @@ def test_an_email_local_part_set_apart_from_its_domain_is_no_part_of_the_title()
     rows = [("Ayse Bauer", 40), ("Referentin Personalmarketing ayse. bauer @nordlicht.de", 20), "+49 30 1234567"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Referentin Personalmarketing"
+
+
+def test_a_company_with_its_first_letters_lost_to_the_logo_is_spelled_from_the_domain() -> None:
+    # "Sillage SA" read "llage SA": its legal form made it sure, though the email's domain spells it whole
+    rows = [("Amélie Roux", 36), "Director of People", ("llage SA", 43), "Tél. +33 5 71 76 37 60",
+            "Email: amelie.roux@sillage.fr"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Sillage SA" and "company" in c.review
+    rows[2] = ("Village SA", 43)  # a word of its own, not a slip at the edge
+    assert parse_page(page_from_rows(rows), Settings()).company == "Village SA"
+
+
+def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_empty_field_to_review() -> None:
+    # "WESTBROOK" in small capitals over its tagline, taken by no field: the company is on the card
+    rows = [("v", 64, 0.64), ("WESTBROOK", 26, 0.85), ("Your partner in growth", 18, 0.95),
+            ("Matilda Fitzpatrick-Henderson MBA", 27, 0.93), ("Cell 0416 353 987", 26, 0.96),
+            ("laut Officer", 35, 0.59), ("Level 30, 181 Murray Street Sydney NSW 2000", 36, 0.9)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" in c.review
+    # "17 Grand Canal Square" read "rand Canal Square", its Eircode garbled: no address, but one is printed
+    rows = [("TIDEWATER NETWORKS", 59), ("Pádraig O'Connor", 78), "Consultant", "Direct | +353 1 226 8928",
+            "rand Canal Square", "DOs 968R"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is None and "address" in c.review
+    rows[4] = "Cloud Services"
+    assert "address" not in parse_page(page_from_rows(rows), Settings()).review

@@ -472,6 +472,12 @@ _UNREAD_WEB = re.compile(
     r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}",
     re.I,
 )
+#: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
+_CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
+#: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
+_STREET_NAME = re.compile(r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$")
+#: a web address in lower case with its dots read as spaces, its ending a domain's ("ween wallow in")
+_UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
 _STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$", re.I)
 
@@ -514,7 +520,10 @@ def _missing_but_expected(
     # a logo's letters spaced out, read only in part ("O N DI" of "O N D I N E"): the company's name is there
     if any(_SPACED_LOGO.fullmatch(ln.text.strip()) and not _ONLY_LABELS.fullmatch(ln.text.strip()) for ln in untaken):
         out.add("company")
-    if any(_UNREAD_WEB.search(ln.text) and "@" not in ln.text and not mentions_linkedin(ln.text) for ln in untaken):
+    if any(_CAPS_LOGO.fullmatch(ln.text.strip()) and sum(c.isalpha() for c in ln.text) >= 4 for ln in untaken):
+        out.add("company")
+    if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text)) and "@" not in ln.text
+           and not mentions_linkedin(ln.text) for ln in untaken):  # fmt: skip
         out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
     if any(mentions_linkedin(ln.text) for ln in untaken):
@@ -522,7 +531,7 @@ def _missing_but_expected(
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
     if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) or garbled_city_line(ln.text)
-           for ln in untaken):  # fmt: skip
+           or _STREET_NAME.match(ln.text) for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
 
