@@ -110,6 +110,10 @@ def test_a_british_cards_misread_postcode_is_mended_in_the_address_it_prints() -
     assert a is not None
     assert (a.city, a.postcode, a.country) == ("London", "SE1 5XJ", "GB")
     assert a.lines == ("212 Princes Street", "London SE1 5XJ")
+    # its space lost as well, on a line of its own ("W1T 9LJ" read "WIT9LJ")
+    a = card("3rd Floor", "176 King Street", "London", "WIT9LJ", "Direct: +44 (0)20 4161 8075").address
+    assert a is not None and (a.city, a.postcode) == ("London", "W1T 9LJ")
+    assert card("176 King Street", "Chelmsford", "ESSEX", "+44 20 4161 8075").address is None  # a county is none
 
 
 def test_a_misread_postcode_shape_is_no_address_without_a_british_cue() -> None:
@@ -357,6 +361,7 @@ def test_city_spelled_from_its_postcode_goes_to_review_unless_only_its_accents_w
     ("printed", "mended"),
     [
         ("Bahnhofstrage 112b", "Bahnhofstraße 112b"),  # ß read as g
+        ("Goethestrabe 184", "Goethestraße 184"),  # or as a small b
         ("Catharijnesinge! 153a", "Catharijnesingel 153a"),  # a last l read as "!"
     ],
 )

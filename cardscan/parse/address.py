@@ -270,7 +270,8 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
 _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b")
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
-_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]? [\dIlOS][A-Z\d]{2})\s*$")
+#: ("WIT9LJ": without it only when the inward code's digit and letters are read as such)
+_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d]{2}|\d[A-Z]{2}))\s*$")
 
 
 #: the post town of each British postcode area: the city a card prints beside the postcode, most often
@@ -375,7 +376,7 @@ _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
 _FOURTH_MISREAD = re.compile(r"\b[aA](?=th (?:floor|fl\b|level))", re.I)
 #: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
 _POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
-_ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|R|&|f|8|fs|6|13|g|ĝ)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
+_ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|b|R|&|f|8|fs|6|13|g|ĝ)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)")
 #: "Catharijnesinge!": a word's last l read as an exclamation mark, which no address prints
 _L_AS_BANG = re.compile(r"(?<=[a-zà-ÿ]{2})!(?=[\s,]|$)")
 
