@@ -33,6 +33,8 @@ def card(*rows: str) -> Contact:
         ("Web. wwwcontoso com", "www.contoso.com"),  # the dots lost, "www" glued to the host
         ("Web www contoso com", "www.contoso.com"),
         ("www. onyx-security de", "www.onyx-security.de"),  # the ending set apart at the end of the line
+        ("www.everg reen.io", "www.evergreen.io"),  # a space inside the host's name
+        ("Web: www. foxg love.co.uk", "www.foxglove.co.uk"),
         ("Wew contoso de", "www.contoso.de"),  # a stray letter for the middle w, and both dots lost
     ],
 )

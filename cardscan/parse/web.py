@@ -48,6 +48,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^\W*w[a-uxyz]w\s(?=[a-z0-9][a-z0-9-]+(?:\s|\.\s?)(?:{_TLDS})\s*$)", re.I), "www "),
     # "wwwlevante es", "www nexagone fr": the dot after "www" lost, with the host's ending set apart at the line's end
     (re.compile(rf"\bwww\s?(?=[a-z0-9][a-z0-9-]+(?:\s|\.\s?)(?:{_TLDS})\s*$)", re.I), "www."),
+    # "www.everg reen.io": a space OCR put inside the name of a www host (its first piece has no ending)
+    (re.compile(rf"\b(www\.[a-z0-9-]+)\s(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), r"\1"),
     # "www.onyx-security de": a www host's ending set apart by a space at the end of the line
     (re.compile(rf"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)\s(?=(?:{_TLDS})\s*$)", re.I), r"\1."),
 )
