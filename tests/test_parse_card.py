@@ -579,3 +579,13 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     assert c.address is None and "address" in c.review
     rows[4] = "Cloud Services"
     assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website_is_spelled_from_it() -> None:
+    # "Wes.wrook" over "Logistics": the email and the website both spell westbrook-logistics
+    rows = [("Liam McKenzie, Jr.", 47), ("Wes.wrook", 31, 0.85), ("Logistics", 38), "Cell. +61 417 377 378",
+            "liamm@westbrook-logistics.com", "www.westbrook-logistics.com"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Westbrook Logistics" and "company" in c.review
+    # with the email alone, one reading stands against another: the company is kept as printed
+    assert parse_page(page_from_rows(rows[:-1]), Settings()).company == "Wes.wrook Logistics"

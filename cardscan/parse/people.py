@@ -1062,6 +1062,7 @@ def find_people(
         ],
         domains,
         body_height,
+        max(email_confs or [0.0]),
     )
     picked = [c.line for c in (name_c, title_c, dept_c) if c] + list(company_lines)
     return People(
@@ -1277,6 +1278,23 @@ def _without_mark(text: str) -> str:
     return text
 
 
+def _respelled(text: str, confirmed: list[str]) -> str:
+    """The company's words that misspell a domain the email and the website both spell ("monarcn Consulting"
+    beside rohan@monarch.io and monarch.io, "Wes.wrook Logistics" beside westbrook-logistics.com), spelled
+    from it: two readings that agree outvote one that does not. Otherwise unchanged."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        mine = letters_only(word)
+        if len(mine) < 4:
+            continue
+        for domain in confirmed:
+            labels = {domain.replace("-", ""), *(part for part in domain.split("-") if len(part) >= 4)}
+            if any(0.8 <= similarity(mine, label) < 1.0 for label in labels) and mine not in labels:
+                words[i] = _spell_from_domain(word, domain)
+                break
+    return " ".join(words)
+
+
 def _edge_slip(text: str, domains: list[str], most: int = 1) -> bool:
     """A one-word logo the domain spells but for a letter lost or gained at its edge ("iverstone", "qemberly"
     beside riverstone, emberly): the logo's first or last letter merged with its mark, or the mark read as one.
@@ -1301,7 +1319,7 @@ def _without_tail_specks(text: str) -> str:
 
 
 def _pick_company(
-    cands: list[Candidate], domains: list[str], body_height: float = 0.0
+    cands: list[Candidate], domains: list[str], body_height: float = 0.0, email_conf: float = 0.0
 ) -> tuple[str | None, float, tuple[int, ...]]:
     if not cands:
         return None, 0.0, ()
@@ -1383,6 +1401,12 @@ def _pick_company(
         text = " ".join(picked if p is cand else p.text for p in parts)
         agree = domain_agreement(joined, domains)
         conf = max(conf, min(1.0, 0.9 * min(p.conf for p in parts) + 0.1 * agree))
+        # the lines read less surely than the email ("Halcyon" read surely corrects an email's "haicyon" instead)
+        confirmed = [d for d in set(domains) if domains.count(d) >= 2]
+        pieces = [picked if p is cand else p.text for p in parts]
+        mended = [_respelled(t, confirmed) if p.conf < email_conf else t for p, t in zip(parts, pieces, strict=True)]
+        if mended != pieces:
+            text, conf = " ".join(mended), min(conf, COMPANY_DISAGREES_CONF)
     if only_legal_form(text):
         return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
     return _without_tail_specks(text), conf, tuple(p.line for p in parts)
