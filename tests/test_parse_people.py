@@ -270,6 +270,8 @@ def test_no_name_is_made_from_an_email_alone() -> None:
         ("Sierra Azul Bank", "ana@sierraazul.es", "Sierra Azul Bank"),
         ("G ranite GmbH", "ana@granite.de", "Granite GmbH"),  # a lone letter is a piece of a word
         ("Quant 1X Corp.", "ana@quantix.com", "Quantix Corp."),  # a digit inside is a misread letter
+        ("SAPPHI RE", "ana@sapphire.co.uk", "SAPPHIRE"),  # a two-letter tail that is no word
+        ("Acme AI", "ana@acmeai.com", "Acme AI"),  # a two-letter word of its own
     ],
 )
 def test_company_words_are_joined_only_when_a_piece_is_not_a_word(printed: str, email: str, expected: str) -> None:

@@ -1210,18 +1210,29 @@ def rejoin_trade_words(text: str) -> str:
     return " ".join(words)
 
 
+#: two-letter words a company's name holds on their own ("Acme AI"), unlike the tail of a split word ("SAPPHI RE")
+_SHORT_WORDS = frozenset("ai it hr uk us eu ag sa co tv pr ux vr ar io my go on of to in at by de la le du et".split())  # noqa: SIM905
+
+
+def _piece(word: str, follows: bool) -> bool:
+    """A fragment, or a two-letter tail that is no word of its own."""
+    tail = follows and len(word) == 2 and word.isalpha() and word.lower() not in _SHORT_WORDS
+    return _is_fragment(word, follows) or tail
+
+
 def _rejoin_with_domain(text: str, domains: list[str]) -> str:
-    """ "G ranite GmbH" -> "Granite GmbH", "Quant 1X Corp." -> "Quantix Corp.": OCR split a word or read a
-    letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise unchanged."""
+    """ "G ranite GmbH" -> "Granite GmbH", "Quant 1X Corp." -> "Quantix Corp.", "SAPPHI RE" -> "SAPPHIRE": OCR
+    split a word or read a letter as a digit, and joining the pieces spells the email's domain exactly. Otherwise
+    unchanged."""
     words = text.split()
     flat = {d.replace("-", "") for d in domains if d}
-    split = any(_is_fragment(w, k > 0) for k, w in enumerate(words))
+    split = any(_piece(w, k > 0) for k, w in enumerate(words))
     if domain_agreement(text, domains) >= 0.999 and not split:
         return text  # already spelled as the domain ("Cedarwood Consulting" ~ cedarwood-consulting)
     for size in (6, 5, 4, 3, 2, 1):  # "ir on cla d": a letter-spaced logo OCR joined in a few places
         for i in range(len(words) - size + 1):
             piece = "".join(words[i : i + size])
-            if size > 1 and not any(_is_fragment(w, k > 0) for k, w in enumerate(words[i : i + size])):
+            if size > 1 and not any(_piece(w, k > 0) for k, w in enumerate(words[i : i + size])):
                 continue  # "Prism Foods" ~ prism-foods.io: two real words stay two words
             if piece.translate(AS_LETTER).lower() in flat and (size > 1 or piece.lower() not in flat):
                 word = piece.translate(AS_LETTER).lower()
