@@ -22,6 +22,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("inaki .castano@ outlook com", "inaki.castano@outlook.com"),
         ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"
         ("anna- lena.weber@firma.de", "anna-lena.weber@firma.de"),
+        ("Email: |.martin@onyx.com.au", "l.martin@onyx.com.au"),  # an initial l read as a bar
+        ("E | martin@onyx.com.au", "martin@onyx.com.au"),  # a bar between label and address
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),

@@ -83,6 +83,8 @@ def _repair(text: str) -> str:
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
     head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
     head = re.sub(r"(?<=\w)\s+\.(?=[\w.+'-]+$)", ".", head)  # "inaki .castano@"
+    # "|.martin@" -> "l.martin@": an initial l read as a bar, which no address holds
+    head = re.sub(r"(?<![\w.])\|\.(?=[a-z0-9][\w.+'-]*$)", "l.", head)
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
     # "Smith, jo@" keeps its capital and stays apart)
     head = re.sub(r"(?<![\w.])([a-z0-9][a-z0-9._-]*)[,;]\s?(?=[a-z0-9][\w.]*$)", r"\1.", head)
