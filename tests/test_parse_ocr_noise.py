@@ -479,3 +479,21 @@ def test_a_letter_box_drawn_too_tall_does_not_cut_a_one_line_address() -> None:
     c = scan(("Jean-Baptiste Michel", 265, 300, 56), ("Ingénieur logiciel", 391, 380, 34), address)
     assert c.address is not None
     assert c.address.lines == ("Bâtiment C 219 allée des Tilleuls 38000 Grenoble",)
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("Lumiére Security SAS", "Lumière Security SAS"),  # French writes only a grave before a silent-e syllable
+        ("Héléne Fournier", "Hélène Fournier"),
+        ("1 rue de Genéve", "1 rue de Genève"),
+        ("Bibliothéque", "Bibliothèque"),
+        ("José Pérez", "José Pérez"),  # no silent e after it: kept
+        ("Renée Médecin", "Renée Médecin"),
+        ("Péter Szabó", "Péter Szabó"),
+    ],
+)
+def test_an_acute_accent_where_french_writes_a_grave_is_the_grave(read: str, printed: str) -> None:
+    from cardscan.parse.text import grave_before_mute_e
+
+    assert grave_before_mute_e(read) == printed

@@ -159,13 +159,23 @@ def text_lines(page: Page) -> list[TextLine]:
         for part in split_columns(line.words):
             words = _trim_edges(part) or part
             seg = Line(words=tuple(words), block=line.block)
-            text = nfkc(join_words(words))
+            text = grave_before_mute_e(nfkc(join_words(words)))
             if not text:
                 continue
             conf = seg.conf
             conf_ = UNKNOWN_CONF if conf is None else conf
             out.append(TextLine(len(out), text, seg.height, seg.box, seg.block, conf_, tuple(words)))
     return out
+
+
+#: an é before a consonant and a word's last, silent e: French writes è there ("Lumière", "Hélène", "Genève"), and OCR
+#: reads the one accent for the other
+_ACUTE_FOR_GRAVE = re.compile(r"(?<=[^\W\d_])([éÉ])(?=(?:[bcdfgjklmnprstvz]|ch|gn|qu|tr|vr|br)es?\b)")
+
+
+def grave_before_mute_e(text: str) -> str:
+    """ "Lumiére" -> "Lumière": an acute accent where French spelling has only a grave one."""
+    return _ACUTE_FOR_GRAVE.sub(lambda m: "è" if m.group(1) == "é" else "È", text)
 
 
 def strip_accents(text: str) -> str:
