@@ -589,3 +589,18 @@ def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website
     assert c.company == "Westbrook Logistics" and "company" in c.review
     # with the email alone, one reading stands against another: the company is kept as printed
     assert parse_page(page_from_rows(rows[:-1]), Settings()).company == "Wes.wrook Logistics"
+
+
+@pytest.mark.parametrize(
+    ("name", "read", "printed"),
+    [
+        ("Laura Fischer", "www.linkedin.com/in/Ifischer", "www.linkedin.com/in/lfischer"),  # the initial l read as I
+        ("Lakshmi Kumar", "linkedin.com/in/ikumar334", "linkedin.com/in/lkumar334"),
+        ("Lachlan Campbell", "linkedin.com/in/lachian-campbell", "linkedin.com/in/lachlan-campbell"),
+        ("Kirra Anderson", "linkedin.com/in/kanderson164", "linkedin.com/in/kanderson164"),
+        ("Jane Smith", "linkedin.com/in/jsmith", "linkedin.com/in/jsmith"),
+    ],
+)
+def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, read: str, printed: str) -> None:
+    rows = [(name, 40), "Principal Software Engineer", "+49 89 21291", read]
+    assert parse_page(page_from_rows(rows), Settings()).linkedin == printed

@@ -283,6 +283,33 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
     return False
 
 
+def slug_from_name(url: str, name: PersonName) -> str:
+    """The profile URL with the printed name's letters back where OCR read a look-alike in its profile name
+    ("in/lachian-campbell" under "Lachlan Campbell", "in/Ifischer" under "Laura Fischer": an initial l read as I).
+    A profile name that spells the name otherwise is left as it is."""
+    bare = url.rstrip("/")
+    slug = bare.rpartition("/")[2]
+    parts = [letters_only(t).lower() for t in (name.given, name.family) if len(letters_only(t)) >= 3]
+    if not parts or not slug:
+        return url
+    initial = parts[0][0] if letters_only(name.given) else ""
+    segments = slug.split("-")
+    for k, seg in enumerate(segments):
+        low = seg.lower().rstrip("0123456789")  # "ikumar334": the digits LinkedIn added stay
+        digits = seg[len(low) :]
+        for part in parts:
+            edits = ocr_edits(part, low) if len(low) == len(part) and low != part else []
+            if len(edits) == 1 and edits[0].plausible:
+                segments[k] = part + digits
+                break
+            # "Ifischer": the initial l before the family name read as its look-alike
+            if initial == "l" and len(low) == len(part) + 1 and low[1:] == part and low[0] in "i1|":
+                segments[k] = initial + part + digits
+                break
+    mended = "-".join(segments)
+    return url if mended.lower() == slug.lower() else bare[: -len(slug)] + mended + url[len(bare) :]
+
+
 #: confidence of a company word with a mark over its capital that no model read as an accent
 ACCENT_DOUBT_CONF = 0.5
 
@@ -858,6 +885,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         if not spelled and not borne_out(f"x@{host_of(site.value)}", None, people.company):
             site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF))
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
+    if linkedin and people.name:
+        linkedin = replace(linkedin, value=slug_from_name(linkedin.value, people.name))
     country = (addr.address.country if addr else "") or next(
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
     )
