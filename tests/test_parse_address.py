@@ -62,6 +62,7 @@ def test_no_address_without_a_postcode_line() -> None:
         ("5* planta", "5ª planta"),
         ("3° piso", "3º piso"),
         ("9è planta", "9ª planta"),
+        ("6® planta", "6ª planta"),
         ("72 planta", "7ª planta"),
         ("92 piso", "9º piso"),
         # a 2 after a 1 or a 2 may be a floor of its own (12ª, 22ª) with its sign lost: left as read

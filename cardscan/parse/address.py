@@ -380,9 +380,9 @@ _ESZETT_MISREAD = re.compile(r"(?<=[a-zäöü]stra)(?:B|b|R|&|f|8|fs|6|13|g|ĝ)(
 #: "Catharijnesinge!": a word's last l read as an exclamation mark, which no address prints
 _L_AS_BANG = re.compile(r"(?<=[a-zà-ÿ]{2})!(?=[\s,]|$)")
 
-#: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è" or a degree sign, or as a "2"
+#: "9ª planta", "3º piso": the raised ordinal sign OCR reads as "?", "*", "è", "®" or a degree sign, or as a "2"
 #: after a digit from 3 up ("72 planta": no Spanish office stands on a 32nd to 92nd floor)
-_FLOOR_ORDINAL_MISREAD = re.compile(r"(?:(?<=\b\d)\s?[?*°è]|(?<=\b[3-9])2)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
+_FLOOR_ORDINAL_MISREAD = re.compile(r"(?:(?<=\b\d)\s?[?*°è®©]|(?<=\b[3-9])2)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
 #: "3 planta": the sign not read at all; put back as the likelier reading, and the address stays in review
 _FLOOR_SIGN_LOST = re.compile(r"(?<=\b\d)(?=\s(?P<floor>planta|piso|andar)\b)", re.I)
 
