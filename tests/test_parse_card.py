@@ -275,6 +275,8 @@ def test_a_company_word_ocr_split_in_two_is_joined() -> None:
     assert rejoin_trade_words("Acme Tech Nologies") == "Acme Technologies"
     assert rejoin_trade_words("Bright Line Logistics") == "Bright Line Logistics"  # no word of company names
     assert rejoin_trade_words("Media Group") == "Media Group"
+    assert rejoin_trade_words("Weisswald hnologies KG") == "Weisswald Technologies KG"  # its first letters lost
+    assert rejoin_trade_words("Acme National Bank") == "Acme National Bank"  # a word of its own, five letters short
     rows = [("INKWELL ANALY TiCS GMBH", 36, 0.81), ("Katharina Weber", 30), "katharina.weber@inkwell.de"]
     assert parse_page(page_from_rows(rows), Settings()).company == "INKWELL ANALYTICS GMBH"
 
@@ -485,6 +487,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
     assert repair_name("Jurgen Wolf", ["juergen.wolf"]) == "Jürgen Wolf"  # the email spells the lost umlaut
     assert repair_name("Ava Edwards", ["avae"]) == "Ava Edwards"  # "avae": Ava and Edwards' initial, no "ä"
+    assert repair_name("Pooja D. lyer", []) == "Pooja D. Iyer"  # a capital I read as a small l
+    assert repair_name("Maria de los Santos", []) == "Maria de los Santos"  # particles start small
     # a department is no name, however name-like its two capitalised words
     rows = [("Human Resources", 30), "Technical Recruiter", "M. +1.617.425.6799", "Boston, MA 02162"]
     assert parse_page(page_from_rows(rows), Settings()).name is None

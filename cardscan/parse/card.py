@@ -139,6 +139,8 @@ def free_words(line: TextLine) -> TextLine:
     """A line no field took, without a number ending it or the label of a number in the next column that OCR
     put on it ("Oliver Roberts Mobile", "Prof. Mathis Bonnet Fe:+93"): the words a name or title may be."""
     line = _before_digits(line)
+    if len(line.words) >= 4 and all(len(w.text) == 1 for w in line.words):
+        return line  # a logo's letters spaced out ("S A P P H I R E"): its last letter is no "E" label
     cut = _before_labels(list(line.words), len(line.words))
     return line if cut == len(line.words) else _part_of(line, list(line.words)[:cut])
 

@@ -738,6 +738,10 @@ def domain_agreement(text: str, domains: list[str]) -> float:
         head = domain.split("-")[0]
         if "-" in domain and len(head) >= 4 and mine == head:
             best = max(best, 0.9)
+        # "Arc-en-Ciel" over "Media SAS" ~ arc-en-ciel-media: the domain's first words, hyphens where its are
+        hyphened = re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-")
+        if "-" in hyphened and len(mine) >= 4 and domain.startswith(hyphened + "-"):
+            best = max(best, 0.9)
         domain = flat
         words = [letters_only(w) for w in re.split(r"[\s-]+", text)]
         if len(domain) >= 3 and domain in words:
@@ -797,6 +801,10 @@ def repair_name(text: str, locals_: list[str]) -> str:
         words[-1] = _ROMAN_MISREAD[words[-1]]
     # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
     words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
+    # "Pooja D. lyer": a name starts with a capital, and a small l that starts one is a capital I read as its look-alike
+    if any(w[:1].isupper() for w in words):
+        small = _PARTICLES | {"los", "las", "les", "lo"}  # "Maria de los Santos"
+        words = ["I" + w[1:] if re.fullmatch(r"l[a-z]{2,}", w) and w not in small else w for w in words]
     initials = [letters_only(w)[:1] for w in words]
     return " ".join(
         _accent_from_email(w, locals_, "".join(x for j, x in enumerate(initials) if j != i))
@@ -1207,6 +1215,13 @@ def rejoin_trade_words(text: str) -> str:
         if a.isalpha() and b.isalpha() and joined in _TRADE_WHOLE and a.lower() not in _TRADE_WHOLE:
             words[i : i + 2] = [joined.upper() if a.isupper() else joined.capitalize() if a[0].isupper() else joined]
         i += 1
+    # "Weisswald hnologies KG": a word of company names whose first letters or few OCR lost (with the logo's
+    # edge or a speck); after the first word only, a lone tail no word of its own, naming one such word
+    for k, word in enumerate(words[1:], 1):
+        low = word.lower()
+        whole = [t for t in _TRADE_WHOLE if t.endswith(low) and 0 < len(t) - len(low) <= 4] if len(low) >= 6 else []
+        if word.isalpha() and low not in _TRADE_WHOLE and len(whole) == 1:
+            words[k] = whole[0].upper() if word.isupper() else whole[0].capitalize()
     return " ".join(words)
 
 
