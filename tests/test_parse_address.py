@@ -149,6 +149,14 @@ def test_an_ordinal_street_whose_space_ocr_lost_is_split_again() -> None:
         assert a is not None and a.lines[0] == printed
 
 
+def test_an_eircode_on_a_line_of_its_own_under_a_dublin_district_is_its_postcode() -> None:
+    rows = [("Aoife O'Connor", 52), "aoife@quantix-energy.com", "119 O'Connell Street", "Dublin 4", "DO4 3AXN",
+            "Ireland"]  # fmt: skip
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines == ("119 O'Connell Street", "Dublin 4", "D04 3AXN", "Ireland")
+    assert (a.city, a.postcode, a.country) == ("Dublin", "D04 3AXN", "IE")
+
+
 def test_a_street_line_whose_box_ocr_drew_twice_as_tall_still_joins_its_address() -> None:
     # Tesseract's boxes for "65 Merrion Square" reached down to the town line: 32 px against 17
     rows = [("Oisín O'Brien", 33), "o.obrien@driftwood-partners.ie", ("65 Merrion Square", 32), ("Limerick", 17),

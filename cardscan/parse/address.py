@@ -415,6 +415,8 @@ def _split_ordinal(m: re.Match[str]) -> str:
     return f"{m['number']} {m['digit']}{m['suffix'].lower()}"
 
 
+#: an Eircode alone on its line (its routing key's zero perhaps read as an O)
+_EIRCODE_LINE = re.compile(r"\s*[AC-FHKNPRTV-Y][\dO]{2} ?[AC-FHKNPRTV-Y\d]{4}\s*")
 _EIRCODE_ZERO = re.compile(r"\b[AC-FHKNPRTV-Y][\dO]{2}(?= [AC-FHKNPRTV-Y\d]{4}\b)")
 #: "Dublin 1 001 VX7X": a Dublin district's Eircode with its D read as a zero (or an O)
 _DUBLIN_D_AS_ZERO = re.compile(
@@ -711,6 +713,12 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             found = replace(found, city=street_lines.pop().strip(" ,"), before="")
         country = found.country
         below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
+        if found.country == "IE" and not found.postcode and below is not None and _EIRCODE_LINE.fullmatch(below.text):
+            # "Dublin 4" over "D04 3AXN": the Eircode on a line of its own under the town
+            eircode = _EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), below.text.strip())
+            found = replace(found, postcode=eircode)
+            used.append(below.index)
+            below = _neighbour(below, [ln for ln in free if ln.index not in used], above=False)
         if below is not None and country_line(below.text):
             country = country_line(below.text)
             used.append(below.index)
