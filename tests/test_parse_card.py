@@ -608,3 +608,20 @@ def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website
 def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, read: str, printed: str) -> None:
     rows = [(name, 40), "Principal Software Engineer", "+49 89 21291", read]
     assert parse_page(page_from_rows(rows), Settings()).linkedin == printed
+
+
+@pytest.mark.parametrize(
+    ("printed", "flagged"),
+    [
+        ("Löwenzahn Media", False),  # read right: the domain spells its ö as oe, nothing disagrees
+        ("Lowenzahn Media", False),  # its dots lost: put back; the email and website are not "mended" to "lowenzahn"
+        ("Liwenzahn Media", True),  # its ö read as another letter: the likelier reading, in review
+    ],
+)
+def test_a_company_with_an_umlaut_beside_a_domain_that_spells_it_oe(printed: str, flagged: bool) -> None:
+    rows = [("Prof. Sabine Weber", 38), (printed, 30, 0.95), "Chief Technology Officer",
+            "E-Mail: s.weber@loewenzahn.de", "www.loewenzahn.de", "Leopoldstraße 109", "79341 Freiburg"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert (c.company, c.emails, c.website) == ("Löwenzahn Media", ("s.weber@loewenzahn.de",), "www.loewenzahn.de")
+    assert ("company" in c.review) == flagged
+    assert "emails" not in c.review and "website" not in c.review

@@ -38,6 +38,7 @@ from .people import (
     misspells_domain,
     only_legal_form,
     split_name,
+    umlaut_misread_from_domain,
     umlauts_from_domain,
 )
 from .phones import PhoneHit, area_place, area_regions, find_phones, label_letters, region_by_grouping
@@ -715,6 +716,8 @@ def respelled_label(label: str, company: str) -> str | None:
     forms = _company_spellings(company)
     if not letters.isalpha() or not letters.isascii() or letters in forms:
         return None  # "elbbruecke" is how a domain spells "Elbbrücke"
+    if letters.replace("ae", "a").replace("oe", "o").replace("ue", "u") in forms:
+        return None  # and "loewenzahn" how it spells "Löwenzahn" printed with its dots lost ("Lowenzahn")
     for form in forms:
         if len(form) == len(letters) + 1 and len(form) >= 5:
             # a doubled letter read as one ("silage" for "sillage"): the only change, put back
@@ -1005,6 +1008,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
         if people.company:
             people = replace(people, company=umlauts_from_domain(people.company, [d.split(".")[0] for d in orgs]))
+            # "Liwenzahn" beside loewenzahn.de: the umlaut read as another letter; the likelier reading, in review
+            mended = umlaut_misread_from_domain(people.company, [d.split(".")[0] for d in orgs])
+            if mended != people.company:
+                people = replace(people, company=mended)
+                conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
     # "Ecume Robotics" reaching above its capitals: an accent over the É, which no model read
     if people.company and any(
         w.text in people.company.split() and mark_over_capital(ln.words, i)

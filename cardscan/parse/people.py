@@ -744,6 +744,7 @@ def domain_agreement(text: str, domains: list[str]) -> float:
             best = max(best, 0.9)
         domain = flat
         words = [letters_only(w) for w in re.split(r"[\s-]+", text)]
+        words += [_german_ascii(w) for w in re.split(r"[\s-]+", text)]
         if len(domain) >= 3 and domain in words:
             best = max(best, 0.85)
         best = max(best, similarity(mine, domain) if similarity(mine, domain) >= 0.6 else 0.0)
@@ -755,9 +756,14 @@ def misspells_domain(text: str, domains: list[str]) -> bool:
     misread. A line that holds the domain's word exactly ("Contoso Ltd", "Vantage") does not count."""
     mine = letters_only(text)
     words = {letters_only(w) for w in re.split(r"[\s-]+", text)}
+    words |= {_german_ascii(w) for w in re.split(r"[\s-]+", text)}  # "Löwenzahn Media" ~ loewenzahn: spelled alike
     for domain in filter(None, domains):
         flat = domain.replace("-", "")
+        # (and "Lowenzahn" beside loewenzahn: the umlaut's dots lost, which `umlauts_from_domain` puts back)
+        dotless = flat.replace("ae", "a").replace("oe", "o").replace("ue", "u")
         if mine.startswith(flat) or flat in words or mine == domain.split("-")[0] or _german_ascii(text) == flat:
+            return False
+        if dotless != flat and dotless in words:
             return False
     return any(0.85 <= similarity(w, d.replace("-", "")) < 1.0 for d in domains if d for w in {mine, *words})
 
@@ -1284,6 +1290,27 @@ def umlauts_from_domain(company: str, domains: list[str]) -> str:
                 for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
                     spelled = spelled.replace(plain, umlaut)
                 if spelled != label and strip_accents(spelled) == word.lower():
+                    words[i] = _style_like(word, spelled)
+    return " ".join(words)
+
+
+def umlaut_misread_from_domain(company: str, domains: list[str]) -> str:
+    """ "Liwenzahn Media" or "Léwenzahn SE" beside loewenzahn.de is "Löwenzahn …": a word the domain spells with
+    "oe", "ue" or "ae" whose umlaut OCR read as another letter, that letter alone differing. The likelier
+    reading, for the caller to send to review. Otherwise unchanged."""
+    words = company.split(" ")
+    for i, word in enumerate(words):
+        if len(word) < 4 or not word.isalnum():
+            continue
+        for domain in domains:
+            for label in {domain.replace("-", ""), *domain.split("-")}:
+                spelled = label
+                for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+                    spelled = spelled.replace(plain, umlaut)
+                if spelled == label or len(spelled) != len(word):
+                    continue
+                off = [k for k, (a, b) in enumerate(zip(spelled, word.lower(), strict=True)) if a != b]
+                if len(off) == 1 and spelled[off[0]] in "äöü" and word[off[0]].lower() not in "äöü":
                     words[i] = _style_like(word, spelled)
     return " ".join(words)
 
