@@ -1007,10 +1007,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             conf["name"] = min(conf["name"], UMLAUT_MENDED_CONF)
         # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
         if people.company:
-            people = replace(people, company=umlauts_from_domain(people.company, [d.split(".")[0] for d in orgs]))
+            labels = [d.split(".")[0] for d in orgs]
+            people = replace(people, company=umlauts_from_domain(people.company, labels))
             # "Liwenzahn" beside loewenzahn.de: the umlaut read as another letter; the likelier reading, in review
-            mended = umlaut_misread_from_domain(people.company, [d.split(".")[0] for d in orgs])
-            if mended != people.company:
+            mended = umlaut_misread_from_domain(people.company, labels) if people.company else None
+            if mended and mended != people.company:
                 people = replace(people, company=mended)
                 conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
     # "Ecume Robotics" reaching above its capitals: an accent over the É, which no model read
