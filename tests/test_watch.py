@@ -536,7 +536,8 @@ def test_real_watcher_scans_a_card_and_stops_cleanly_on_sigterm_mid_card(
         vcf = (out / "contacts.vcf").read_text(encoding="utf-8")
         assert vcf.count("BEGIN:VCARD") == 1
         assert str(truth["emails"][0]).lower() in vcf.lower()  # type: ignore[index]
-        assert "waiting.jpg" in w.stderr()
+        # its progress line comes on stderr, read by another thread than stdout's: it may arrive a moment later
+        wait_for(lambda: "waiting.jpg" in w.stderr(), timeout=10, what="its progress line", log=w.stderr)
 
         shutil.copy(second, inbox / "second.jpg.partial")
         os.rename(inbox / "second.jpg.partial", inbox / "second.jpg")
