@@ -1460,6 +1460,7 @@ def _pick_company(
         mended = [_respelled(t, confirmed) if p.conf < email_conf else t for p, t in zip(parts, pieces, strict=True)]
         if mended != pieces:
             text, conf = " ".join(mended), min(conf, COMPANY_DISAGREES_CONF)
+        text = rejoin_trade_words(text)  # "WEISSWALD / HNOLOGIES KG": the second line's first word too
     if only_legal_form(text):
         return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
     return _without_tail_specks(text), conf, tuple(p.line for p in parts)
