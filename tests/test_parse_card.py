@@ -625,3 +625,19 @@ def test_a_company_with_an_umlaut_beside_a_domain_that_spells_it_oe(printed: str
     assert (c.company, c.emails, c.website) == ("Löwenzahn Media", ("s.weber@loewenzahn.de",), "www.loewenzahn.de")
     assert ("company" in c.review) == flagged
     assert "emails" not in c.review and "website" not in c.review
+
+
+def test_a_company_word_missing_its_first_letters_on_the_second_line_of_a_stack_is_made_whole() -> None:
+    rows = [("Laura Jäger", 68), ("Head of People", 27), ("NEISSWALD", 22, 0.84), ("HNOLOGIES KG", 22, 0.93),
+            ("+49 40 692215", 21), "Web: https://www.weisswald.com", "laura.jaeger@weisswald.com"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "WEISSWALD TECHNOLOGIES KG" and "company" in c.review
+
+
+def test_an_initial_joined_to_the_family_name_by_a_hyphen_in_an_email_goes_to_review() -> None:
+    # "p-kowalski@": addresses almost always join an initial with a dot, which OCR reads as a hyphen
+    for local, flagged in (("p-kowalski", True), ("p.kowalski", False), ("paul-kowalski", False)):
+        rows = [("Paul Kowalski", 44), "VP Marketing", f"{local}@loewenzahn.io", "Telefon. 0341 436506"]
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.emails == (f"{local}@loewenzahn.io",)
+        assert ("emails" in c.review) == flagged

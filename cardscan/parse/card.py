@@ -286,6 +286,16 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
     return False
 
 
+def _dash_for_dot(hit: EmailHit, name: PersonName | None) -> EmailHit:
+    """ "p-kowalski@" under "Paul Kowalski": an initial joined to the family name by a hyphen, where addresses
+    almost always have a dot, which OCR reads as one; left as read, in review."""
+    given, family = (letters_only(name.given), letters_only(name.family)) if name else ("", "")
+    local = hit.email.partition("@")[0].lower()
+    if given and family and local == f"{given[0]}-{family}":
+        return replace(hit, confidence=min(hit.confidence, EMAIL_DISAGREES_CONF))
+    return hit
+
+
 def slug_from_name(url: str, name: PersonName) -> str:
     """The profile URL with the printed name's letters back where OCR read a look-alike in its profile name
     ("in/lachian-campbell" under "Lachlan Campbell", "in/Ifischer" under "Laura Fischer": an initial l read as I).
@@ -864,6 +874,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     )
     read = emails
     emails = [role_mailbox(join_cut_local(confirm_with_name(h, people.name), lines, people.name)) for h in emails]
+    emails = [_dash_for_dot(h, people.name) for h in emails]
     if email_misread(people, read, emails, conf_of):
         people = replace(people, name_conf=people.name_read_conf)
     company_sure = weakest_word((people.company or "").split(), [w for ln in lines for w in ln.words])
