@@ -327,6 +327,7 @@ def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
         ("52 Eagle Sureet", "52 Eagle Street"),
         ("2nd Fioor, 153 Cheapside", "2nd Floor, 153 Cheapside"),
         ("12 AVENVE FOCH", "12 AVENUE FOCH"),
+        ("205 ruc Sainte-Catherine", "205 rue Sainte-Catherine"),  # French "rue", its e read as c
     ],
 )
 def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: str) -> None:

@@ -371,7 +371,14 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
 
 @pytest.mark.parametrize(
     "garbled",
-    ["Nitps /Aejas of", "tp //ewe querty com", "Nttps /Nwww sillage-technologies tr", "wwe wana es", "ween wallow in"],
+    [
+        "Nitps /Aejas of",
+        "tp //ewe querty com",
+        "Nttps /Nwww sillage-technologies tr",
+        "wwe wana es",
+        "ween wallow in",
+        "Webs Rewert ct",
+    ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
     rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (garbled, 20, 0.5)]

@@ -561,10 +561,17 @@ def misread_street_word(word: str) -> bool:
     return _street_word_meant(word.strip(".,")) is not None
 
 
+#: short street words misread past `similar`: French "rue" with its e read as c ("205 ruc Sainte-Catherine")
+_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue"}
+
+
 def _street_word_meant(word: str) -> str | None:
     """The one long street word a misread word is a letter off, in the word's case ("Sureet" -> "Street",
     "Fioor" -> "Floor"); None for any other word, and for a plural ("Suites") of a street word."""
     w = word.lower()
+    if w in _SHORT_STREET_MISREADS:
+        meant = _SHORT_STREET_MISREADS[w]
+        return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
     if not w.isalpha() or w.rstrip("s") in _LONG_STREET_WORDS:
         return None
     # a letter off, not a compound ending in one ("Torstrasse")

@@ -507,8 +507,8 @@ _SPACED_LOGO = re.compile(r"(?:[A-Z]{1,2} ){2,}[A-Z]{1,2}")
 #: the same shape made of contact labels only ("T M E" of a column of labels)
 _ONLY_LABELS = re.compile(r"(?:[TMEFWPO] ){2,}[TMEFWPO]")
 _UNREAD_WEB = re.compile(
-    r"^\W*(?:w|web|website|url)\s*[:.|]|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
-    # garbled: "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
+    r"^\W*(?:w|web|website|url)\s*[:.|]|^\W*webs?\s+\w|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
+    # garbled: "Webs Rewert ct", "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
     r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}",
     re.I,
 )
