@@ -149,6 +149,18 @@ def test_an_ordinal_street_whose_space_ocr_lost_is_split_again() -> None:
         assert a is not None and a.lines[0] == printed
 
 
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("Anna Salai, Anmedabad, Gujarat 380046", "Anna Salai, Ahmedabad, Gujarat 380046"),
+        ("Outer Ring Road, Bengaluru, Kamataka 560480", "Outer Ring Road, Bengaluru, Karnataka 560480"),  # rn as m
+    ],
+)
+def test_an_indian_city_or_state_a_look_alike_off_is_mended_in_review(read: str, printed: str) -> None:
+    c = card("Plot No. 45, Raheja Mindspace", read, "+91 80 4946 0170")
+    assert c.address is not None and c.address.lines[-1] == printed and "address" in c.review
+
+
 def test_an_eircode_on_a_line_of_its_own_under_a_dublin_district_is_its_postcode() -> None:
     rows = [("Aoife O'Connor", 52), "aoife@quantix-energy.com", "119 O'Connell Street", "Dublin 4", "DO4 3AXN",
             "Ireland"]  # fmt: skip

@@ -77,6 +77,7 @@ def test_email_agreement_raises_name_confidence(local: str) -> None:
         ([("Avery Smith", 40), "Personalreferentin Human Resources"], "Personalreferentin", "Human Resources"),
         ([("Avery Smith", 40), "Vertriebsleiterin Marketing & Sales"], "Vertriebsleiterin", "Marketing & Sales"),
         ([("Avery Smith", 40), "Leiter Human Resources"], "Leiter Human Resources", None),
+        ([("Avery Smith", 40), "CTO Corporate Communications"], "CTO", "Corporate Communications"),  # a C-level title
     ],
 )
 def test_title_and_department(rows: list[str | tuple[str, float]], title: str, department: str | None) -> None:

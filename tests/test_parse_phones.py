@@ -39,6 +39,7 @@ def phones(*rows: str, region: str = "US") -> list[tuple[str, str]]:
         ("Fax: +1 212 555 0142", "+12125550142", "fax"),
         ("+1 212 555 0142 (mobile)", "+12125550142", "mobile"),
         ("+1 212 555 0142 fax", "+12125550142", "fax"),
+        ("Mobile Phone: +1 212 555 0142", "+12125550142", "mobile"),  # one label of two words
     ],
 )
 def test_label_styles(printed: str, number: str, kind: str) -> None:

@@ -582,6 +582,25 @@ def _street_word_meant(word: str) -> str | None:
     return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
 
 
+def mend_places(text: str, places: list[str]) -> str:
+    """Each word one or two OCR look-alike slips off exactly one of `places` (lower case) spelled as that place,
+    in the word's case ("Anmedabad" -> "Ahmedabad", "Kamataka" -> "Karnataka": rn read as m)."""
+
+    def meant(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or low in places:
+            return word
+        near = {p for p in places if abs(len(p) - len(low)) <= 1 and p[0] == low[0]}
+        near = {p for p in near if (e := ocr_edits(p, low)) and len(e) <= 2 and all(x.plausible for x in e)}
+        if len(near) != 1:
+            return word
+        place = near.pop()
+        return place.upper() if word.isupper() else place.capitalize()
+
+    return re.sub(r"[^\W\d_]+", meant, text)
+
+
 def mend_street_words(text: str) -> str:
     """ "52 Eagle Sureet" -> "52 Eagle Street": each word a letter off one long street word is taken for it
     (the likelier reading; the caller sends the address to review)."""
@@ -785,6 +804,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         misread_words = any(mend_street_words(ln) != ln for ln in printed)
         printed = tuple(mend_street_words(ln) for ln in printed)
         street = mend_street_words(street)
+        if country == "IN":
+            # "Anmedabad, Gujarat", "Bengaluru, Kamataka": an Indian city or state a look-alike or two off
+            misread_words |= any(mend_places(ln, IN_PLACES) != ln for ln in printed)
+            printed = tuple(mend_places(ln, IN_PLACES) for ln in printed)
+            found = replace(found, city=mend_places(found.city, IN_PLACES))
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):

@@ -824,7 +824,8 @@ _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センタ�
 #: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
 _STANDALONE_TITLES = frozenset(
     {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
-        "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant"}
+        "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant",
+        "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "chro"}
 )  # fmt: skip
 
 
