@@ -251,3 +251,17 @@ def test_british_office_number_of_another_post_town_than_the_address_goes_to_rev
     # 0191 serves Tyneside, Sunderland and Durham: a Newcastle number the geocoder places in Durham is no other town
     tyneside = ["147 Church Lane", "Newcastle upon Tyne", "NE1 9XA"]
     assert "phones" not in card(*tyneside, "Phone +44 191 347 8827", region="GB").review
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Charlie Edwards M P 029 2028 2160", "work"),  # the M is the next column's: the plan says landline
+        ("F M +44 (0)141 536 7772", "fax"),  # the fax label agrees with a landline
+        ("M P 07488 301768", "mobile"),  # and the mobile label with a mobile
+    ],
+)
+def test_of_two_labels_before_a_number_the_one_its_plan_agrees_with_is_taken(line: str, kind: str) -> None:
+    rows = [("Charlie Edwards", 40), line, "cedwards@driftwood.uk"]
+    c = parse_page(page_from_rows(rows), Settings(region="GB"))
+    assert [p.type for p in c.phones] == [kind]

@@ -197,6 +197,22 @@ def _unlabelled_type(number: phonenumbers.PhoneNumber, raw: str = "") -> PhoneTy
     return "mobile" if kind == PhoneNumberType.MOBILE else "work"
 
 
+def _with_plan(kind: PhoneType | None, text: str, number: phonenumbers.PhoneNumber) -> PhoneType | None:
+    """Of the labels in front of a number ("M P 029 2028 2160": the M the next column's), the one its numbering
+    plan agrees with: a mobile label on a number the plan says is a landline gives way to a landline label beside
+    it, and the reverse. One label, or labels that all agree or all disagree, are taken as printed."""
+    words = [w.lower() for w in _WORD.findall(label_letters(text))][-3:]
+    others = {LABELS[w] for w in words if w in LABELS} - {kind}
+    if kind is None or not others:
+        return kind
+    plan = phonenumbers.number_type(number)
+    if kind == "mobile" and plan == PhoneNumberType.FIXED_LINE:
+        return next(k for k in ("fax", "work", "other") if k in others) if others - {"mobile"} else kind
+    if kind in ("work", "fax") and plan == PhoneNumberType.MOBILE and "mobile" in others:
+        return "mobile"
+    return kind
+
+
 def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int] = frozenset()) -> list[PhoneHit]:
     """Every possible phone number on the card, typed, E.164, first printed first, no duplicates."""
     hits: list[PhoneHit] = []
@@ -217,7 +233,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             if _DATE.match(raw) or len(nsn) < 7 or (not valid and len(nsn) < 8):
                 continue
             if labels_first or len(matches) == 1:
-                kind = label_type(_nearest(gaps[i], last=True))
+                kind = _with_plan(label_type(_nearest(gaps[i], last=True)), _nearest(gaps[i], last=True), number)
             else:
                 kind = None
             if kind is None and (not labels_first or len(matches) == 1):
