@@ -1237,8 +1237,10 @@ _SHORT_WORDS = frozenset("ai it hr uk us eu ag sa co tv pr ux vr ar io my go on 
 
 
 def _piece(word: str, follows: bool) -> bool:
-    """A fragment, or a two-letter tail that is no word of its own."""
-    tail = follows and len(word) == 2 and word.isalpha() and word.lower() not in _SHORT_WORDS
+    """A fragment, or two letters that are no word of its own: a tail ("SAPPHI RE"), or a head in small letters
+    ("up land" of "upland")."""
+    two = len(word) == 2 and word.isalpha() and word.lower() not in _SHORT_WORDS
+    tail = two and (follows or word.islower())
     return _is_fragment(word, follows) or tail
 
 
@@ -1259,7 +1261,8 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
             if piece.translate(AS_LETTER).lower() in flat and (size > 1 or piece.lower() not in flat):
                 word = piece.translate(AS_LETTER).lower()
                 first = words[i]
-                styled = word.upper() if first.isupper() and len(first) > 1 else word.capitalize()
+                styled = word.capitalize() if first[:1].isupper() else word  # "up land" stays in small letters
+                styled = word.upper() if first.isupper() and len(first) > 1 else styled
                 return " ".join([*words[:i], styled, *words[i + size :]])
     return text
 
