@@ -590,6 +590,10 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     assert c.address is None and "address" in c.review
     rows[4] = "Cloud Services"
     assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+    # an Indian PIN code on a line of its own under its city ("Bengaluru - 560517", the dash lost)
+    rows = [("Himalaya Group Ltd", 66), ("Aditya Gill, CPA", 67), "Director of Data", "e. aditya.gill@himalaya.com",
+            "Plot No. 45, Raheja Mindspace", "Cyber City", "Bengaluru", "560517"]  # fmt: skip
+    assert "address" in parse_page(page_from_rows(rows), Settings()).review
 
 
 def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website_is_spelled_from_it() -> None:

@@ -516,6 +516,8 @@ _UNREAD_WEB = re.compile(
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
 _STREET_NAME = re.compile(r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$")
+#: an Indian PIN code on a line of its own ("560517" under "Bengaluru", its dash lost): an address is printed
+_BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
 #: a web address in lower case with its dots read as spaces, its ending a domain's ("ween wallow in")
 _UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
@@ -571,7 +573,7 @@ def _missing_but_expected(
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
     if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) or garbled_city_line(ln.text)
-           or _STREET_NAME.match(ln.text) for ln in untaken):  # fmt: skip
+           or _STREET_NAME.match(ln.text) or _BARE_PIN.fullmatch(ln.text) for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
 
