@@ -204,6 +204,7 @@ def target_lines(page: Page, contact: Contact) -> list[int]:
     for i, line in enumerate(page.lines):
         # (the parser may have put back a ü OCR read as "ii": "Kriiger" is the line of "Krüger")
         read = {_plain(line.text), _plain(re.sub(r"(?<=[^\W\d_])ii(?=[^\W\d_])", "u", line.text))}
+        read.add(_plain(re.sub(r"(?<=[^\W\d_])fi(?=[^\W\d_])", "n", line.text)))  # and an ñ as "fi": "Mufioz"
         # a stray letter or two is part of every key, but no line of the name or address; the parser may
         # have mended a line it printed ("9? planta" -> "9ª planta"), so a near match counts too
         if any(len(p) >= 3 and any(k in p or p in k or similarity(k, p) >= 0.9 for k in keys) for p in read):

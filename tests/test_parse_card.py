@@ -495,6 +495,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert repair_name("Jurgen Wolf", ["juergen.wolf"]) == "Jürgen Wolf"  # the email spells the lost umlaut
     assert repair_name("Ava Edwards", ["avae"]) == "Ava Edwards"  # "avae": Ava and Edwards' initial, no "ä"
     assert repair_name("Pooja D. lyer", []) == "Pooja D. Iyer"  # a capital I read as a small l
+    assert repair_name("Dr. Lucía Mufioz", []) == "Dr. Lucía Muñoz"  # an ñ read as "fi"
+    assert repair_name("Fiona Smith", []) == "Fiona Smith"
     assert repair_name("Maria de los Santos", []) == "Maria de los Santos"  # particles start small
     # a department is no name, however name-like its two capitalised words
     rows = [("Human Resources", 30), "Technical Recruiter", "M. +1.617.425.6799", "Boston, MA 02162"]

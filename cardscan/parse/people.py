@@ -796,6 +796,13 @@ def _accent_from_email(token: str, locals_: list[str], initials: str = "") -> st
     return token
 
 
+#: names written with an ñ, by their plain letters: OCR reads the ñ as "fi" ("Mufioz")
+_ENYE_NAMES = {
+    n.replace("ñ", "n").translate(str.maketrans("áéíóú", "aeiou")).lower(): n
+    for n in "Muñoz Núñez Ibáñez Peña Ordóñez Castaño Íñiguez Íñigo Begoña Yáñez Toño Montaña Cañas".split()  # noqa: SIM905
+}
+
+
 def repair_name(text: str, locals_: list[str]) -> str:
     """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut, a middle
     initial's lost dot."""
@@ -807,6 +814,8 @@ def repair_name(text: str, locals_: list[str]) -> str:
         words[-1] = _ROMAN_MISREAD[words[-1]]
     # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
     words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
+    # "Mufioz": an ñ read as "fi" in a name that is written with one
+    words = [_ENYE_NAMES.get(w.lower().replace("fi", "n"), w) if "fi" in w.lower() else w for w in words]
     # "Pooja D. lyer": a name starts with a capital, and a small l that starts one is a capital I read as its look-alike
     if any(w[:1].isupper() for w in words):
         small = _PARTICLES | {"los", "las", "les", "lo"}  # "Maria de los Santos"
