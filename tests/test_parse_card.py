@@ -490,6 +490,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     from cardscan.parse.people import mend_title_words, repair_name
 
     assert mend_title_words("Cloud & Al Department") == "Cloud & AI Department"  # a capital I read as l
+    assert mend_title_words("Associate Lega/ Counse/") == "Associate Legal Counsel"  # a last l read as a slash
+    assert mend_title_words("HR/ Payroll") == "HR/ Payroll"
     assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
     assert repair_name("Jurgen Wolf", ["juergen.wolf"]) == "Jürgen Wolf"  # the email spells the lost umlaut

@@ -180,7 +180,9 @@ def mend_title_words(text: str) -> str:
     Operations", "Ohief Product Officer") spelled as that word, in the case it was read in. A word
     two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
     words = text.split(" ")
-    for i, raw in enumerate(words):
+    for i, read in enumerate(words):
+        # a thin last letter read as a slash ("Lega/ Counse/") as well as an exclamation mark
+        raw = read[:-1] + "!" if len(read) > 1 and read[-1] == "/" and read[:-1].isalpha() else read
         if not raw.replace("!", "").isalpha():
             continue
         if raw == "Al":  # "Cloud & Al": "AI" with its capital I read as a small l; no title or department says "Al"
