@@ -453,19 +453,30 @@ def test_find_card_picks_the_card_not_the_printed_sheet_beside_it() -> None:
 
 def _band_card_on_matching_desk() -> tuple[np.ndarray, np.ndarray]:
     """A tilted card whose printed top band is the colour of the plain dark desk it lies on."""
-    desk = (52, 52, 56)
+    corners = np.array([[260, 210], [1000, 300], [960, 730], [210, 630]], dtype=np.float32)
+    return _band_card_photo((52, 52, 56), (52, 52, 56), ("Beacon Technologies", 60, 6, (235, 235, 235)), corners, 3)
+
+
+def _band_card_photo(
+    band: tuple[int, int, int],
+    desk: tuple[int, int, int],
+    company: tuple[str, int, int, tuple[int, int, int]],
+    corners: np.ndarray,
+    seed: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A card with a top band (its company printed at x, 1/k of the height down, in a colour) on a plain desk."""
     card = render_card(1050).copy()
     h = card.shape[0]
-    card[: h // 4] = desk
-    cv2.putText(card, "Beacon Technologies", (60, h // 6), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (235, 235, 235), 3)
-    corners = np.array([[260, 210], [1000, 300], [960, 730], [210, 630]], dtype=np.float32)
+    card[: h // 4] = band
+    text, x, k, colour = company
+    cv2.putText(card, text, (x, h // k), cv2.FONT_HERSHEY_SIMPLEX, 1.6, colour, 3)
     photo = np.full((900, 1200, 3), desk, np.uint8)
     ch, cw = card.shape[:2]
     src = np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], dtype=np.float32)
     m = cv2.getPerspectiveTransform(src, corners)
     mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (1200, 900)) > 0
     photo[mask] = cv2.warpPerspective(card, m, (1200, 900), borderMode=cv2.BORDER_REPLICATE)[mask]
-    noise = np.random.default_rng(3).normal(0, 3, photo.shape)
+    noise = np.random.default_rng(seed).normal(0, 3, photo.shape)
     return (photo + noise).clip(0, 255).astype(np.uint8), corners
 
 
@@ -495,20 +506,9 @@ def test_find_card_quad_takes_the_whole_card_when_its_band_barely_stands_out(
 
 def _blue_band_card_on_brown_wood() -> tuple[np.ndarray, np.ndarray]:
     """A card whose blue top band is as dark as the brown desk in grey, though not in colour (phone seed 5050)."""
-    band, desk = (40, 70, 190), (95, 68, 42)  # grey 74.7 and 73.1
-    card = render_card(1050).copy()
-    h = card.shape[0]
-    card[: h // 4] = band
-    cv2.putText(card, "Ironclad Pvt. Ltd.", (260, h // 7), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (250, 250, 250), 3)
     corners = np.array([[240, 260], [980, 240], [1000, 690], [250, 720]], dtype=np.float32)
-    photo = np.full((900, 1200, 3), desk, np.uint8)
-    ch, cw = card.shape[:2]
-    src = np.array([[0, 0], [cw - 1, 0], [cw - 1, ch - 1], [0, ch - 1]], dtype=np.float32)
-    m = cv2.getPerspectiveTransform(src, corners)
-    mask = cv2.warpPerspective(np.full((ch, cw), 255, np.uint8), m, (1200, 900)) > 0
-    photo[mask] = cv2.warpPerspective(card, m, (1200, 900), borderMode=cv2.BORDER_REPLICATE)[mask]
-    noise = np.random.default_rng(5).normal(0, 3, photo.shape)
-    return (photo + noise).clip(0, 255).astype(np.uint8), corners
+    # grey 74.7 and 73.1
+    return _band_card_photo((40, 70, 190), (95, 68, 42), ("Ironclad Pvt. Ltd.", 260, 7, (250, 250, 250)), corners, 5)
 
 
 @pytest.mark.parametrize("join_below", [P.JOIN_BELOW, pytest.param(0.0, marks=pytest.mark.xfail(

@@ -1292,6 +1292,20 @@ def _spell_from_domain(printed: str, domain: str) -> str:
     return _style_like(printed, best)
 
 
+def _umlaut_spellings(domains: list[str]) -> list[str]:
+    """The domains' names (whole, and each hyphened part) that spell an umlaut as "ae", "oe" or "ue", with the
+    umlaut written: "loewenzahn" -> "löwenzahn"."""
+    out = []
+    for domain in domains:
+        for label in {domain.replace("-", ""), *domain.split("-")}:
+            spelled = label
+            for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+                spelled = spelled.replace(plain, umlaut)
+            if spelled != label:
+                out.append(spelled)
+    return out
+
+
 def umlauts_from_domain(company: str, domains: list[str]) -> str:
     """ "Lowenzahn Logistics" beside loewenzahn.de is "Löwenzahn Logistics": a word the domain spells with "oe",
     "ue" or "ae" read without its umlaut (the letters are the same but for the dots). Otherwise unchanged."""
@@ -1299,13 +1313,9 @@ def umlauts_from_domain(company: str, domains: list[str]) -> str:
     for i, word in enumerate(words):
         if len(word) < 4 or not word.isalpha() or any(ch in "äöüÄÖÜ" for ch in word):
             continue
-        for domain in domains:
-            for label in {domain.replace("-", ""), *domain.split("-")}:
-                spelled = label
-                for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
-                    spelled = spelled.replace(plain, umlaut)
-                if spelled != label and strip_accents(spelled) == word.lower():
-                    words[i] = _style_like(word, spelled)
+        for spelled in _umlaut_spellings(domains):
+            if strip_accents(spelled) == word.lower():
+                words[i] = _style_like(word, spelled)
     return " ".join(words)
 
 
@@ -1317,16 +1327,12 @@ def umlaut_misread_from_domain(company: str, domains: list[str]) -> str:
     for i, word in enumerate(words):
         if len(word) < 4 or not word.isalnum():
             continue
-        for domain in domains:
-            for label in {domain.replace("-", ""), *domain.split("-")}:
-                spelled = label
-                for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
-                    spelled = spelled.replace(plain, umlaut)
-                if spelled == label or len(spelled) != len(word):
-                    continue
-                off = [k for k, (a, b) in enumerate(zip(spelled, word.lower(), strict=True)) if a != b]
-                if len(off) == 1 and spelled[off[0]] in "äöü" and word[off[0]].lower() not in "äöü":
-                    words[i] = _style_like(word, spelled)
+        for spelled in _umlaut_spellings(domains):
+            if len(spelled) != len(word):
+                continue
+            off = [k for k, (a, b) in enumerate(zip(spelled, word.lower(), strict=True)) if a != b]
+            if len(off) == 1 and spelled[off[0]] in "äöü" and word[off[0]].lower() not in "äöü":
+                words[i] = _style_like(word, spelled)
     return " ".join(words)
 
 
