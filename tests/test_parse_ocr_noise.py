@@ -84,6 +84,67 @@ def test_street_found_in_its_column_when_reading_order_interleaves_columns() -> 
     assert c.website == "www.westbrook.us"
 
 
+def test_a_dash_boxed_too_flat_for_its_row_is_put_back_before_the_pin() -> None:
+    # phone dev card: Tesseract returns the dash of "Mumbai - 400507" as a line of its own, 3 px high
+    city = Line(words=(Word("Mumbai", Box(84, 678, 103, 22), 0.96), Word("400507", Box(215, 678, 93, 22), 0.95)))
+    dash = Line(words=(Word("-", Box(198, 690, 8, 3), 0.93),))
+    c = scan(
+        ("Meera F. Mehta", 89, 91, 51),
+        ("E: meera_mehta@tejas.co.in", 85, 542, 30),
+        ("4th Floor, Raheja Mindspace", 83, 601, 28),
+        ("Cyber City", 83, 639, 28),
+        city,
+        dash,
+    )
+    assert c.address is not None
+    assert c.address.lines == ("4th Floor, Raheja Mindspace", "Cyber City", "Mumbai - 400507")
+    assert (c.address.city, c.address.postcode) == ("Mumbai", "400507")
+
+
+def test_a_middle_dot_is_not_put_back_as_a_dash() -> None:
+    # "Tech Park · Whitefield": a separator dot, square and tiny, read as "-"
+    words = line("Tower B, Prestige Tech Park Whitefield Main Road, Kolkata 700696", 485, 632, 29).words
+    gap = 24  # room for the dot after "Park"
+    street = Line(
+        words=words[:5] + tuple(Word(w.text, Box(w.box.x + gap, w.box.y, w.box.w, w.box.h), w.conf) for w in words[5:])
+    )
+    dot = Line(words=(Word("-", Box(words[4].box.x2 + 10, 645, 3, 1), 0.92),))
+    c = scan(("Vikram F. Singh", 100, 100, 60), ("vsingh@foxglove.com", 483, 598, 20), street, dot)
+    assert c.address is not None and "-" not in c.address.lines[0]
+
+
+def test_a_slash_boxed_half_as_tall_does_not_cut_a_number_in_two() -> None:
+    # "0761 / 4095": Tesseract boxed the slash 11 px high beside 22 px digits; the font-size cut split the line
+    number = Line(
+        words=(
+            Word("0761", Box(425, 507, 54, 22), 0.87),
+            Word("/", Box(494, 509, 5, 11), 0.87),
+            Word("4095", Box(508, 507, 57, 22), 0.92),
+        )
+    )
+    c = scan(
+        ("Anna Lehmann", 426, 80, 40),
+        ("E-Mail: a.lehmann@wavelength.de", 427, 428, 29),
+        ("www.wavelength.de", 426, 467, 29),
+        number,
+    )
+    assert [p.number for p in c.phones] == ["+497614095"]
+
+
+def test_a_street_word_with_its_sharp_s_misread_still_tells_the_country() -> None:
+    # "Hafenstra&e": no website, a gmail address; the street word alone says German, and with it the phones
+    c = card(
+        "Paul Kowalski",
+        "M 01591 / 4458433",
+        "T 089 / 69995",
+        "Email: paulk@gmail.com",
+        "Hafenstra&e 20a 80979 Miinchen",
+    )
+    assert c.address is not None and c.address.country == "DE"
+    assert c.address.lines == ("Hafenstraße 20a 80979 München",)
+    assert {(p.number, p.type) for p in c.phones} == {("+4915914458433", "mobile"), ("+498969995", "work")}
+
+
 # --------------------------------------------------------------------------- emails and web
 
 
@@ -497,3 +558,22 @@ def test_an_acute_accent_where_french_writes_a_grave_is_the_grave(read: str, pri
     from cardscan.parse.text import grave_before_mute_e
 
     assert grave_before_mute_e(read) == printed
+
+
+@pytest.mark.parametrize(
+    ("over", "flagged"), [(("Bat iment C", 33, 0.27), True), (("W: www.lumiere.fr", 30, 0.46), False)]
+)
+def test_an_unsure_line_of_words_just_over_the_address_puts_it_in_review(over: tuple, flagged: bool) -> None:
+    # "Bâtiment C" read unsurely as "Bat iment C": no field takes it, and the address may start there; a badly read
+    # web line there is the website's business
+    c = card(
+        ("Dr. Clément Bonnet", 28),
+        ("Chef de projet", 23),
+        ("+33 4 27 64 18 26", 24),
+        ("clement@lumiere.fr", 20),
+        over,
+        ("77 quai de la Loire", 18),
+        ("06000 Nice", 18),
+    )
+    assert c.address is not None and c.address.lines == ("77 quai de la Loire", "06000 Nice")
+    assert ("address" in c.review) is flagged

@@ -515,6 +515,11 @@ def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine |
     return best
 
 
+def line_above(line: TextLine, lines: list[TextLine]) -> TextLine | None:
+    """The nearest line of `line`'s column just above it, among `lines`."""
+    return _neighbour(line, lines, above=True)
+
+
 def _left_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
     """The line just left of `line` on the same row, within a few letter widths."""
     near = [
@@ -525,6 +530,29 @@ def _left_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
         and abs(o.box.cy - line.box.cy) < 0.5 * line.height
     ]
     return max(near, key=lambda o: o.box.x2, default=None)
+
+
+_DASHES = frozenset("-–—")
+
+
+def with_lost_dash(line: TextLine, lines: list[TextLine]) -> str:
+    """`line`'s text with a dash put back that OCR boxed too flat to join its row ("Mumbai - 400507"): a lone
+    dash, wider than tall (a middle dot is not), inside the line's height, in a gap before a number."""
+    words, tokens = line.words, line.text.split()
+    if len(tokens) != len(words):
+        return line.text  # text no longer word for word what OCR boxed
+    for other in lines:
+        box = other.box
+        if other.text not in _DASHES or len(other.words) != 1 or box.h >= 0.4 * line.height:
+            continue
+        if box.w < max(2 * box.h, 0.25 * line.height):
+            continue
+        if not line.box.y <= box.cy <= line.box.y2:
+            continue
+        for k in range(1, len(words)):
+            if words[k - 1].box.x2 <= box.x and box.x2 <= words[k].box.x and tokens[k][:1].isdigit():
+                return " ".join([*tokens[:k], other.text, *tokens[k:]])
+    return line.text
 
 
 #: the small words of place names ("Newcastle upon Tyne", "Frankfurt am Main", "Saint-Étienne-du-Rouvray")
@@ -756,10 +784,12 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         if not country and "," in text:
             country = country_line(text.rpartition(",")[2])  # "60191 Frankfurt am Main, Deutschland"
         if not country:
-            joined = " ".join([*street_lines, text])
+            joined = repair_street(" ".join([*street_lines, text]))  # "Hafenstra&e" is a German street
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
-        printed = tuple(repair_street(by_index[i].text) for i in used)
+        printed = tuple(
+            repair_street(with_lost_dash(line, lines) if i == line.index else by_index[i].text) for i in used
+        )
         if below is not None and below.index in used:
             printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
         if country == "IE":

@@ -21,6 +21,7 @@ from .address import (
     country_line,
     find_address,
     garbled_city_line,
+    line_above,
     looks_like_street,
     misread_street_word,
     umlaut_read_as_ii,
@@ -534,6 +535,8 @@ def street_shaped(line: TextLine) -> bool:
 
 #: a leftover line read at least this surely is text the card prints, not specks of a failed read
 SURE_LEFTOVER = 0.6
+#: words only, no contact marks (an email or web line read badly is that field's business, not the address's)
+_PLAIN_WORDS = re.compile(r"[^\W\d_]{2,}(?:[ ,'-]+[^\W\d_]+)*")
 
 
 def _surely_words(line: TextLine) -> bool:
@@ -973,6 +976,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     ]
     rest = [ln for ln in [*untaken, *phone_rests] if ln.index not in addr_lines]
     if addr and any(looks_like_street(ln) or (not addr.address.street and street_shaped(ln)) for ln in rest):
+        conf["address"] = min(conf["address"], 0.5)
+    # a line read unsurely just over the address that no field took ("Bat iment C"): the address may start there
+    above = line_above(next(ln for ln in lines if ln.index == addr.lines[0]), rest) if addr else None
+    if addr and above is not None and above.conf < SURE_LEFTOVER and _PLAIN_WORDS.fullmatch(above.text):
         conf["address"] = min(conf["address"], 0.5)
     # "Analytics Limited": trade words and a legal form only, the company's own name lost
     if people.company and generic_only(people.company):

@@ -46,6 +46,10 @@ def nfkc(text: str) -> str:
 EDGE_JUNK_CONF = 0.3
 
 
+#: marks that join what is either side of them, inside a number or a line ("0761 / 4095")
+_JOINING_MARKS = frozenset({"/", "-", "–", "·", "."})
+
+
 def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     """Cut one OCR line where it jumps across a column gap or changes font size.
 
@@ -62,8 +66,9 @@ def split_columns(words: Sequence[Word]) -> list[list[Word]]:
         # a label one small letter wide ("M") sits further from its number than words do: measure
         # the gap against the line's typical height, not the letter's
         cut = gap >= 2.5 * typical
-        if not cut and gap >= 1.0 * small:
-            # a wide gap plus a clear change of font size: a big name next to small contact text
+        if not cut and gap >= 1.0 * small and word.text not in _JOINING_MARKS:
+            # a wide gap plus a clear change of font size: a big name next to small contact text (a joining
+            # mark's box is not its font's size: "0761 / 4095" with the slash boxed half as tall stays one line)
             ratio = max(left_h, word.box.h) / max(1, min(left_h, word.box.h))
             cut = ratio >= 1.6
         if cut:
