@@ -340,6 +340,7 @@ def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
         ("2nd Fioor, 153 Cheapside", "2nd Floor, 153 Cheapside"),
         ("12 AVENVE FOCH", "12 AVENUE FOCH"),
         ("205 ruc Sainte-Catherine", "205 rue Sainte-Catherine"),  # French "rue", its e read as c
+        ("4368 Franklin Bivd", "4368 Franklin Blvd"),  # its l read as i
     ],
 )
 def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: str) -> None:
@@ -447,3 +448,14 @@ def test_post_town_over_a_postcode_alone_with_its_first_letter_lost_is_the_town(
     c = card("Unit 4", "191 Queen Street", "ristol", "BS2 1NX", "United Kingdom")
     assert c.address is not None and c.address.city == "Bristol" and c.address.street == "Unit 4, 191 Queen Street"
     assert "address" in c.review
+
+
+@pytest.mark.parametrize(("printed", "found"), [("Madison, Wi 53730", True), ("Madison, Wi 90210", False)])
+def test_a_state_read_with_a_small_second_letter_counts_when_the_zip_is_that_states(printed: str, found: bool) -> None:
+    # "Wi": WI's I read small; 53730 is a Wisconsin ZIP code, 90210 is not (and "Wi" alone is no state)
+    c = card("4368 Franklin Blvd", "Suite 2100", printed)
+    if found:
+        assert c.address is not None and c.address.lines[-1] == "Madison, WI 53730"
+        assert (c.address.region, c.address.country) == ("WI", "US")
+    else:
+        assert c.address is None or c.address.region != "WI"

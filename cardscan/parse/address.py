@@ -197,6 +197,11 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("US", city, m["region"], m["postcode"], before)
+    # a state's second capital read small ("Madison, Wi 53730"): taken when the ZIP code belongs to that state
+    m = re.search(rf"{_CITY},?\s+(?P<region>[A-Z][a-z])\.?,?\s+(?P<postcode>\d{{5}}(?:-\d{{4}})?)\b", text)
+    if m and m["region"].upper() in US_STATES and zip_state(m["postcode"]) == m["region"].upper():
+        before, city = _last_segment(text[: m.start("region")])
+        return CityLine("US", city, m["region"].upper(), m["postcode"], before)
     # a Canadian postcode alternates letter and digit, so an I, l or O where a digit belongs is one
     m = re.search(
         rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+"
@@ -590,8 +595,8 @@ def misread_street_word(word: str) -> bool:
     return _street_word_meant(word.strip(".,")) is not None
 
 
-#: short street words misread past `similar`: French "rue" with its e read as c ("205 ruc Sainte-Catherine")
-_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue"}
+#: short street words misread past `similar`: French "rue" with its e read as c ("205 ruc Sainte-Catherine"), "Bivd"
+_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd"}
 
 
 def _street_word_meant(word: str) -> str | None:

@@ -330,7 +330,8 @@ ACCENT_DOUBT_CONF = 0.5
 
 def role_mailbox(hit: EmailHit) -> EmailHit:
     """ "into@yellowtail.ie" -> "info@yellowtail.ie": a local part one look-alike letter off exactly one role
-    mailbox (info, sales, jobs...) of its length is that mailbox; a person's name is no such near miss."""
+    mailbox (info, sales, jobs...) of its length, or that mailbox with its first letter lost ("ontact@"), is that
+    mailbox; a person's name is no such near miss."""
     local, _, domain = hit.email.partition("@")
     if local in ROLE_MAILBOXES or not local.isalpha():
         return hit
@@ -338,6 +339,8 @@ def role_mailbox(hit: EmailHit) -> EmailHit:
         r for r in ROLE_MAILBOXES
         if len(r) == len(local) >= 4 and len(e := ocr_edits(r, local)) == 1 and e[0].plausible
     ]  # fmt: skip
+    # or its first letter lost at the edge of the print ("ontact@"), of a mailbox long enough to be sure
+    near = near or [r for r in ROLE_MAILBOXES if len(r) >= 5 and r[1:] == local]
     return replace(hit, email=f"{near[0]}@{domain}", repaired=True) if len(near) == 1 else hit
 
 
