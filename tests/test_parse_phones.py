@@ -72,6 +72,12 @@ def test_a_dollar_sign_for_a_5_and_a_comma_for_a_dot_are_repaired_inside_numbers
     assert phones("+1 212 555 0142, +1 917 555 0199") == [("+12125550142", "work"), ("+19175550199", "work")]
 
 
+def test_a_1_read_as_a_bar_glued_to_its_groups_dash_is_repaired() -> None:
+    # hard dev card: "090-6981-8127" read as "090-698 |-8127"; a bar with space both sides parts two numbers
+    assert phones("mob 090-698 |-8127", region="JP") == [("+819069818127", "mobile")]
+    assert phones("T 212-555-0142 | M 917-555-0199") == [("+12125550142", "work"), ("+19175550199", "mobile")]
+
+
 def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:
     clean = card(("Cell +1 416 576 8584", 20, 0.9)).confidence["phones"]
     repaired = card(("Cell +1 416 $76 8584", 20, 0.9)).confidence["phones"]

@@ -211,3 +211,16 @@ def test_www_misread_before_the_emails_own_domain_is_www() -> None:
     assert c.website == "www.trellis.io"
     c = card("msimon@trellis.io", "shop.trellis.io")  # a real part of the site stays
     assert c.website == "shop.trellis.io"
+
+
+def test_a_bare_domain_with_its_countrys_ending_misread_is_the_website_in_review() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    # hard dev card: ".es" read as ".cs" on a Spanish card; no website ends so, and the company spells the name
+    rows = [("Cedarwood Systems S.L.U.", 34), ("Sergio Moreno", 35), "M: 617 03 73 30", "P: +34 952 00 78 41"]
+    c = parse_page(page_from_rows([*rows, "cedarwood.cs"]), Settings())
+    assert c.website == "cedarwood.es" and "website" in c.review
+    # a name the company does not spell is left alone
+    assert parse_page(page_from_rows([*rows, "quantix.cs"]), Settings()).website is None

@@ -915,6 +915,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
     )
     emails = [_own_ending(h, country) if _tld_slip(h.email, country) else h for h in emails]
+    if site is None and people.company:
+        site = _bare_domain_slip([ln for ln in lines if ln.index not in taken], country, people.company)
     if people.name_check == "disagree":
         # the card's own email spells the name otherwise: one of the two is misread
         emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
@@ -1115,6 +1117,21 @@ def _tld_slip(email: str, country: str) -> bool:
     return all(
         pair in CONFUSIONS or pair[::-1] in CONFUSIONS for pair in zip(own, tld, strict=True) if pair[0] != pair[1]
     )
+
+
+_BARE_DOMAIN_LINE = re.compile(r"\W*([a-z0-9][a-z0-9-]+)\.([a-z]{2})\W*", re.I)
+
+
+def _bare_domain_slip(lines: list[TextLine], country: str, company: str) -> WebHit | None:
+    """ "cedarwood.cs" alone on a line of a Spanish card from Cedarwood Systems: the website, its country's ending
+    misread (no website ends in ".cs"); the company must spell the name, and it goes to review."""
+    for line in lines:
+        m = _BARE_DOMAIN_LINE.fullmatch(line.text.strip())
+        if m and _tld_slip(f"x@{m[1]}.{m[2]}", country):
+            site = f"{m[1].lower()}.{_own_tld(country)}"
+            if borne_out(f"x@{site}", None, company):
+                return WebHit(site, line.index, min(line.conf, EMAIL_DISAGREES_CONF))
+    return None
 
 
 #: the confidence of numbers whose country only the way they are printed tells: a guess, so in review

@@ -111,13 +111,17 @@ def _repair_digits(text: str) -> tuple[str, bool]:
         changed = changed or fixed != s
         return fixed
 
-    out = _NUMBERISH.sub(fix, text)
+    # "090-698 |-8127": a 1 read as a bar, glued to the dash of its group (a separating bar has space both sides)
+    unbarred = _BAR_AS_ONE.sub("1", text)
+    changed = unbarred != text
+    out = _NUMBERISH.sub(fix, unbarred)
     # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
     # "+61 (012 2945 1608": the trunk zero's closing bracket read as a 1
     mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", out))
     return mended, changed or mended != out
 
 
+_BAR_AS_ONE = re.compile(r"(?<=\d)\s?\|(?=-\d)|(?<=\d-)\|(?=\d)")
 _PLUS_AS_DASH = re.compile(r"(?<![\w+-])-(?=\d{1,3}\s?\(0\))")
 _TRUNK_BRACKET_AS_ONE = re.compile(r"(\+\d{1,3}\s?)\(0[1l](?=\d)(?!\d{0,4}\))")
 
