@@ -550,7 +550,7 @@ def with_lost_dash(line: TextLine, lines: list[TextLine]) -> str:
         box = other.box
         if other.text not in _DASHES or len(other.words) != 1 or box.h >= 0.4 * line.height:
             continue
-        if box.w < max(2 * box.h, 0.25 * line.height):
+        if box.w < max(1.5 * box.h, 0.2 * line.height):
             continue
         if not line.box.y <= box.cy <= line.box.y2:
             continue
