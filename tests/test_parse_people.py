@@ -490,8 +490,38 @@ def test_letter_spaced_logo_joined_in_places_is_joined_when_it_spells_the_domain
     assert c.company is not None and c.company.lower() == "ironclad"
 
 
-@pytest.mark.parametrize(("company", "flagged"), [("Analytics Limited", True), ("Technologies itd.", True),
-                                                  ("Northwind Analytics Limited", False)])  # fmt: skip
-def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str, flagged: bool) -> None:
+@pytest.mark.parametrize(
+    ("company", "shown", "flagged"),
+    [
+        ("Analytics Limited", "Analytics Limited", True),
+        ("Technologies itd.", "Technologies Ltd.", True),  # its L read as i, too
+        ("Northwind Analytics Limited", "Northwind Analytics Limited", False),
+    ],
+)
+def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str, shown: str, flagged: bool) -> None:
     c = card(("Oliver Davies", 40), "Senior Account Executive", (company, 30), "+44 118 902 0986")
-    assert c.company == company and ("company" in c.review) is flagged
+    assert c.company == shown and ("company" in c.review) is flagged
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Acme Consulting, Ine", "Acme Consulting, Inc"),  # c read as e
+        ("GRANITE ITD", "GRANITE LTD"),
+        ("Granite Ltd", "Granite Ltd"),
+        ("Ine", "Ine"),  # one word alone may be a name
+        ("Anna Line", "Anna Line"),
+    ],
+)
+def test_a_legal_form_look_alike_ending_a_company_is_that_form(read: str, meant: str) -> None:
+    from cardscan.parse.people import legal_form_misread
+
+    assert legal_form_misread(read) == meant
+
+
+def test_a_mended_legal_form_sends_the_company_to_review() -> None:
+    c = parse_page(
+        page_from_rows([("Acme Consulting, Ine", 40), ("Nancy Clark", 30), "CTO", "https://acme-consulting.com/"]),
+        Settings(),
+    )
+    assert c.company == "Acme Consulting, Inc" and "company" in c.review

@@ -1392,6 +1392,20 @@ def _without_tail_specks(text: str) -> str:
     return head if cut < len(words) and _LEGAL.search(head) else text
 
 
+#: a legal form's look-alikes at the end of a company's line ("Acme Consulting Ine": its c read as e)
+_LEGAL_MISREADS = {"ine": "Inc", "lnc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd"}
+
+
+def legal_form_misread(text: str) -> str:
+    """ "Acme Consulting Ine" -> "Acme Consulting Inc": the last word a look-alike off a legal form; unchanged
+    otherwise (and for one word alone, which may be a name)."""
+    head, _, last = text.rpartition(" ")
+    form = _LEGAL_MISREADS.get(last.rstrip(".,").lower()) if head else None
+    if form is None:
+        return text
+    return f"{head} {form.upper() if last.isupper() else form}{last[len(last.rstrip('.,')) :]}"
+
+
 def _pick_company(
     cands: list[Candidate], domains: list[str], body_height: float = 0.0, email_conf: float = 0.0
 ) -> tuple[str | None, float, tuple[int, ...]]:
@@ -1401,6 +1415,8 @@ def _pick_company(
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
         text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
+        form_mended = legal_form_misread(text) != text
+        text = legal_form_misread(text)
         spaced_out = _part_spaced(text)
         if spaced_out:
             text = "".join(text.split())  # "A U RORA": one word, spaced out as logos are
@@ -1457,6 +1473,8 @@ def _pick_company(
             score, conf = 1 + c.conf + c.height / 1000, c.conf * 0.6
         else:
             continue
+        if form_mended:
+            conf = min(conf, COMPANY_DISAGREES_CONF)  # the likelier reading, not a certain one
         if score > best[0]:
             best = (score, text, round(min(1.0, conf), 3), c)
     _, picked, conf, cand = best
