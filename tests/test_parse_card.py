@@ -385,6 +385,9 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
         "wwe wana es",
         "ween wallow in",
         "Webs Rewert ct",
+        "Nttps rmetral tr",  # hard dev cards: an https with its first letter misread, its slashes lost
+        "Dttps 6 dar worst come am!",
+        "ordta! com",  # its dot read as "!"
     ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
@@ -393,7 +396,9 @@ def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: s
     assert c.website is None and "website" in c.review
 
 
-@pytest.mark.parametrize("line", ["Apps / Cloud", "IT/Security", "WwW", "Made in Germany", "Think big in"])
+@pytest.mark.parametrize(
+    "line", ["Apps / Cloud", "IT/Security", "WwW", "Made in Germany", "Think big in", "Settings", "Hello! Come"]
+)
 def test_a_slash_or_a_mark_alone_is_no_sign_of_a_web_address(line: str) -> None:
     rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (line, 20, 0.5)]
     assert "website" not in parse_page(page_from_rows(rows), Settings()).review

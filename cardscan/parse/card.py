@@ -513,7 +513,9 @@ _ONLY_LABELS = re.compile(r"(?:[TMEFWPO] ){2,}[TMEFWPO]")
 _UNREAD_WEB = re.compile(
     r"^\W*(?:w|web|website|url)\s*[:.|]|^\W*webs?\s+\w|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
     # garbled: "Webs Rewert ct", "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
-    r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}",
+    r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}"
+    # "Nttps rmetral tr", "Dttps 6 dar worst": an https with its first letter and slashes misread
+    r"|\b[A-Za-z]ttps\b",
     re.I,
 )
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
@@ -522,8 +524,9 @@ _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 _STREET_NAME = re.compile(r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$")
 #: an Indian PIN code on a line of its own ("560517" under "Bengaluru", its dash lost): an address is printed
 _BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
-#: a web address in lower case with its dots read as spaces, its ending a domain's ("ween wallow in")
-_UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
+#: a web address in lower case with its dots read as spaces ("ween wallow in"), or as "! " ("ordta! com"), its ending
+#: a domain's
+_UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+!?\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
 _STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$", re.I)
 
