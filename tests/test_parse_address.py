@@ -459,3 +459,24 @@ def test_a_state_read_with_a_small_second_letter_counts_when_the_zip_is_that_sta
         assert (c.address.region, c.address.country) == ("WI", "US")
     else:
         assert c.address is None or c.address.region != "WI"
+
+
+@pytest.mark.parametrize(
+    ("rows", "printed"),
+    [
+        (["No. 12. DLF Cyber City", "Outer Ring Road", "Gurugram, Haryana 122580"], "No. 12, DLF Cyber City"),
+        (
+            ["Paseo de la Castellana 130, 6a planta. 50007 Zaragoza"],
+            "Paseo de la Castellana 130, 6a planta, 50007 Zaragoza",
+        ),
+    ],
+)
+def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: list[str], printed: str) -> None:
+    c = card(*rows)
+    assert c.address is not None and c.address.lines[0] == printed and "address" in c.review
+    assert not c.address.street.endswith(".")
+
+
+def test_an_abbreviations_dot_before_a_postcode_is_kept() -> None:
+    c = card("Hauptstr. 10115 Berlin")  # "-str." is an abbreviation; no comma was misread
+    assert c.address is None or "Hauptstr." in c.address.lines[0]

@@ -411,6 +411,9 @@ def _ordinal(n: int) -> str:
 _NUMBER_SPLIT = re.compile(r"[^\W\d_]{3,}\.?\s\d{1,2}\s\d{1,3}[a-z]?\s*,?$")
 #: an address whose street number was split that way stays in review: the split is a guess
 GUESSED_SPACE_CONF = 0.5
+#: a dot after a house number written "No. 12" (an Indian address's) or after a word of four or more small letters
+#: before a five-digit postcode: the comma printed there, misread (no abbreviation is that long, but "-str.")
+_COMMA_AS_DOT = re.compile(r"(?<=\bNo\. \d)\.(?= )|(?<=\bNo\. \d\d)\.(?= )|(?<=[a-z]{4})(?<!str)\.(?= \d{5}\b)")
 
 
 def _split_ordinal(m: re.Match[str]) -> str:
@@ -835,6 +838,12 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             k = used.index(line.index)
             mended = re.sub(rf"\b{found.region}\b", found.region, printed[k], count=1, flags=re.I)
             printed = (*printed[:k], mended, *printed[k + 1 :])
+        # "No. 12. DLF Cyber City", "6ª planta. 50007 Zaragoza": a comma read as a dot, where no dot belongs
+        comma_read = any(_COMMA_AS_DOT.search(ln) for ln in printed)
+        printed = tuple(_COMMA_AS_DOT.sub(",", ln) for ln in printed)
+        street = _COMMA_AS_DOT.sub(",", street)
+        if comma_read:
+            street = re.sub(r"(?<=[a-z]{4})(?<!str)\.$", "", street.strip(" ,"))  # its dot stood before the postcode
         street = repair_street(street)
         # "52 Eagle Sureet": a street word misread, put right, in review (`misread_street_word` in the card's checks)
         misread_words = any(mend_street_words(ln) != ln for ln in printed)
@@ -852,7 +861,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         floor_sign_lost = any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used)
         number_split = _NUMBER_SPLIT.search(street) is not None  # "Königsallee 1 69": 169, or 1, or 69?
         cut = _street_cut(street.strip(" ,"))
-        if zip_misread or misread_words or post_town or cut or floor_sign_lost or number_split:
+        if zip_misread or misread_words or post_town or cut or floor_sign_lost or number_split or comma_read:
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,
