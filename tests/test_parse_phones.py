@@ -78,6 +78,17 @@ def test_a_1_read_as_a_bar_glued_to_its_groups_dash_is_repaired() -> None:
     assert phones("T 212-555-0142 | M 917-555-0199") == [("+12125550142", "work"), ("+19175550199", "mobile")]
 
 
+def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_valid() -> None:
+    # phone dev cards: an icon or a label's dot read as a 1 ("01595 / 3848290", "01 49 86 85 59")
+    c = card("Hauptstraße 22", "90589 Nürnberg", "Mobil 101595 / 3848290")
+    assert [(p.number, p.type) for p in c.phones] == [("+4915953848290", "mobile")] and "phones" in c.review
+    # on a card that names no country, the French grouping tells France once the 1 is gone
+    c = card("Tél. 101 49 86 85 59")
+    assert [p.number for p in c.phones] == ["+33149868559"] and "phones" in c.review
+    # a valid number keeps its digits
+    assert phones("Tel 1 800 555 0142") == [("+18005550142", "work")]
+
+
 def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:
     clean = card(("Cell +1 416 576 8584", 20, 0.9)).confidence["phones"]
     repaired = card(("Cell +1 416 $76 8584", 20, 0.9)).confidence["phones"]

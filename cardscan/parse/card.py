@@ -42,7 +42,7 @@ from .people import (
     umlaut_misread_from_domain,
     umlauts_from_domain,
 )
-from .phones import PhoneHit, area_place, area_regions, find_phones, label_letters, region_by_grouping
+from .phones import STRAY_ONE, PhoneHit, area_place, area_regions, find_phones, label_letters, region_by_grouping
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -1158,7 +1158,8 @@ def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozen
     prints them just so, when every such number points to the same one or is valid there. Unchanged otherwise."""
     if any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
         return phones
-    raws = [m.group(0) for ln in lines if ln.index not in addr_lines for m in _TRUNK_NUMBER.finditer(ln.text)]
+    texts = [STRAY_ONE.sub(" ", ln.text) for ln in lines if ln.index not in addr_lines]
+    raws = [m.group(0) for text in texts for m in _TRUNK_NUMBER.finditer(text)]
     fits = [region_by_grouping(raw) for raw in raws]
     known = set(filter(None, fits))
     if len(known) != 1:

@@ -224,7 +224,16 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
     for line in lines:
         masked = _mask(line.text)
         fixed, repaired = _repair_digits(masked)
-        matches = list(phonenumbers.PhoneNumberMatcher(fixed, region, leniency=phonenumbers.Leniency.POSSIBLE))
+        matches = _matches(fixed, region)
+        # "Tél. 101 49 86 85 59": a mark before a trunk 0 read as a 1, taken away when only that makes numbers valid
+        strays = [m.start() for m in STRAY_ONE.finditer(fixed)]
+        if strays:
+            unstrayed = STRAY_ONE.sub(" ", fixed)
+            alt = _matches(unstrayed, region)
+            if _valid_count(alt) > _valid_count(matches):
+                fixed, matches = unstrayed, alt
+            else:
+                strays = []
         # the text between numbers; labels either all precede their numbers or all follow them
         gaps = [fixed[: m.start] if i == 0 else fixed[matches[i - 1].end : m.start] for i, m in enumerate(matches)]
         gaps.append(fixed[matches[-1].end :] if matches else "")
@@ -258,9 +267,23 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 1.0 if valid else 0.5
             conf *= 0.85 if repaired and fixed[m.start : m.end] != masked[m.start : m.end] else 1.0
             conf *= 1.0 if labelled else 0.9
+            conf *= 0.5 if any(m.start - 3 <= at < m.start for at in strays) else 1.0  # a guess: in review
             phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
+
+
+#: a lone 1 just before a number's trunk 0, "101 49 86 85 59" or "101595 / 3848290": an icon or a label's dot
+#: read as a digit (no plan starts a national number with "10")
+STRAY_ONE = re.compile(r"(?<![\w+])1(?= ?\(?0\d)")
+
+
+def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
+    return list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE))
+
+
+def _valid_count(matches: list[phonenumbers.PhoneNumberMatch]) -> int:
+    return sum(phonenumbers.is_valid_number(m.number) for m in matches)
 
 
 #: countries whose cards cardscan reads (address formats, accents): where a number printed without its
