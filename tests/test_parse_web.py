@@ -211,6 +211,9 @@ def test_www_misread_before_the_emails_own_domain_is_www() -> None:
     assert c.website == "www.trellis.io"
     c = card("msimon@trellis.io", "shop.trellis.io")  # a real part of the site stays
     assert c.website == "shop.trellis.io"
+    # phone dev card: one w of three lost ("https://ww.nordlicht.de" beside p.schwarz@nordlicht.de)
+    c = card("p.schwarz@nordlicht.de", "W: https://ww.nordlicht.de")
+    assert c.website == "https://www.nordlicht.de"
 
 
 def test_a_bare_domain_with_its_countrys_ending_misread_is_the_website_in_review() -> None:

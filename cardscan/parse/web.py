@@ -200,8 +200,8 @@ def host_of(url: str) -> str:
     return m.group("host").lower() if m else ""
 
 
-#: "www" with one of its letters misread ("wwq", "vww", "wew"): three or four letters, two of them w
-_WWW_MISREAD = re.compile(r"(?=(?:[^w]*w){2})[a-z]{3,4}", re.I)
+#: "www" with one of its letters misread ("wwq", "vww", "wew"): three or four letters, two of them w; or lost ("ww")
+_WWW_MISREAD = re.compile(r"(?=(?:[^w]*w){2})[a-z]{3,4}|ww", re.I)
 
 
 def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
