@@ -282,6 +282,18 @@ def test_an_eircode_after_the_dublin_district_is_the_postcode_its_zero_read_as_o
     rows = [("Mary Kennedy", 36), "+353 1 234 5678", "17 Merrion Square", "Dublin 1 001 VX7X"]
     a = parse_page(page_from_rows(rows), Settings()).address
     assert a is not None and a.lines[-1] == "Dublin 1 D01 VX7X" and a.postcode == "D01 VX7X"
+    # phone dev card: a zero of the second part read as an O, which no Eircode uses
+    rows = [("Liam Kennedy", 36), "+353 1 290 7779", "15 O'Connell Street Dublin 4, D04 AOE6"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines[-1].endswith("Dublin 4, D04 A0E6") and a.postcode == "D04 A0E6"
+    assert a.street == "15 O'Connell Street"  # the O of O'Connell is a letter
+
+
+def test_letters_that_only_look_like_an_eircode_keep_their_os() -> None:
+    from cardscan.parse.address import eircode_zeros
+
+    assert eircode_zeros("COO DATA") == "COO DATA"
+    assert eircode_zeros("DO1 15FW") == "D01 15FW"
 
 
 def test_a_logo_residue_before_the_company_the_domain_spells_is_dropped_but_not_an_article() -> None:

@@ -254,7 +254,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         before, city = _last_segment(text[: m.start()]) if m["postcode"] else (text[: m.start()], "Dublin")
         # "Dublin 1 D01 15FW": the Eircode after the district (its zero perhaps read as an O) is the postcode
         eircode = None if m["postcode"] else _EIRCODE_ZERO.search(text, m.end())
-        postcode = m["postcode"] or (text[eircode.start() : eircode.end() + 5].replace("O", "0") if eircode else "")
+        postcode = m["postcode"] or (eircode_zeros(eircode.group(0)) if eircode else "")
         return CityLine("IE", city, "", postcode, before.strip(" ,"))
     m = re.search(
         rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?)?\s*(?:,|$)",
@@ -425,8 +425,22 @@ def _split_ordinal(m: re.Match[str]) -> str:
 
 
 #: an Eircode alone on its line (its routing key's zero perhaps read as an O)
-_EIRCODE_LINE = re.compile(r"\s*[AC-FHKNPRTV-Y][\dO]{2} ?[AC-FHKNPRTV-Y\d]{4}\s*")
-_EIRCODE_ZERO = re.compile(r"\b[AC-FHKNPRTV-Y][\dO]{2}(?= [AC-FHKNPRTV-Y\d]{4}\b)")
+_EIRCODE_LINE = re.compile(r"\s*[AC-FHKNPRTV-Y][\dO]{2} ?[AC-FHKNPRTV-Y\dO]{4}\s*")
+#: an Eircode with its zeros perhaps read as the letter O, which no Eircode uses ("DO1 15FW", "D04 AOE6")
+_EIRCODE_ZERO = re.compile(r"\b(?P<key>[AC-FHKNPRTV-Y](?:\d[\dO]|O\d)) (?P<id>[AC-FHKNPRTV-Y\dO]{4})\b")
+
+
+def eircode_zeros(text: str) -> str:
+    """ "DO1 15FW" -> "D01 15FW", "D04 AOE6" -> "D04 A0E6": an O in an Eircode is a zero read as a letter (the
+    parts' only beside a digit of their own: "COO DATA" is no Eircode)."""
+
+    def mend(m: re.Match[str]) -> str:
+        unique = m["id"].replace("O", "0") if re.search(r"\d", m["id"]) else m["id"]
+        return f"{m['key'].replace('O', '0')} {unique}"
+
+    return _EIRCODE_ZERO.sub(mend, text)
+
+
 #: "Dublin 1 001 VX7X": a Dublin district's Eircode with its D read as a zero (or an O)
 _DUBLIN_D_AS_ZERO = re.compile(
     r"\b(?P<district>Dublin (?P<n>\d{1,2}),? )[0O](?P<key>[\dO]{2})(?= [AC-FHKNPRTV-Y\d]{4}\b)"
@@ -778,7 +792,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         below = _neighbour(line, [ln for ln in free if ln.index not in used], above=False)
         if found.country == "IE" and not found.postcode and below is not None and _EIRCODE_LINE.fullmatch(below.text):
             # "Dublin 4" over "D04 3AXN": the Eircode on a line of its own under the town
-            eircode = _EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), below.text.strip())
+            eircode = eircode_zeros(below.text.strip())
             found = replace(found, postcode=eircode)
             used.append(below.index)
             below = _neighbour(below, [ln for ln in free if ln.index not in used], above=False)
@@ -802,7 +816,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
         if country == "IE":
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
-            printed = tuple(_EIRCODE_ZERO.sub(lambda m: m.group(0).replace("O", "0"), ln) for ln in printed)
+            printed = tuple(eircode_zeros(ln) for ln in printed)
             printed = tuple(_dublin_routing_key(ln) for ln in printed)
         if country in UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
