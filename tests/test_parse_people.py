@@ -525,3 +525,14 @@ def test_a_mended_legal_form_sends_the_company_to_review() -> None:
         Settings(),
     )
     assert c.company == "Acme Consulting, Inc" and "company" in c.review
+
+
+def test_a_logo_mark_read_as_a_copyright_sign_glued_to_the_company_is_dropped() -> None:
+    # phone dev cards: "©oakridge", "©acme CONSULTING PTY. LTD." (the first word's case follows the rest)
+    c = card(("©acme CONSULTING PTY. LTD.", 29), ("Jarrah Fitzpatrick", 56), "Head of Finance", "W: www.acme.com")
+    assert c.company == "ACME CONSULTING PTY. LTD."
+    c = card(("©Oakridge", 40), ("Thomas Fairbairn", 30), "thomas.fairbairn@oakridge.com")
+    assert c.company == "Oakridge"
+    # a copyright line is no company name
+    c = card(("Thomas Fairbairn", 30), "© 2026 Oakridge Ltd", "thomas.fairbairn@oakridge.com")
+    assert c.company is None or not c.company.startswith("2026")

@@ -1480,6 +1480,11 @@ def _pick_company(
     _, picked, conf, cand = best
     if cand is None or picked is None:
         return None, 0.0, ()
+    # "©acme consulting pty ltd", "©oakridge": the logo's round mark read as a copyright sign glued to the name
+    # (OCR's small letters after it, "acme CONSULTING", take the case of the rest)
+    if (unmarked := re.sub(r"^[©®]\s?(?=[^\W\d_])", "", picked)) != picked:
+        head, _, tail = unmarked.partition(" ")
+        picked = f"{head.upper()} {tail}" if head.islower() and tail.isupper() else unmarked
     # "V Dolomiti Studio S.r.l.", "all Wavelength Recruitment": a logo's mark read as a letter or three before
     # the name the domain spells
     m = re.match(r"(?:[a-z]{1,3}|[^\W\d_]) (?=[^\W\d_]{3})", picked)  # not an article: "The Wavelength Group"
