@@ -492,3 +492,41 @@ def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: li
 def test_an_abbreviations_dot_before_a_postcode_is_kept() -> None:
     c = card("Hauptstr. 10115 Berlin")  # "-str." is an abbreviation; no comma was misread
     assert c.address is None or "Hauptstr." in c.address.lines[0]
+
+
+def test_a_street_line_whose_box_a_blurred_photo_swelled_over_the_next_row_still_joins() -> None:
+    from dataclasses import replace as swap
+
+    from cardscan.models import Box
+
+    # hard dev card: "Golf" boxed 44 px high among 20 px words, reaching into the row below
+    rows = [("Deepika Reddy", 45), "E: deepika.reddy@vistara.com", "No. 12, Embassy Golf Links", "Anna Salai"]
+    page = page_from_rows([*rows, "Kochi, Kerala 682168"])
+    street = page.lines[2]
+    golf = street.words[3]
+    swollen = swap(golf, box=Box(golf.box.x, golf.box.y, golf.box.w, 44))
+    lines = list(page.lines)
+    lines[2] = swap(street, words=(*street.words[:3], swollen, street.words[4]))
+    a = parse_page(swap(page, lines=tuple(lines)), Settings()).address
+    assert a is not None and a.lines == ("No. 12, Embassy Golf Links", "Anna Salai", "Kochi, Kerala 682168")
+    # the state after the city is the region, for the vCard's ADR
+    assert (a.street, a.city, a.region, a.postcode) == (
+        "No. 12, Embassy Golf Links, Anna Salai",
+        "Kochi",
+        "Kerala",
+        "682168",
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "city", "region"),
+    [
+        ("Chennai, Tamil Nadu 600482", "Chennai", "Tamil Nadu"),
+        ("New Delhi, Delhi 110066", "New Delhi", "Delhi"),
+        ("Mumbai 400001", "Mumbai", ""),
+        ("Bengaluru - 560517", "Bengaluru", ""),
+    ],
+)
+def test_an_indian_citys_state_is_its_region(printed: str, city: str, region: str) -> None:
+    a = parse_page(page_from_rows([("Priya Nair", 36), "Tower B, DLF Cyber City", printed]), Settings()).address
+    assert a is not None and (a.city, a.region) == (city, region)

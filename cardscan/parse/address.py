@@ -68,6 +68,15 @@ US_STATES = [
 ]
 CA_PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 AU_STATES = ["NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT"]
+#: India's states and union territories, as an address names them after the city
+IN_STATES = frozenset(
+    """andhra pradesh|arunachal pradesh|assam|bihar|chhattisgarh|goa|gujarat|haryana|himachal pradesh|jharkhand|
+    karnataka|kerala|madhya pradesh|maharashtra|manipur|meghalaya|mizoram|nagaland|odisha|punjab|rajasthan|sikkim|
+    tamil nadu|telangana|tripura|uttar pradesh|uttarakhand|west bengal|delhi|chandigarh|puducherry|jammu and kashmir|
+    ladakh""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
 IN_PLACES = [
     "india",
     "mumbai",
@@ -242,7 +251,10 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m and (hint == "IN" or any(p in text.lower() for p in IN_PLACES)):
         head = text[: m.start()].rstrip(" -–,")
         before, city = _last_segment(head)
-        return CityLine("IN", city, "", m["postcode"].replace(" ", ""), before)
+        region = ""
+        if city.lower() in IN_STATES and before:
+            region, (before, city) = city, _last_segment(before)  # "Kochi, Kerala 682168": the city, then its state
+        return CityLine("IN", city, region, m["postcode"].replace(" ", ""), before)
     m = re.search(rf"\b(?P<postcode>\d{{4}} ?[A-Z]{{2}})\s+{_CITY}\s*(?:,|$)", text)
     # (letters that are also Australian states only on a card the domain or a number says is Dutch)
     if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
@@ -516,6 +528,10 @@ def _aligned(a: TextLine, b: TextLine) -> bool:
     )
 
 
+#: two lines whose middles are this many letter heights (the smaller) apart are two rows, however their boxes overlap
+ROWS_APART = 1.0
+
+
 def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine | None:
     """The nearest line of the same column just above (or below) `line`, in any reading order.
 
@@ -528,7 +544,13 @@ def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine |
         if other.index == line.index:
             continue
         gap = (line.box.y - other.box.y2) if above else (other.box.y - line.box.y2)
-        if gap < -0.4 * min(line.height, other.height) or gap > 1.8 * max(line.height, other.height):
+        # boxes that overlap may still be two rows: a blurred photo swells them past their letters
+        rows_apart = ((line.box.cy - other.box.cy) if above else (other.box.cy - line.box.cy)) >= ROWS_APART * min(
+            line.height, other.height
+        )
+        if (gap < -0.4 * min(line.height, other.height) and not rows_apart) or gap > 1.8 * max(
+            line.height, other.height
+        ):
             continue
         if not _aligned(line, other) or not 0.5 <= other.height / max(1.0, line.height) <= 2.0:
             continue
