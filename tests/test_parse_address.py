@@ -530,3 +530,18 @@ def test_a_street_line_whose_box_a_blurred_photo_swelled_over_the_next_row_still
 def test_an_indian_citys_state_is_its_region(printed: str, city: str, region: str) -> None:
     a = parse_page(page_from_rows([("Priya Nair", 36), "Tower B, DLF Cyber City", printed]), Settings()).address
     assert a is not None and (a.city, a.region) == (city, region)
+
+
+def test_a_street_boxed_over_twice_as_tall_as_the_town_under_it_joins_when_both_start_at_one_edge() -> None:
+    # hard dev card: "178 Castle Street" boxed 44 px high over "Belfast" boxed 20 (blur swelled the street's words)
+    rows = [("Siobhan Clarke", 42), "Mobile +44 (0) 7201 650113", ("178 Castle Street", 44), "Belfast", "BT1 6EA"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.lines == ("178 Castle Street", "Belfast", "BT1 6EA")
+    # a centred line that big over the town stays out: a name, not a street
+    from dataclasses import replace as swap
+
+    page = page_from_rows(rows)
+    big = page.lines[2]
+    moved = swap(big, words=tuple(swap(w, box=swap(w.box, x=w.box.x + 200)) for w in big.words))
+    a = parse_page(swap(page, lines=(*page.lines[:2], moved, *page.lines[3:])), Settings()).address
+    assert a is not None and a.lines == ("Belfast", "BT1 6EA")

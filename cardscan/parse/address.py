@@ -528,6 +528,8 @@ def _aligned(a: TextLine, b: TextLine) -> bool:
     )
 
 
+#: how much taller one line of a left-aligned address may be boxed than the next
+SWOLLEN = 2.5
 #: two lines whose middles are this many letter heights (the smaller) apart are two rows, however their boxes overlap
 ROWS_APART = 1.0
 
@@ -552,7 +554,9 @@ def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine |
             line.height, other.height
         ):
             continue
-        if not _aligned(line, other) or not 0.5 <= other.height / max(1.0, line.height) <= 2.0:
+        # a font at most twice the other's; a little more where both start at one left edge (a swollen box)
+        most = SWOLLEN if abs(line.box.x - other.box.x) < 0.5 * min(line.height, other.height) else 2.0
+        if not _aligned(line, other) or not 1 / most <= other.height / max(1.0, line.height) <= most:
             continue
         if best is None or gap < best_gap:
             best, best_gap = other, gap
