@@ -536,3 +536,9 @@ def test_a_logo_mark_read_as_a_copyright_sign_glued_to_the_company_is_dropped() 
     # a copyright line is no company name
     c = card(("Thomas Fairbairn", 30), "© 2026 Oakridge Ltd", "thomas.fairbairn@oakridge.com")
     assert c.company is None or not c.company.startswith("2026")
+
+
+def test_a_legal_form_read_in_small_letters_under_the_company_joins_it() -> None:
+    # hard dev card: "Silverline" over "corp." in the same column
+    c = card(("Silverline", 34), ("corp.", 34), ("Tyler K. Lee", 40), "Senior UX Designer", "tylerlee@silverline.com")
+    assert c.company == "Silverline corp."

@@ -1164,7 +1164,8 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
             if not near:
                 break
             nb = min(near, key=lambda c: abs(c.top - edge.top))
-            if not _company_like(nb.text) or is_tagline(nb.text):
+            # (a legal form alone in any case: "Silverline" over "corp.")
+            if not (_company_like(nb.text) or only_legal_form(nb.text)) or is_tagline(nb.text):
                 break
             # "Engineering" over "the future": the first word of a tagline wrapped under the logo
             # (a legal form or an organisation word is the company's own, whatever follows it)
