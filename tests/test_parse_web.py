@@ -227,3 +227,27 @@ def test_a_bare_domain_with_its_countrys_ending_misread_is_the_website_in_review
     assert c.website == "cedarwood.es" and "website" in c.review
     # a name the company does not spell is left alone
     assert parse_page(page_from_rows([*rows, "quantix.cs"]), Settings()).website is None
+
+
+def test_a_website_ending_a_look_alike_off_the_cards_own_country_is_that_countrys_in_review() -> None:
+    from cardscan.config import Settings
+    from cardscan.parse import parse_page
+    from cardscan.parse.text import page_from_rows
+
+    # hard dev cards: "www.parallax.ni" on a Dutch card; "www.quarry.fr" read right, but spelled from the
+    # email's misread "quarry.tr" before the email was mended to the French ending
+    dutch = [
+        ("Thijs Vos", 40),
+        "e. thijs.vos@parallax.ni",
+        "Web: www.parallax.ni",
+        "Vijzelstraat 23",
+        "1020 RW Amsterdam",
+    ]
+    c = parse_page(page_from_rows(dutch), Settings())
+    assert c.website == "www.parallax.nl" and "website" in c.review
+    french = [("Quarry", 45), ("Marie-Claire Chevalier", 35), "Tél: +33 (0)4 59 63 36 41", "marie-claire@quarry.tr"]
+    c = parse_page(page_from_rows([*french, "Web. www.quarry.fr"]), Settings())
+    assert c.website == "www.quarry.fr" and c.emails == ("marie-claire@quarry.fr",)
+    # ".io" on a Dutch card is a choice, not a slip
+    c = parse_page(page_from_rows([*dutch[:1], "Web: www.parallax.io", *dutch[3:]]), Settings())
+    assert c.website == "www.parallax.io"

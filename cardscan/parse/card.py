@@ -918,6 +918,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         (phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or "" for h in phones), ""
     )
     emails = [_own_ending(h, country) if _tld_slip(h.email, country) else h for h in emails]
+    if site and _tld_slip(f"x@{host_of(site.value)}", country):
+        site = _site_own_ending(site, country)
     if site is None and people.company:
         site = _bare_domain_slip([ln for ln in lines if ln.index not in taken], country, people.company)
     if people.name_check == "disagree":
@@ -1108,6 +1110,14 @@ def _own_ending(hit: EmailHit, country: str) -> EmailHit:
     email = normalise_email(hit.email.rsplit(".", 1)[0] + "." + _own_tld(country))
     conf = min(hit.confidence, EMAIL_DISAGREES_CONF)
     return replace(hit, confidence=conf) if email is None else replace(hit, email=email, confidence=conf, repaired=True)
+
+
+def _site_own_ending(site: WebHit, country: str) -> WebHit:
+    """The website of a `_tld_slip` ("www.parallax.ni" on a Dutch card) with its country's ending, in review, as
+    `_own_ending` an email's (a site spelled from such an email, "quarry.tr" for the printed "quarry.fr", too)."""
+    tld = host_of(site.value).rsplit(".", 1)[-1]
+    value = re.sub(rf"\.{re.escape(tld)}(?=[/:?#]|$)", "." + _own_tld(country), site.value, count=1, flags=re.I)
+    return replace(site, value=value, confidence=min(site.confidence, EMAIL_DISAGREES_CONF))
 
 
 def _tld_slip(email: str, country: str) -> bool:
