@@ -668,3 +668,18 @@ def test_an_initial_joined_to_the_family_name_by_a_hyphen_in_an_email_goes_to_re
         c = parse_page(page_from_rows(rows), Settings())
         assert c.emails == (f"{local}@loewenzahn.io",)
         assert ("emails" in c.review) == flagged
+
+
+def test_a_phone_label_with_only_the_start_of_its_number_sends_the_phones_to_review() -> None:
+    # phone dev card: "Telefon +49 421 67409" read as "Telefon +49 oe": that number is missing
+    rows = [
+        ("Matthias Neumann", 33),
+        "Mobil +49 (0) 173 50935583",
+        "Telefon +49 oe",
+        "Goethestraße 111",
+        "28332 Bremen",
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert [p.number for p in c.phones] == ["+4917350935583"] and "phones" in c.review
+    c = parse_page(page_from_rows([r for r in rows if r != "Telefon +49 oe"]), Settings())
+    assert "phones" not in c.review

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Address
+from .phones import LABELS
 from .text import AS_DIGIT, AS_LETTER, TextLine, fold, is_junk, ocr_edits, similar, similarity, strip_accents
 
 US_STATES = [
@@ -512,6 +513,9 @@ def _is_street(line: TextLine) -> bool:
         return False  # a phone number the phone parser could not place, not a street line
     if re.match(r"(?:dr|prof|mr|mrs|ms)\.?\s", line.text, re.I):
         return False  # "Dr. Avery Smith": an honorific, not a drive
+    label = re.match(r"\W*([^\W\d_]+)\W{0,2}\s*\+\d", line.text)
+    if label and label[1].lower() in LABELS:
+        return False  # "Telefon +49 oe": a phone label and a country code, the number unread
     return not is_junk(line.text) and bool(_STREET_WORDS.search(line.text)) and "@" not in line.text
 
 

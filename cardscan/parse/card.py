@@ -42,7 +42,16 @@ from .people import (
     umlaut_misread_from_domain,
     umlauts_from_domain,
 )
-from .phones import STRAY_ONE, PhoneHit, area_place, area_regions, find_phones, label_letters, region_by_grouping
+from .phones import (
+    LABELS,
+    STRAY_ONE,
+    PhoneHit,
+    area_place,
+    area_regions,
+    find_phones,
+    label_letters,
+    region_by_grouping,
+)
 from .text import (
     CONFUSIONS,
     FREEMAIL,
@@ -471,6 +480,15 @@ def _looks_like_phone(text: str) -> bool:
         return True
     # "0141 555 5206" with no label: a run of digits as long as a phone number is one, however unusual
     return digits >= 8 and digits >= 0.7 * sum(c.isalnum() for c in text)
+
+
+#: a phone label and the start of a number, its rest unread: "Telefon +49 oe"
+_LABEL_STUB = re.compile(r"\W*([^\W\d_]{2,})\W{0,2}\s*(?:\+\d{1,3}|\(?0\d{1,4}\)?)(?:\s+\S{1,3})?\s*")
+
+
+def _label_stub(text: str) -> bool:
+    m = _LABEL_STUB.fullmatch(text)
+    return m is not None and m[1].lower() in LABELS
 
 
 def garbled_number(line: TextLine) -> bool:
@@ -966,7 +984,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
     missed_phone = any(
-        _looks_like_phone(ln.text) or garbled_number(ln) or _before_digits(ln) is not ln
+        _looks_like_phone(ln.text) or garbled_number(ln) or _before_digits(ln) is not ln or _label_stub(ln.text)
         for ln in lines
         if ln.index not in taken
     )
