@@ -545,3 +545,13 @@ def test_a_street_boxed_over_twice_as_tall_as_the_town_under_it_joins_when_both_
     moved = swap(big, words=tuple(swap(w, box=swap(w.box, x=w.box.x + 200)) for w in big.words))
     a = parse_page(swap(page, lines=(*page.lines[:2], moved, *page.lines[3:])), Settings()).address
     assert a is not None and a.lines == ("Belfast", "BT1 6EA")
+
+
+def test_a_british_postcode_with_a_capital_read_small_is_read_on_a_british_card() -> None:
+    # phone dev card: "G1 3XQ" read as "G1 3xQ" under "Glasgow"; the +44 number says the card is British
+    rows = [("Poppy Fairbairn", 40), "Tel +44 (0)141 813 4076", "187 George Street", "Glasgow", "G1 3xQ", "UK"]
+    a = parse_page(page_from_rows(rows), Settings()).address
+    assert a is not None and a.postcode == "G1 3XQ" and a.lines[-2:] == ("G1 3XQ", "UK")
+    # words in small letters are no postcode ("at 2 pm")
+    a = parse_page(page_from_rows([*rows[:2], "Meet us at 2 pm"]), Settings()).address
+    assert a is None

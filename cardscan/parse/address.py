@@ -245,6 +245,11 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m and mended:
         before, city = _last_segment(text[: m.start()])
         return CityLine("GB", city, "", mended, before, m["postcode"])
+    # "G1 3xQ": a capital read small, ending the line of a British card
+    m = _UK_POSTCODE_SMALL.search(text) if hint == "GB" else None
+    if m and sum(c.isupper() for c in m["postcode"]) >= 2 and _UK_POSTCODE.fullmatch(m["postcode"].upper()):
+        before, city = _last_segment(text[: m.start()])
+        return CityLine("GB", city, "", m["postcode"].upper(), before, m["postcode"])
     m = re.search(r"\bSingapore\s+(?P<postcode>\d{6})\b", text, re.I)
     if m:
         return CityLine("SG", "Singapore", "", m["postcode"], text[: m.start()].strip(" ,"))
@@ -289,6 +294,7 @@ _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
 #: ("WIT9LJ": without it only when the inward code's digit and letters are read as such)
+_UK_POSTCODE_SMALL = re.compile(r"\b(?P<postcode>[A-Za-z]{1,2}\d[A-Za-z\d]? \d[A-Za-z]{2})\s*$")
 _UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d]{2}|\d[A-Z]{2}))\s*$")
 
 
