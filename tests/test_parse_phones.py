@@ -282,3 +282,16 @@ def test_of_two_labels_before_a_number_the_one_its_plan_agrees_with_is_taken(lin
     rows = [("Charlie Edwards", 40), line, "cedwards@driftwood.uk"]
     c = parse_page(page_from_rows(rows), Settings(region="GB"))
     assert [p.type for p in c.phones] == [kind]
+
+
+def test_a_number_labelled_mobile_is_of_the_one_country_whose_plan_makes_it_a_mobile() -> None:
+    # phone dev cards: "Mob | 07448 603440" on a card with a .com domain; Britain, Germany and Austria print it
+    # alike, and only Britain's plan has it as a mobile
+    c = card("Mob | 07448 603440", "athompson@silverline.com")
+    assert [(p.number, p.type) for p in c.phones] == [("+447448603440", "mobile")] and "phones" in c.review
+    assert region_by_grouping("07448 603440") is None  # unlabelled, any of the three
+    assert region_by_grouping("07448 603440", "mobile") == "GB"
+
+
+def test_a_bracketed_trunk_zero_read_as_a_copyright_sign_is_a_zero() -> None:
+    assert phones("+31 (©) 15 856 6794") == [("+31158566794", "work")]

@@ -50,6 +50,8 @@ from .phones import (
     area_regions,
     find_phones,
     label_letters,
+    label_type,
+    nearest_label,
     region_by_grouping,
 )
 from .text import (
@@ -1187,8 +1189,10 @@ def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozen
     if any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
         return phones
     texts = [STRAY_ONE.sub(" ", ln.text) for ln in lines if ln.index not in addr_lines]
-    raws = [m.group(0) for text in texts for m in _TRUNK_NUMBER.finditer(text)]
-    fits = [region_by_grouping(raw) for raw in raws]
+    found = [(m.group(0), text[: m.start()]) for text in texts for m in _TRUNK_NUMBER.finditer(text)]
+    raws = [raw for raw, _ in found]
+    # "Mob | 07448 603440": Britain, Germany and Austria print it alike, but only Britain's plan makes it a mobile
+    fits = [region_by_grouping(raw, label_type(nearest_label(before))) for raw, before in found]
     known = set(filter(None, fits))
     if len(known) != 1:
         return phones

@@ -117,12 +117,15 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     out = _NUMBERISH.sub(fix, unbarred)
     # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
     # "+61 (012 2945 1608": the trunk zero's closing bracket read as a 1
+    # "+31 (©) 15 856 6794": the bracketed trunk zero read as a copyright sign
     mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", out))
+    mended = _TRUNK_ZERO_AS_MARK.sub(r"\1(0)", mended)
     return mended, changed or mended != out
 
 
 _BAR_AS_ONE = re.compile(r"(?<=\d)\s?\|(?=-\d)|(?<=\d-)\|(?=\d)")
 _PLUS_AS_DASH = re.compile(r"(?<![\w+-])-(?=\d{1,3}\s?\(0\))")
+_TRUNK_ZERO_AS_MARK = re.compile(r"(\+\d{1,3}\s?)\([©®]\)(?=\s?\d)")
 _TRUNK_BRACKET_AS_ONE = re.compile(r"(\+\d{1,3}\s?)\(0[1l](?=\d)(?!\d{0,4}\))")
 
 
@@ -299,10 +302,17 @@ def _shape(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d", "9", text)).strip()
 
 
-def region_by_grouping(raw: str) -> str | None:
+def nearest_label(before: str) -> str:
+    """The label words just before a number, from the text in front of it on its line."""
+    return _nearest(before, last=True)
+
+
+def region_by_grouping(raw: str, kind: PhoneType | None = None) -> str | None:
     """The one country where `raw`, printed with a trunk 0 and no country code, is a valid number printed
     just as that country prints its numbers ("045-888-5414" is Yokohama: Italy and the Netherlands set
-    it apart with spaces); None when no country or several fit ("0161 396 6024": Britain, Italy, India)."""
+    it apart with spaces); None when no country or several fit ("0161 396 6024": Britain, Italy, India).
+    A number labelled a mobile narrows several to the one whose plan makes it a mobile ("Mob 07448 603440":
+    Britain's; Germany and Austria print it alike, as a landline)."""
     digits = "".join(re.findall(r"\d", raw))
     if not digits.startswith("0") or raw.lstrip("( ").startswith("+"):
         return None
@@ -315,6 +325,8 @@ def region_by_grouping(raw: str) -> str | None:
         national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         if phonenumbers.is_valid_number(number) and _shape(national) == _shape(raw):
             fits.append(region)
+    if len(fits) > 1 and kind == "mobile":
+        fits = [r for r in fits if phonenumbers.number_type(phonenumbers.parse(digits, r)) == PhoneNumberType.MOBILE]
     return fits[0] if len(fits) == 1 else None
 
 
