@@ -683,3 +683,13 @@ def test_a_phone_label_with_only_the_start_of_its_number_sends_the_phones_to_rev
     assert [p.number for p in c.phones] == ["+4917350935583"] and "phones" in c.review
     c = parse_page(page_from_rows([r for r in rows if r != "Telefon +49 oe"]), Settings())
     assert "phones" not in c.review
+
+
+def test_an_organisations_website_without_a_company_read_sends_the_company_to_review() -> None:
+    # phone dev card: the logo "LUMEN" read as "O©rumen", unsurely; the website names the organisation
+    rows = [("O©rumen", 89, 0.39), "M +61 418 550 647", ("Liam Lee", 45), "W: https://lumen-consulting.com/"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" in c.review
+    # a freelancer's card with no website names no organisation
+    c = parse_page(page_from_rows(rows[1:3]), Settings())
+    assert "company" not in c.review

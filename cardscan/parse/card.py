@@ -1077,7 +1077,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # An empty field that a cue says the card has (a failed read, a field nearly every card prints,
     # a street without a city line) is not invented: it stays empty, with confidence 0, and goes
     # to review so the user looks at it.
-    expected = _missing_but_expected(lines, untaken, set(conf), org_domains, poor, missed_phone)
+    # an organisation's website names a company as its email does ("lumen-consulting.com" under a logo not read)
+    named_by = org_domains + ([host_of(site.value)] if site and site.confidence >= EMAIL_UNCHECKED_SURE else [])
+    expected = _missing_but_expected(lines, untaken, set(conf), named_by, poor, missed_phone)
 
     # a line right under the name, where the title goes, that was no title; and one under that, or
     # under the title, where the department goes
