@@ -555,3 +555,16 @@ def test_a_british_postcode_with_a_capital_read_small_is_read_on_a_british_card(
     # words in small letters are no postcode ("at 2 pm")
     a = parse_page(page_from_rows([*rows[:2], "Meet us at 2 pm"]), Settings()).address
     assert a is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "postcode"),
+    [
+        # phone dev cards: a Canadian postcode's 5 read as S; an Eircode's zero read as O in its second part
+        (["4265 Front Street West", "Suite 2700", "Toronto, ON MSV 8P2"], "M5V 8P2"),
+        (["190 Harcourt Street", "Cork, T12 WOWV"], "T12 W0WV"),
+    ],
+)
+def test_a_postcodes_digit_read_as_a_letter_is_mended(rows: list[str], postcode: str) -> None:
+    a = parse_page(page_from_rows([("Gráinne O'Sullivan", 35), "grainne@inkwell.ie", *rows]), Settings()).address
+    assert a is not None and a.postcode == postcode and a.lines[-1].endswith(postcode)

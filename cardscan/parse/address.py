@@ -212,10 +212,10 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m and m["region"].upper() in US_STATES and zip_state(m["postcode"]) == m["region"].upper():
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("US", city, m["region"].upper(), m["postcode"], before)
-    # a Canadian postcode alternates letter and digit, so an I, l or O where a digit belongs is one
+    # a Canadian postcode alternates letter and digit, so an I, l, O, S or B where a digit belongs is one
     m = re.search(
         rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+"
-        r"(?P<postcode>[A-Z][\dIlO][A-Z]\s?[\dIlO][A-Z][\dIlO])\b",
+        r"(?P<postcode>[A-Z][\dIlOSB][A-Z]\s?[\dIlOSB][A-Z][\dIlOSB])\b",
         text,
     )
     if m:
@@ -265,7 +265,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     # (letters that are also Australian states only on a card the domain or a number says is Dutch)
     if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
         return CityLine("NL", m["city"].strip(), "", m["postcode"], text[: m.start()].strip(" ,"))
-    text = _dublin_routing_key(text)
+    text = eircode_zeros(_dublin_routing_key(text))
     m = re.search(r"\b(?P<postcode>[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b|\bDublin \d{1,2}\b", text)
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
         # an Eircode alone names no town ("V94 F6VH" is Limerick): the town is the line above it, if any
@@ -450,12 +450,11 @@ _EIRCODE_ZERO = re.compile(r"\b(?P<key>[AC-FHKNPRTV-Y](?:\d[\dO]|O\d)) (?P<id>[A
 
 
 def eircode_zeros(text: str) -> str:
-    """ "DO1 15FW" -> "D01 15FW", "D04 AOE6" -> "D04 A0E6": an O in an Eircode is a zero read as a letter (the
-    parts' only beside a digit of their own: "COO DATA" is no Eircode)."""
+    """ "DO1 15FW" -> "D01 15FW", "D04 AOE6" -> "D04 A0E6", "T12 WOWV" -> "T12 W0WV": an O in an Eircode is a zero
+    read as a letter (its routing key must hold a digit of its own: "COO DATA" is no Eircode)."""
 
     def mend(m: re.Match[str]) -> str:
-        unique = m["id"].replace("O", "0") if re.search(r"\d", m["id"]) else m["id"]
-        return f"{m['key'].replace('O', '0')} {unique}"
+        return f"{m['key'].replace('O', '0')} {m['id'].replace('O', '0')}"
 
     return _EIRCODE_ZERO.sub(mend, text)
 
