@@ -94,9 +94,9 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         with timer.stage("preprocess"):
             prepared = preprocess.prepare(loaded.rgb, settings, keep=keep)
         prepared, page, contact = _read(prepared, settings, timer)
-        if not _has_any_field(contact) and prepared.card_found:
+        if not _is_card(page, contact) and prepared.card_found:
             with timer.stage("fallback"):
-                found = _fallback(loaded.rgb, settings, keep)
+                found = _fallback(loaded.rgb, settings, prepared.others, keep)
             if found is not None:
                 prepared, page, contact = found
     except MissingDependencyError:
@@ -123,7 +123,7 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
             timings=timer.timings,
             taken_at=loaded.taken_at,
         )
-    if not _has_any_field(contact):
+    if not _is_card(page, contact):
         return ScanResult(
             source,
             sha,
@@ -149,11 +149,13 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
 def _read(
     prepared: preprocess.Prepared, settings: Settings, timer: _Timer
 ) -> tuple[preprocess.Prepared, Page, Contact]:
-    """OCR and parse a prepared card, with one second look at the lines that need it."""
+    """OCR and parse a prepared card, with one second look at the lines that need it (none on noise)."""
     with timer.stage("ocr"):
         prepared, page = recognize.recognize(prepared, settings)
     with timer.stage("parse"):
         contact = parse.parse_page(page, settings)
+    if recognize.noise(page):
+        return prepared, page, contact
     # the doubtful lines, and the name and address lines of a card whose country writes accents
     with timer.stage("reread"):
         again = recognize.second_look(
@@ -167,14 +169,18 @@ def _read(
 
 
 def _fallback(
-    rgb: np.ndarray, settings: Settings, keep: Callable[[str, np.ndarray], None] | None = None
+    rgb: np.ndarray,
+    settings: Settings,
+    outlines: Iterable[np.ndarray],
+    keep: Callable[[str, np.ndarray], None] | None = None,
 ) -> tuple[preprocess.Prepared, Page, Contact] | None:
-    """The outline taken held no card (a keyboard's keys, a printed sheet): read the next outline, then
-    the whole photo, and keep the first reading that looks like a business card; None when none does.
+    """The outline taken held no card (a keyboard's keys, a printed sheet): read the next `outlines` (the
+    finder's runners-up), then the whole photo, and keep the first reading that looks like a business card;
+    None when none does.
     A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands.
     `keep` (--keep-intermediates) saves each retry's steps after the first reading's."""
     retries = _Timer()  # its time is reported as a whole, under "fallback"
-    for outline in [*preprocess.card_quads(rgb)[1:], None]:
+    for outline in [*outlines, None]:
         try:
             found = _read(preprocess.prepare(rgb, settings, keep=keep, outline=outline), settings, retries)
         except MissingDependencyError:
@@ -182,7 +188,7 @@ def _fallback(
         except CardscanError as e:
             log.debug("a retry on another part of the photo failed: %s", e)
             return None
-        if _has_any_field(found[2]):
+        if _is_card(found[1], found[2]):
             warning = "The first card outline held no card; another part of the photo was read."
             return dataclasses.replace(found[0], warnings=(*found[0].warnings, warning)), found[1], found[2]
     return None
@@ -201,9 +207,10 @@ def thumbnail(image: np.ndarray, width: int = 360) -> bytes | None:
     return buf.tobytes() if ok else None
 
 
-def _has_any_field(contact: object) -> bool:
-    c = contact
-    return bool(getattr(c, "name", None) or getattr(c, "emails", ()) or getattr(c, "phones", ()))
+def _is_card(page: Page, contact: Contact) -> bool:
+    """The reading found a business card: an email or a phone, or a name on a page that is not noise
+    (on a sheet of print, a "name" is a few letters the noise happened to make)."""
+    return bool(contact.emails or contact.phones) or (bool(contact.name) and not recognize.noise(page))
 
 
 # --------------------------------------------------------------------------- batches

@@ -53,6 +53,7 @@ class Prepared:
     upright_sure: bool = False  # the letter shapes left no doubt which way is up (no need to read it turned)
     unlit: np.ndarray | None = None  # the card before `light` (None with light off): see without_light
     unlit_contrast: tuple[np.ndarray, np.ndarray] | None = None  # print_contrast(unlit), measured for `light`
+    others: tuple[np.ndarray, ...] = ()  # the next most card-like outlines: what to read if this one held no card
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -1289,8 +1290,10 @@ def prepare(
     warnings: list[str] = []
     img = rgb
     quad = None
+    others: tuple[np.ndarray, ...] = ()
     if settings.step_on("find_card"):
-        quad = find_card_quad(rgb) if isinstance(outline, str) else outline
+        quads = card_quads(rgb) if isinstance(outline, str) else [] if outline is None else [outline]
+        quad, others = (quads[0], tuple(quads[1:])) if quads else (None, ())
         region = print_region(rgb) if quad is None and isinstance(outline, str) else None
         if quad is not None:
             img = warp(rgb, quad, WORK_SIDE)
@@ -1334,6 +1337,7 @@ def prepare(
         upright_sure=sure,
         unlit=unlit,
         unlit_contrast=contrast,
+        others=others,
     )
 
 

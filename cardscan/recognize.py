@@ -145,11 +145,23 @@ def better(line: Line, again: list[Word]) -> bool:
     return bool(again) and _quality(again) >= _quality(list(line.words)) + BETTER_BY
 
 
+#: a reading of at least this many lines is no card's print (the most on a card measured: 26)...
+NOISE_LINES = 30
+#: ...when its lines average fewer confident letters (`score`) than this (cards: 2.6-9; a sheet of print: 0-0.7)
+NOISE_SCORE = 1.0
+
+
+def noise(page: Page) -> bool:
+    """Many lines with hardly a confident letter: a sheet of print, a keyboard or a patterned desk was read,
+    not a card. Reading it turned, or its lines again, costs seconds and seldom finds a card in it."""
+    return len(page.lines) >= NOISE_LINES and score(page) < NOISE_SCORE * len(page.lines)
+
+
 def recognize(prepared: Prepared, settings: Settings) -> tuple[Prepared, Page]:
     """Read the card: the page, and the prepared card it is in pixels of, turned by 180 degrees when
-    the turned card read better (its image and rotation then say so)."""
+    the turned card read better (its image and rotation then say so); noise is not turned."""
     page = read(prepared.image, settings)
-    if not looks_upright(page):
+    if not looks_upright(page) and not noise(page):
         turned = turn(prepared.image, 180)
         flipped = read(turned, settings)
         if score(flipped) > score(page):

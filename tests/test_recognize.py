@@ -367,3 +367,45 @@ def test_the_japanese_cards_title_line_lost_to_eng_is_read_by_jpn(tmp_path: Path
     # "営業部 部長" came back from jpn+eng as "SRB BWR"
     assert (contact.title, contact.department) == ("部長", "営業部")
     assert contact.address is not None and contact.address.lines[0].startswith("〒108-0075 東京都")
+
+
+def _many_lines(n: int, conf: float) -> Page:
+    return Page(
+        lines=tuple(Line(words=(Word("IIll III", Box(10, 20 * i, 60, 12), conf),)) for i in range(n)),
+        width=800,
+        height=20 * n + 20,
+    )
+
+
+def test_many_lines_with_hardly_a_confident_letter_are_noise() -> None:
+    from cardscan.recognize import noise
+
+    assert noise(_many_lines(40, 0.3))  # a sheet of print read from a wrong outline
+    assert not noise(_many_lines(12, 0.3))  # a card read badly is still a card: few lines
+    assert not noise(_many_lines(40, 0.9))  # dense print read surely is not noise
+
+
+def test_noise_is_not_read_again_turned(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cardscan import recognize as R
+
+    calls: list[int] = []
+
+    def read(image: np.ndarray, settings: Settings, psm: int = R.PSM) -> Page:
+        calls.append(psm)
+        return _many_lines(40 if len(calls) == 1 else 8, 0.3)
+
+    monkeypatch.setattr(R, "read", read)
+    prepared = P.Prepared(image=np.full((300, 500), 255, np.uint8), card_found=True)
+    assert R.recognize(prepared, Settings())[0].rotation == 0 and len(calls) == 1
+    calls.clear()
+    monkeypatch.setattr(R, "read", lambda image, settings, psm=R.PSM: calls.append(psm) or _many_lines(8, 0.3))
+    R.recognize(prepared, Settings())
+    assert len(calls) == 2  # a poor reading of a few lines is tried turned
+
+
+def test_a_name_alone_on_noise_is_no_card() -> None:
+    name = Contact(name=PersonName(full="Zo Loz", given="Zo", family="Loz"))
+    assert not pipeline._is_card(_many_lines(40, 0.3), name)
+    assert pipeline._is_card(_many_lines(8, 0.3), name)
+    assert pipeline._is_card(_many_lines(40, 0.3), Contact(emails=("ann@example.com",)))
+    assert not pipeline._is_card(_many_lines(8, 0.9), Contact())
