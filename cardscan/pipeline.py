@@ -2,7 +2,7 @@
 
 scan_file runs load -> preprocess -> recognize -> parse -> a second look at doubtful and
 accent lines -> parse again, and, when the card outline held no card, the same on the next
-outline or the whole photo (the "fallback" timing); it always returns a ScanResult.
+outlines (the "fallback" timing); it always returns a ScanResult.
 scan_paths does that over many files in a process pool and streams the results back.
 Only the caller (the parent) writes anything.
 """
@@ -175,12 +175,13 @@ def _fallback(
     keep: Callable[[str, np.ndarray], None] | None = None,
 ) -> tuple[preprocess.Prepared, Page, Contact] | None:
     """The outline taken held no card (a keyboard's keys, a printed sheet): read the next `outlines` (the
-    finder's runners-up), then the whole photo, and keep the first reading that looks like a business card;
-    None when none does.
+    finder's runners-up) and keep the first reading that looks like a business card; None when none does.
+    (The whole photo is not read: on 560 cluttered-desk photos that rescued no field and made 3 contacts
+    of noise, for a tenth of the condition's time.)
     A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands.
     `keep` (--keep-intermediates) saves each retry's steps after the first reading's."""
     retries = _Timer()  # its time is reported as a whole, under "fallback"
-    for outline in [*outlines, None]:
+    for outline in outlines:
         try:
             found = _read(preprocess.prepare(rgb, settings, keep=keep, outline=outline), settings, retries)
         except MissingDependencyError:
