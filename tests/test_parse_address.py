@@ -297,7 +297,12 @@ def test_letters_that_only_look_like_an_eircode_keep_their_os() -> None:
 
 
 def test_a_logo_residue_before_the_company_the_domain_spells_is_dropped_but_not_an_article() -> None:
-    for printed, company in (("all Wavelength Recruitment", "Wavelength Recruitment"), ("V Dolomiti", "Dolomiti")):
+    for printed, company in (
+        ("all Wavelength Recruitment", "Wavelength Recruitment"),
+        ("V Dolomiti", "Dolomiti"),
+        ("Oo Wavelength Limited", "Wavelength Limited"),
+        ("La Wavelength", "La Wavelength"),  # a word a name may start with
+    ):
         rows = [(printed, 45), ("Chloe Thompson", 36), "Direct +353 1 234 5678", "chloet@wavelength.ie"]
         if printed.startswith("V"):
             rows[-1] = "chloet@dolomiti.it"

@@ -180,6 +180,11 @@ def test_email_lookalike_letter_repaired_only_when_the_name_proves_it() -> None:
     assert c.emails == ("mcampbell@outlook.com",) and "emails" in c.review
     # a local part that is no slip away from the name stays as printed
     assert card(("Mei-Ling Campbell", 58), "meiling.c@outlook.com").emails == ("meiling.c@outlook.com",)
+    # digits read for the letters they look like ("zoe" as "20e"), in review; trailing digits are the address's own
+    c = card(("Zoe Johnson-Smith", 58), "20ejohnson-smith@relay.com.au")
+    assert c.emails == ("zoejohnson-smith@relay.com.au",) and "emails" in c.review
+    c = card(("Padraig O'Brien", 58), "padraig.obrien80@outlook.com")
+    assert c.emails == ("padraig.obrien80@outlook.com",)
 
 
 @pytest.mark.parametrize(

@@ -208,6 +208,8 @@ def text_before_url(line: TextLine) -> TextLine | None:
     return _part_of(line, words[:first])
 
 
+#: the letter each digit is a look-alike of, in a local part where letters are printed
+_DIGIT_LETTERS = str.maketrans("0125689", "olzsbbg")
 #: (printed, read) look-alikes, in a fixed order: what a letter or two of a local part may have been printed as
 _SWAPS = sorted(CONFUSIONS)
 
@@ -226,6 +228,12 @@ def confirm_with_name(hit: EmailHit, name: PersonName | None) -> EmailHit:
     tokens = [name.given, name.family]
     if email_agreement(tokens, [local]) >= 0.9:
         return hit
+    # "20ejohnson-smith@" under "Zoe Johnson-Smith": digits read for the letters they look like, in review
+    # (a dot may have been lost with them)
+    spelled = re.sub(r"\d+(?=[a-z])", lambda m: m[0].translate(_DIGIT_LETTERS), local, flags=re.I)
+    if spelled != local and email_agreement(tokens, [spelled]) >= 0.9:
+        conf = round(min(hit.confidence, EMAIL_DISAGREES_CONF), 3)
+        return replace(hit, email=f"{spelled}@{domain}", confidence=conf, repaired=True)
     # the given or the family name alone, spelled exactly ("nuna@" under "Nuria Vidal" is "nuria@"), or the
     # two together; a doubled letter read as one ("charlote@" under "Charlotte Wood") counts as a look-alike
     parts = {letters_only(t).lower() for t in tokens}

@@ -835,7 +835,8 @@ _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センタ�
 #: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
 _STANDALONE_TITLES = frozenset(
     {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
-        "founder", "owner", "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant",
+        "founder", "owner", "president", "chairman",
+        "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant",
         "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "chro"}
 )  # fmt: skip
 
@@ -1487,8 +1488,9 @@ def _pick_company(
         head, _, tail = unmarked.partition(" ")
         picked = f"{head.upper()} {tail}" if head.islower() and tail.isupper() else unmarked
     # "V Dolomiti Studio S.r.l.", "all Wavelength Recruitment": a logo's mark read as a letter or three before
-    # the name the domain spells
-    m = re.match(r"(?:[a-z]{1,3}|[^\W\d_]) (?=[^\W\d_]{3})", picked)  # not an article: "The Wavelength Group"
+    # the name the domain spells (not an article: "The Wavelength Group")
+    # ("Oo Yellowtail Limited": two letters too, unless a word a name may start with, "De Vries", "La Fabrique")
+    m = re.match(r"(?:[a-z]{1,3}|[^\W\d_]|(?!" + _NAME_WORDS_2 + r")[A-Z][a-z]) (?=[^\W\d_]{3})", picked)
     rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
@@ -1509,6 +1511,12 @@ def _pick_company(
     if only_legal_form(text):
         return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
     return _without_tail_specks(text), conf, tuple(p.line for p in parts)
+
+
+#: two-letter words a company's name may start with, which are no logo's mark read as letters
+_NAME_WORDS_2 = (
+    r"(?:De|Du|La|Le|El|Il|Al|Da|Di|Do|Go|My|We|To|In|On|Of|At|By|Up|Me|No|So|Be|An|As|Is|It|Or|Us|St|Dr|Mr|Ms)\b"
+)
 
 
 __all__ = ["People", "domain_agreement", "email_agreement", "find_people", "name_tokens", "split_name"]
