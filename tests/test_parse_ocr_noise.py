@@ -582,3 +582,16 @@ def test_an_unsure_line_of_words_just_over_the_address_puts_it_in_review(over: t
     )
     assert c.address is not None and c.address.lines == ("77 quai de la Loire", "06000 Nice")
     assert ("address" in c.review) is flagged
+
+
+def test_an_unsure_email_that_the_name_and_company_spell_letter_by_letter_needs_no_review() -> None:
+    rows: list[str | tuple[str, float] | tuple[str, float, float]] = [
+        ("Vela S.p.A.", 44, 0.95),
+        ("Leonardo Rossi", 36, 0.96),
+        ("+39 06 7218 7152", 20, 0.9),
+    ]
+    c = card(*rows, ("leonardo.rossi@vela it", 20, 0.62))
+    assert c.emails == ("leonardo.rossi@vela.it",) and "emails" not in c.review
+    # its local part repaired: "marta perez@" may have been "marta_perez@"; another name spells nothing
+    assert "emails" in card(*rows, ("leonardo rossi@vela.it", 20, 0.62)).review
+    assert "emails" in card(*rows, ("l.bianchi@vela.it", 20, 0.62)).review

@@ -449,6 +449,32 @@ EMAIL_DISAGREES_CONF = 0.55
 EMAIL_UNCHECKED_SURE = 0.75
 
 
+#: the confidence of emails whose every letter other lines read surely spell: two readings agree
+EMAIL_CONFIRMED_CONF = 0.75
+
+
+def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines: list[TextLine]) -> bool:
+    """Every email is spelled by other lines read surely: its local part by the whole printed name ("leonardo.rossi@"
+    under "Leonardo Rossi"; a role mailbox, "careers@", needs none), its domain by the company ("vela.it" beside
+    "Vela SpA") or the website. A blurred email line reads unsurely, but two readings that agree letter by letter
+    are seldom both wrong. The local part must be as printed ("marta perez@" may have been "marta_perez@"), and
+    the name and company read, not mended from the email (those are less sure)."""
+    sure = EMAIL_UNCHECKED_SURE
+    name = people.name if people.name and people.name_conf >= sure else None
+    company = letters_only(people.company).lower() if people.company and people.company_conf >= sure else ""
+    site_host = host_of(site.value).lower().removeprefix("www.") if site and site.confidence >= sure else ""
+    for h in emails:
+        local, _, domain = h.email.rpartition("@")
+        label = letters_only(registrable(domain)).lower()
+        spelled_domain = domain.lower() == site_host or (len(label) >= 3 and company.startswith(label))
+        role = local.lower() in ROLE_MAILBOXES
+        spelled_local = role or (name is not None and email_agreement([name.given, name.family], [local]) >= 1.0)
+        printed = re.sub(r"\s*@\s*", "@", next((ln.text for ln in lines if ln.index == h.line), "")).lower()
+        if f"{local.lower()}@" not in printed or not (spelled_domain and spelled_local):
+            return False
+    return True
+
+
 def borne_out(email: str, name: PersonName | None, company: str | None) -> bool:
     """Something else on the card spells the same: the name in the local part, the company in the domain."""
     local, _, domain = email.rpartition("@")
@@ -971,6 +997,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["company"] = people.company_conf
     if emails:
         conf["emails"] = min(h.confidence for h in emails)
+        if confirmed(emails, people, site, lines):
+            conf["emails"] = max(conf["emails"], EMAIL_CONFIRMED_CONF)
     if phones:
         conf["phones"] = min(h.confidence for h in phones)
         if addr and addr.address.country in ("US", "CA") and any(elsewhere(h, addr.address.region) for h in phones):
