@@ -307,12 +307,13 @@ def odd_slug_tail(slug: str, name: PersonName) -> bool:
 
 
 def _dash_for_dot(hit: EmailHit, name: PersonName | None) -> EmailHit:
-    """ "p-kowalski@" under "Paul Kowalski": an initial joined to the family name by a hyphen, where addresses
-    almost always have a dot, which OCR reads as one; left as read, in review."""
+    """ "p-kowalski@" under "Paul Kowalski" -> "p.kowalski@": an initial joined to the family name by a hyphen,
+    where addresses almost always have a dot, which OCR reads as one; the likelier reading, in review."""
     given, family = (letters_only(name.given), letters_only(name.family)) if name else ("", "")
-    local = hit.email.partition("@")[0].lower()
-    if given and family and local == f"{given[0]}-{family}":
-        return replace(hit, confidence=min(hit.confidence, EMAIL_DISAGREES_CONF))
+    local, _, domain = hit.email.partition("@")
+    if given and family and local.lower() == f"{given[0]}-{family}".lower():
+        dotted = f"{local[0]}.{local[2:]}@{domain}"
+        return replace(hit, email=dotted, confidence=min(hit.confidence, EMAIL_DISAGREES_CONF), repaired=True)
     return hit
 
 
