@@ -483,6 +483,10 @@ def test_a_state_read_with_a_small_second_letter_counts_when_the_zip_is_that_sta
     [
         (["No. 12. DLF Cyber City", "Outer Ring Road", "Gurugram, Haryana 122580"], "No. 12, DLF Cyber City"),
         (
+            ["Tower B. Embassy Golf Links", "Whitefield Main Road", "Pune, Maharashtra 411809"],
+            "Tower B, Embassy Golf Links",
+        ),
+        (
             ["Paseo de la Castellana 130, 6a planta. 50007 Zaragoza"],
             "Paseo de la Castellana 130, 6a planta, 50007 Zaragoza",
         ),

@@ -430,9 +430,13 @@ def _ordinal(n: int) -> str:
 _NUMBER_SPLIT = re.compile(r"[^\W\d_]{3,}\.?\s\d{1,2}\s\d{1,3}[a-z]?\s*,?$")
 #: an address whose street number was split that way stays in review: the split is a guess
 GUESSED_SPACE_CONF = 0.5
-#: a dot after a house number written "No. 12" (an Indian address's) or after a word of four or more small letters
-#: before a five-digit postcode: the comma printed there, misread (no abbreviation is that long, but "-str.")
-_COMMA_AS_DOT = re.compile(r"(?<=\bNo\. \d)\.(?= )|(?<=\bNo\. \d\d)\.(?= )|(?<=[a-z]{4})(?<!str)\.(?= \d{5}\b)")
+#: a dot after a house number written "No. 12" (an Indian address's), after a building's letter ("Tower B. Embassy
+#: Golf Links") or after a word of four or more small letters before a five-digit postcode: the comma printed
+#: there, misread (no abbreviation is that long, but "-str.")
+_COMMA_AS_DOT = re.compile(
+    r"(?<=\bNo\. \d)\.(?= )|(?<=\bNo\. \d\d)\.(?= )|(?<=[a-z]{4})(?<!str)\.(?= \d{5}\b)"
+    r"|(?:(?<=\bTower [A-Z])|(?<=\bBlock [A-Z])|(?<=\bWing [A-Z]))\.(?= [A-Z][a-z])"
+)
 
 
 def _split_ordinal(m: re.Match[str]) -> str:
