@@ -498,6 +498,30 @@ def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: li
     assert not c.address.street.endswith(".")
 
 
+@pytest.mark.parametrize(
+    ("row", "printed", "city"),
+    [
+        # a middle dot between the parts of a one-line address, read as a dash or a full stop
+        (
+            "Level 34, 85 Elizabeth Street - Parramatta NSW 2150",
+            "Level 34, 85 Elizabeth Street, Parramatta NSW 2150",
+            "Parramatta",
+        ),
+        (
+            "Level 30, 181 Murray Street, Sydney NSW 2000. Australia",
+            "Level 30, 181 Murray Street, Sydney NSW 2000, Australia",
+            "Sydney",
+        ),
+        # a dash before an Indian PIN is printed so
+        ("12 MG Road, Bengaluru - 560001", "12 MG Road, Bengaluru - 560001", "Bengaluru"),
+    ],
+)
+def test_a_separator_read_as_a_dash_or_a_dot_is_printed_as_a_comma(row: str, printed: str, city: str) -> None:
+    c = card(row)
+    assert c.address is not None and c.address.lines == (printed,)
+    assert c.address.city == city and "-" not in c.address.street
+
+
 def test_an_abbreviations_dot_before_a_postcode_is_kept() -> None:
     c = card("Hauptstr. 10115 Berlin")  # "-str." is an abbreviation; no comma was misread
     assert c.address is None or "Hauptstr." in c.address.lines[0]

@@ -733,6 +733,14 @@ def garbled_city_line(text: str) -> bool:
 #: "Torstraße 14b | 60191 Frankfurt am Main | Deutschland": parts of a one-line address set apart by a bar or
 #: a dot, as commas do
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: such a middle dot read as a dash between words ("Elizabeth Street - Parramatta NSW 2150", "H91 DE1H - Ireland";
+#: a dash before a number is printed: "Bengaluru - 560001"), or as a full stop after a postcode ("NSW 2000. Australia")
+_SEPARATOR_MISREAD = re.compile(r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})")
+
+
+def _separated(text: str) -> str:
+    """`text` with its misread separators (`_SEPARATOR_MISREAD`) printed as the commas they stand for."""
+    return _SEPARATOR_MISREAD.sub(lambda m: ", " if m.group().strip() in "-–" else ",", text)
 
 
 def _street_cut(street: str) -> bool:
@@ -791,7 +799,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         area for area, town in UK_POST_TOWNS.items() for ln in lines if ln.text.strip(" ,").lower() == town.lower()
     }
     for line in free:
-        text = _SEPARATOR.sub(", ", _LABEL.sub("", line.text))
+        text = _SEPARATOR.sub(", ", _separated(_LABEL.sub("", line.text)))
         found = _match_city_line(text, hint)
         misread = _UK_POSTCODE_MISREAD.search(text) if found is None and towns else None
         mended = uk_postcode(misread["postcode"]) if misread else None
@@ -816,14 +824,14 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
                 over = _neighbour(above, lines, above=True) if _is_place(above) else None
                 if over is None or over.index in claimed or not _is_street(over) or len(street_lines) > 1:
                     break
-            street_lines.insert(0, _LABEL.sub("", above.text))
+            street_lines.insert(0, _separated(_LABEL.sub("", above.text)))
             used.insert(0, above.index)
             top = above
         if not street_lines and not found.before:
             # "Piazza del Duomo 3  ·  20168 Milano": a one-line address OCR cut at its separator
             left = _left_neighbour(line, [ln for ln in free if ln.index not in used])
             if left is not None and _is_numbered_street(left):
-                street_lines.append(_LABEL.sub("", left.text))
+                street_lines.append(_separated(_LABEL.sub("", left.text)))
                 used.insert(0, left.index)
         if bare_postcode and street_lines and _town_over(by_index[used[-2]], found):
             found = replace(found, city=street_lines.pop().strip(" ,"), before="")
@@ -849,7 +857,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(
-            repair_street(with_lost_dash(line, lines) if i == line.index else by_index[i].text) for i in used
+            repair_street(_separated(with_lost_dash(line, lines) if i == line.index else by_index[i].text))
+            for i in used
         )
         if below is not None and below.index in used:
             printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
