@@ -6,7 +6,8 @@ that write with diacritics are read again with `Latin` in recognize's one second
 takes that reading when it spells the same plain letters as the English one, or when only the
 letters the Latin model reads accented differ ("Mihlenweg" for "Mühlenweg") and the Latin reading
 is the surer; where the two models spell a word apart otherwise, the English reading stays and
-its field goes to review. Pure: no OCR here.
+its field goes to review. Two dots over a letter that neither model read are taken from the pixels
+(`marks`). No OCR here.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import dataclasses
 import re
 import unicodedata
 
+import numpy as np
 import phonenumbers
 
+from . import marks
 from .layout import mark_over_capital
 from .models import Contact, Line, Page, Word
 from .parse.address import looks_like_street
@@ -249,19 +252,49 @@ def holds_name(line: Line, contact: Contact) -> bool:
     return bool(name) and name in _plain(line.text)
 
 
-def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset()) -> Line:
+#: the Latin model reads an "ï" as the letter with a plain i beside it ("Anaiïs"); no language writes "iï"
+_DOUBLED_I = re.compile(r"i?ïi?")
+_DIAERESIS = dict(zip("aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ", strict=True))
+
+
+def _with_diaereses(text: str, spots: list[float], latin: str) -> str | None:
+    """`text` with two dots on the vowel under each spot (`marks.diaereses`), or None when a spot stands over
+    no vowel within a letter and a half (letters are taken as equally wide), or over an "i" the Latin reading
+    (`latin`, letter for letter) has no "ï" on: an i's own dot beside another mark can pass for a pair."""
+    n = len(text)
+    out = list(text)
+    for spot in spots:
+        vowels = [k for k, c in enumerate(text) if _plain(c) and _plain(c) in "aeiouy"]
+        k = min(vowels, key=lambda k: abs((k + 0.5) / n - spot), default=None)
+        if k is None or abs((k + 0.5) / n - spot) > 1.5 / n:
+            return None
+        base = _plain(text[k])
+        if base == "i" and "j" in text[max(0, k - 1) : k + 2].lower():
+            continue  # the dots of Dutch "ij", two letters close enough to pass for one
+        if base == "i" and (len(latin) != n or latin[k].lower() != "ï"):
+            return None
+        out[k] = _DIAERESIS[base.upper() if text[k].isupper() else base]
+    return "".join(out)
+
+
+def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), image: np.ndarray | None = None) -> Line:
     """The line with the Latin model's accents on the words where they belong (see the module docstring).
 
     Words are paired by where they stand: each English word with the one Latin word whose middle
     lies inside it, so a separator one model read and the other did not changes nothing. `lands`: the
     card's countries (`countries`); a letter none of them writes is not taken ("å" on a French card is
-    its "â"; another goes to review).
+    its "â"; another goes to review). `image`, the one the line was read from: where its pixels show two
+    dots over a letter that neither model read, they are put on it ("Anais" to "Anaïs"), or, when the letter
+    under them is not clear, the word goes to review.
     """
+    latin = [dataclasses.replace(w, text=_DOUBLED_I.sub("ï", w.text)) for w in latin]
     words = []
+    latin_of: list[str] = []  # the Latin reading paired with each word ("" for none)
     for old in line.words:
         inside = [w for w in latin if old.box.x <= w.box.cx <= old.box.x2]
         if len(inside) > 1:  # a speck or a neighbouring line's word in the strip beside the word itself
             inside = [w for w in inside if _plain(w.text) == _plain(old.text) or _misread_accents(old.text, w.text)]
+        latin_of.append(inside[0].text if len(inside) == 1 else "")
         if len(inside) != 1:
             words.append(old)
             continue
@@ -291,6 +324,18 @@ def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset()) -> 
             words.append(Word(old.text, old.box, DISAGREE if old.conf is None else min(old.conf, DISAGREE)))
         else:
             words.append(old)
+    for i, word in enumerate(words):
+        spots = marks.diaereses(image, line.words[i].box) if image is not None and word.text.isalpha() else None
+        if not spots or sum(c in "äëïöüÿÄËÏÖÜŸ" for c in word.text) >= len(spots):
+            continue
+        marked = _with_diaereses(word.text, spots, latin_of[i])
+        if marked == word.text:
+            continue
+        if marked is not None and not _foreign(marked, lands):
+            # the dots in the pixels settle what the models disagreed on: the word is as sure as its letters
+            words[i] = Word(marked, word.box, line.words[i].conf)
+        else:
+            words[i] = Word(word.text, word.box, DISAGREE if word.conf is None else min(word.conf, DISAGREE))
     for i, word in enumerate(words):
         if mark_over_capital(line.words, i) and _plain(word.text) in CAPITAL_ACCENTED:
             # a mark over the capital of a name whose capital carries one: its usual spelling

@@ -292,7 +292,7 @@ def second_look(
             regroup = True  # the new words may split or join lines differently
         elif i in targets and again:
             # a name may come from anywhere ("Ayşe" on a German card): only an address's letters are the country's
-            out[i] = accents.take(line, again, frozenset() if accents.holds_name(line, contact) else lands)
+            out[i] = accents.take(line, again, frozenset() if accents.holds_name(line, contact) else lands, image)
     if regroup:
         return Page(
             lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)),
