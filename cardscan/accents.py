@@ -258,7 +258,7 @@ _DIAERESIS = dict(zip("aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ", strict=True))
 
 
 def _with_diaereses(text: str, spots: list[float], latin: str) -> str | None:
-    """`text` with two dots on the vowel under each spot (`marks.diaereses`), or None when a spot stands over
+    """`text` with two dots on the vowel under each spot (`marks.over`), or None when a spot stands over
     no vowel within a letter and a half (letters are taken as equally wide), or over an "i" the Latin reading
     (`latin`, letter for letter) has no "ï" on: an i's own dot beside another mark can pass for a pair."""
     n = len(text)
@@ -314,7 +314,12 @@ def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), ima
         # to review: the two models read other plain letters, and their confidences are not on one scale
         # ("Bernd" could come back "Bémd")
         lookalike = sure and conf >= (old.conf or 0.0) + LOOKALIKE_BY and _misread_lookalikes(old.text, new.text)
-        if (same_letters and sure) or mended:
+        seen = marks.over(image, old.box) if image is not None and same_letters and not sure else None
+        # the marks in the pixels are those of the Latin reading, not the English one: it is right, however unsure
+        confirmed = seen is not None and marks.expected(new.text) == (seen.single, len(seen.pairs)) != marks.expected(
+            old.text
+        )
+        if (same_letters and sure) or mended or confirmed:
             words.append(Word(new.text, old.box, old.conf))
         elif lookalike:
             words.append(Word(new.text, old.box, DISAGREE))
@@ -325,7 +330,8 @@ def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), ima
         else:
             words.append(old)
     for i, word in enumerate(words):
-        spots = marks.diaereses(image, line.words[i].box) if image is not None and word.text.isalpha() else None
+        seen = marks.over(image, line.words[i].box) if image is not None and word.text.isalpha() else None
+        spots = list(seen.pairs) if seen is not None else []
         if not spots or sum(c in "äëïöüÿÄËÏÖÜŸ" for c in word.text) >= len(spots):
             continue
         marked = _with_diaereses(word.text, spots, latin_of[i])

@@ -32,7 +32,8 @@ def word_image(text: str, font: str = "DejaVuSans-Bold.ttf", size: int = 40) -> 
 def test_two_dots_over_one_letter_are_found_and_the_dots_of_two_letters_are_not(
     text: str, spots: list[float], font: str
 ) -> None:
-    found = marks.diaereses(*word_image(text, font))
+    seen = marks.over(*word_image(text, font))
+    found = None if seen is None else list(seen.pairs)
     assert found is not None and len(found) == len(spots)
     # where they stand, as a share of the word's width: near the letter's place if letters were equally wide
     assert all(abs(f - s) < 0.15 for f, s in zip(found, spots, strict=True))
@@ -40,7 +41,7 @@ def test_two_dots_over_one_letter_are_found_and_the_dots_of_two_letters_are_not(
 
 def test_a_word_too_small_to_tell_says_nothing() -> None:
     pixels, box = word_image("Anaïs", size=9)
-    assert marks.diaereses(pixels, box) is None
+    assert marks.over(pixels, box) is None
 
 
 def test_dots_in_the_pixels_go_on_the_letter_neither_model_read_them_on() -> None:
@@ -75,3 +76,22 @@ def test_a_word_whose_pixels_show_no_dots_is_left_as_read() -> None:
     pixels, box = word_image("Anais", "DejaVuSerif-Bold.ttf")
     line = Line((Word("Anais", box, 0.95),))
     assert accents.take(line, [Word("Anais", box, 0.9)], image=pixels).words[0] == line.words[0]
+
+
+@pytest.mark.parametrize(("printed", "taken"), [("Léa", "Léa"), ("Lea", "Lea")])
+def test_an_accent_the_latin_model_read_unsurely_is_taken_where_the_pixels_show_its_mark(
+    printed: str, taken: str
+) -> None:
+    pixels, box = word_image(printed, "DejaVuSans.ttf")
+    line = Line((Word("Lea", box, 0.95),))
+    word = accents.take(line, [Word("Léa", box, 0.6)], image=pixels).words[0]
+    assert word.text == taken
+    # a mark in the pixels settles it; without one the two readings still disagree, and the word is in doubt
+    assert word.conf == (0.95 if printed == "Léa" else accents.DISAGREE)
+
+
+def test_marks_a_text_puts_over_its_letters() -> None:
+    assert marks.expected("Fernández") == (1, 0)
+    assert marks.expected("Anaïs") == (0, 1)
+    assert marks.expected("Íñigo") == (3, 0)  # the acute, the tilde, the i's dot
+    assert marks.expected("Geschäftsführerin") == (1, 2)
