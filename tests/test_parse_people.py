@@ -6,7 +6,7 @@ import pytest
 
 from cardscan.config import Settings
 from cardscan.models import Box, Contact, Line, Page, Word
-from cardscan.parse import parse_page
+from cardscan.parse import parse_page, people
 from cardscan.parse.people import restore_role_accents
 from cardscan.parse.text import page_from_rows
 
@@ -291,6 +291,21 @@ def test_first_word_of_a_wrapped_tagline_does_not_join_the_company() -> None:
 def test_company_word_under_the_logo_still_joins() -> None:
     c = card(("Parallax", 36), ("Systems KG", 30), ("Jonas Weber", 40), "Consultant", "jonas@parallax.de")
     assert c.company == "Parallax Systems KG"
+
+
+def test_a_company_word_set_further_under_the_logo_still_joins(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "RHEINBLICK" over "NETWORKS", a logo's two lines 1.3 line heights apart (phone dev card)
+    rows = [
+        ("RHEINBLICK", 22),
+        ("", 10),
+        ("NETWORKS", 22),
+        ("Marie Lehmann", 33),
+        "Geschäftsführer",
+        "marie@rheinblick.de",
+    ]
+    assert card(*rows).company == "RHEINBLICK NETWORKS"
+    monkeypatch.setattr(people, "COMPANY_STACK_GAP", people.STACK_GAP)  # as far apart as any stacked lines may be
+    assert card(*rows).company == "RHEINBLICK"
 
 
 @pytest.mark.parametrize(

@@ -1122,14 +1122,22 @@ def _fragments(text: str) -> bool:
     return len(words) >= 2 and max(len(w) for w in words) <= 3
 
 
-def _stacked(a: Candidate, b: Candidate) -> bool:
-    """b sits right under a (or over it) in the same column, in a similar font: one block of print."""
+#: the widest gap between two stacked lines of one block of print, in line heights...
+STACK_GAP = 0.9
+#: ...and between a company's lines when the other holds a legal form or a company word ("RHEINBLICK" over
+#: "NETWORKS", set apart as a logo's two lines often are)
+COMPANY_STACK_GAP = 1.5
+
+
+def _stacked(a: Candidate, b: Candidate, most: float = STACK_GAP) -> bool:
+    """b sits right under a (or over it) in the same column, in a similar font: one block of print (at most
+    `most` line heights apart)."""
     if a.source is None or b.source is None or a.line == b.line:
         return False
     top, low = (a.source, b.source) if a.source.box.y <= b.source.box.y else (b.source, a.source)
     gap = low.box.y - top.box.y2
     h = max(top.height, low.height, 1)
-    if not -0.3 * h <= gap <= 0.9 * h or not 0.45 <= top.height / max(1.0, low.height) <= 2.2:
+    if not -0.3 * h <= gap <= most * h or not 0.45 <= top.height / max(1.0, low.height) <= 2.2:
         return False
     tol = 1.5 * h
     return abs(top.box.x - low.box.x) < tol or abs(top.box.x2 - low.box.x2) < tol or abs(top.box.cx - low.box.cx) < tol
@@ -1158,7 +1166,13 @@ def _stack_company(best: Candidate, pool: list[Candidate], domains: list[str]) -
                 c
                 for c in pool
                 if c not in parts
-                and _stacked(edge, c)
+                and (
+                    _stacked(edge, c)
+                    or (
+                        _stacked(edge, c, COMPANY_STACK_GAP)
+                        and bool(_LEGAL.search(c.text) or _ORG_WORDS.search(c.text))
+                    )
+                )
                 and ((c.top > edge.top) if below else (c.top < edge.top))
                 and len({p.line for p in parts} | {c.line}) == len(parts) + 1
             ]
