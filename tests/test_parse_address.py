@@ -6,7 +6,7 @@ import pytest
 
 from cardscan.config import Settings
 from cardscan.models import Contact
-from cardscan.parse import parse_page
+from cardscan.parse import address, parse_page
 from cardscan.parse.address import country_line, mend_zip, region_town, uk_postcode, zip_state
 from cardscan.parse.text import page_from_rows
 
@@ -520,6 +520,15 @@ def test_a_separator_read_as_a_dash_or_a_dot_is_printed_as_a_comma(row: str, pri
     c = card(row)
     assert c.address is not None and c.address.lines == (printed,)
     assert c.address.city == city and "-" not in c.address.street
+
+
+def test_a_postcode_beside_the_main_town_of_its_region_tells_the_country() -> None:
+    # nothing else on the card says Germany (an .io email); 10xxx is Berlin's, and the phone is read as German
+    c = card("Berliner Allee 87a", "10189 Berlin", "P 030 / 81505", "felix.schneider@bodensee.io")
+    assert c.address is not None and c.address.country == "DE"
+    assert [p.number for p in c.phones] == ["+493081505"]
+    assert address.postcode_town_country("75008", "Paris") == "FR"
+    assert address.postcode_town_country("10189", "Paris") == ""  # no region 10 has Paris for its town
 
 
 def test_an_abbreviations_dot_before_a_postcode_is_kept() -> None:

@@ -359,6 +359,19 @@ _REGION_TOWNS = {
 REGION_TOWNS = {c: dict(e.split(" ", 1) for e in spec.split("|")) for c, spec in _REGION_TOWNS.items()}
 
 
+def postcode_town_country(postcode: str, city: str) -> str:
+    """The one country whose postcode region has `city` for its main town ("10189 Berlin": Germany), else ""."""
+    if not re.fullmatch(r"\d{5}", postcode) or not city:
+        return ""
+    written = "".join(fold(c) for c in city).lower()
+    found = [
+        c
+        for c, towns in REGION_TOWNS.items()
+        if "".join(fold(ch) for ch in towns.get(postcode[:2], "")).lower() == written
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
 def region_town(country: str, city: str, postcode: str) -> str | None:
     """The main town of the postcode's region when `city` is a misreading of it ("Minster" beside 48468,
     "Kobn" beside 50080); None when it is that town, another place, or the country has no table."""
@@ -854,7 +867,10 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = country_line(text.rpartition(",")[2])  # "60191 Frankfurt am Main, Deutschland"
         if not country:
             joined = repair_street(" ".join([*street_lines, text]))  # "Hafenstra&e" is a German street
-            country = next((c for c, pattern in _HINTS if pattern.search(joined)), hint if hint else "")
+            country = next((c for c, pattern in _HINTS if pattern.search(joined)), "") or postcode_town_country(
+                found.postcode, found.city
+            )
+            country = country or hint
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(
             repair_street(_separated(with_lost_dash(line, lines) if i == line.index else by_index[i].text))
