@@ -255,6 +255,7 @@ def holds_name(line: Line, contact: Contact) -> bool:
 #: the Latin model reads an "ï" as the letter with a plain i beside it ("Anaiïs"); no language writes "iï"
 _DOUBLED_I = re.compile(r"i?ïi?")
 _DIAERESIS = dict(zip("aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ", strict=True))
+_DOTTED = frozenset(_DIAERESIS.values())
 
 
 def _with_diaereses(text: str, spots: list[float], latin: str) -> str | None:
@@ -275,6 +276,27 @@ def _with_diaereses(text: str, spots: list[float], latin: str) -> str | None:
             return None
         out[k] = _DIAERESIS[base.upper() if text[k].isupper() else base]
     return "".join(out)
+
+
+def dotted(page: Page, image: np.ndarray) -> Page:
+    """`page` with the two dots the pixels show over a vowel of a word put on it ("Alpengluhen" to "Alpenglühen"),
+    on every line: a company or a title is not read again with the Latin model. Not on an "i", which only a
+    Latin reading settles (see `take`); a word whose dots stand over no vowel is left as read."""
+    lines = []
+    for line in page.lines:
+        words = []
+        for w in line.words:
+            seen = marks.over(image, w.box) if len(w.text) >= 3 and w.text.isalpha() else None
+            if seen is not None and seen.pairs and sum(c in _DOTTED for c in w.text) < len(seen.pairs):
+                marked = _with_diaereses(w.text, list(seen.pairs), "")
+                w = w if marked is None else Word(marked, w.box, w.conf)
+            words.append(w)
+        lines.append(dataclasses.replace(line, words=tuple(words)))
+    return (
+        page
+        if all(a == b for a, b in zip(lines, page.lines, strict=True))
+        else dataclasses.replace(page, lines=tuple(lines))
+    )
 
 
 def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), image: np.ndarray | None = None) -> Line:
@@ -332,7 +354,7 @@ def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), ima
     for i, word in enumerate(words):
         seen = marks.over(image, line.words[i].box) if image is not None and word.text.isalpha() else None
         spots = list(seen.pairs) if seen is not None else []
-        if not spots or sum(c in "äëïöüÿÄËÏÖÜŸ" for c in word.text) >= len(spots):
+        if not spots or sum(c in _DOTTED for c in word.text) >= len(spots):
             continue
         marked = _with_diaereses(word.text, spots, latin_of[i])
         if marked == word.text:

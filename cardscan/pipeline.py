@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import contacts, export, followup, imageio, ocr, parse, preprocess, recognize, workers
+from . import accents, contacts, export, followup, imageio, ocr, parse, preprocess, recognize, workers
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
 from .models import Contact, Page, ScanResult, Status
@@ -152,6 +152,8 @@ def _read(
     """OCR and parse a prepared card, with one second look at the lines that need it (none on noise)."""
     with timer.stage("ocr"):
         prepared, page = recognize.recognize(prepared, settings)
+        if settings.step_on("accents"):
+            page = accents.dotted(page, prepared.image)
     with timer.stage("parse"):
         contact = parse.parse_page(page, settings)
     if recognize.noise(page):

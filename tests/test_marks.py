@@ -95,3 +95,14 @@ def test_marks_a_text_puts_over_its_letters() -> None:
     assert marks.expected("Anaïs") == (0, 1)
     assert marks.expected("Íñigo") == (3, 0)  # the acute, the tilde, the i's dot
     assert marks.expected("Geschäftsführerin") == (1, 2)
+
+
+def test_dots_over_a_vowel_are_put_on_any_line_and_over_an_i_left_to_the_latin_reading() -> None:
+    from cardscan.models import Page
+
+    company, box = word_image("ALPENGLÜHEN", "DejaVuSerif-Bold.ttf")
+    page = Page(lines=(Line((Word("ALPENGLUHEN", box, 0.96),)),), width=company.shape[1], height=company.shape[0])
+    assert accents.dotted(page, company).lines[0].text == "ALPENGLÜHEN"
+    name, box = word_image("Anaïs", "DejaVuSerif-Bold.ttf")
+    page = Page(lines=(Line((Word("Anais", box, 0.96),)),), width=name.shape[1], height=name.shape[0])
+    assert accents.dotted(page, name) == page
