@@ -524,6 +524,10 @@ def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str
     [
         ("Acme Consulting, Ine", "Acme Consulting, Inc"),  # c read as e
         ("GRANITE ITD", "GRANITE LTD"),
+        ("Vertex Consulting S.r.!", "Vertex Consulting S.r.l"),  # l read as "!" (phone dev card)
+        ("VERTEX SR!", "VERTEX SRL"),
+        ("Yahoo Japan!", "Yahoo Japan!"),
+        ("ACME !NC", "ACME INC"),
         ("Granite Ltd", "Granite Ltd"),
         ("Ine", "Ine"),  # one word alone may be a name
         ("Anna Line", "Anna Line"),

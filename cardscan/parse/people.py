@@ -1409,7 +1409,7 @@ def _without_tail_specks(text: str) -> str:
 
 
 #: a legal form's look-alikes at the end of a company's line ("Acme Consulting Ine": its c read as e)
-_LEGAL_MISREADS = {"ine": "Inc", "lnc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd"}
+_LEGAL_MISREADS = {"ine": "Inc", "lnc": "Inc", "!nc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd"}
 
 
 def legal_form_misread(text: str) -> str:
@@ -1417,6 +1417,10 @@ def legal_form_misread(text: str) -> str:
     otherwise (and for one word alone, which may be a name)."""
     head, _, last = text.rpartition(" ")
     form = _LEGAL_MISREADS.get(last.rstrip(".,").lower()) if head else None
+    if form is None and head and "!" in last:
+        # "S.r.!": an l read as "!" (with the dot after it)
+        mended = last.replace("!", "L" if last.isupper() else "l")
+        return f"{head} {mended}" if _LEGAL.search(mended) else text
     if form is None:
         return text
     return f"{head} {form.upper() if last.isupper() else form}{last[len(last.rstrip('.,')) :]}"
