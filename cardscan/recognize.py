@@ -5,7 +5,8 @@ reading is still retried turned by 180 degrees (the shapes can mislead on a badl
 the better reading wins. After a first parse, one second look reads the lines that need it again,
 enlarged, as strips stacked into one small image: lines read with low confidence (a shadow, glare,
 blur) are read from the card prepared without `light` and keep the more confident of their two
-readings, and name and address lines take back accents.
+readings, and name and address lines take back accents. Print that no word of the first reading covers
+(a line Tesseract's page layout dropped) is read in the same call, as lines of its own.
 Only ocr.py calls Tesseract.
 """
 
@@ -242,6 +243,39 @@ def script_look(image: np.ndarray, page: Page, settings: Settings) -> Page:
     return dataclasses.replace(page, lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)))
 
 
+#: print no word covers, as tall as this share of the body text's height or more (and at most 2.5 times it), is a
+#: line Tesseract's page layout dropped ("Germany" under an address, a website by the card's dark rim)
+MISSED_HEIGHT = 0.5
+#: a missed line's words are kept from this confidence on: what is read there may be a picture's edge
+MISSED_CONF = 0.6
+
+
+def missed_print(image: np.ndarray, page: Page) -> list[Box]:
+    """Boxes of lines of print in `image` that no word of `page` covers: ink blobs joined along a line, about
+    as tall as the card's body text, wider than tall, neither solid (a picture) nor on the image's rim."""
+    sure = [ln.height for ln in page.lines if (ln.conf or 0.0) >= WORD_CONF and any(c.isalnum() for c in ln.text)]
+    if not sure:
+        return []
+    body = statistics.median(sure)
+    height, width = image.shape[:2]
+    _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    for w in (w for ln in page.lines for w in ln.words):  # what was read, with a margin for its stray pixels
+        pad = round(0.3 * w.box.h)
+        ink[max(0, w.box.y - pad) : w.box.y2 + pad, max(0, w.box.x - pad) : w.box.x2 + pad] = 0
+    k = max(3, round(0.6 * body))
+    joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, max(1, k // 4))))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:]:
+        if not MISSED_HEIGHT * body <= h <= 2.5 * body or w < 1.2 * h:
+            continue
+        if x <= 2 or y <= 2 or x + w >= width - 2 or y + h >= height - 2:
+            continue  # the card's edge or the desk beyond it
+        if 0.08 <= np.count_nonzero(ink[y : y + h, x : x + w]) / (w * h) <= 0.6:
+            out.append(Box(int(x), int(y), int(w), int(h)))
+    return out
+
+
 def second_look(
     image: np.ndarray,
     page: Page,
@@ -270,20 +304,32 @@ def second_look(
         # a middling name on a doubtful line is read as a doubtful line (from `other`): the accent reading
         # comes from `image`, and it may replace the whole line ("<foaf:name-Jason" swallowed the name)
         targets = {i for i in targets if page.lines[i] not in doubt}
+    # print no word covers: read as lines of their own (numbered after the page's lines)
+    missed = (
+        [Line((Word("", box, 0.0),)) for box in missed_print(image, page)] if settings.step_on("second_pass") else []
+    )
+    lines_by_index = [*page.lines, *missed]
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
-    if not idx:
+    if not idx and not missed:
         return page
     doubt_only = [i for i in idx if i not in targets]
+    lost = list(range(len(page.lines), len(lines_by_index)))
     second = other() if other is not None and doubt_only else None
-    sources = [(image, idx)] if second is None else [(image, [i for i in idx if i in targets]), (second, doubt_only)]
+    from_image = idx if second is None else [i for i in idx if i in targets]
+    sources = [(image, from_image + lost)] + ([(second, doubt_only)] if second is not None else [])
     reads: dict[int, list[Word]] = {}
     for source, ids in sources:
         if ids:
-            lines = [page.lines[i] for i in ids]
+            lines = [lines_by_index[i] for i in ids]
             reads.update(zip(ids, read_strips(source, lines, reread_settings(settings)), strict=True))
     out = list(page.lines)
     lands = accents.countries(contact)
     regroup = False
+    for i in lost:
+        found = [w for w in reads[i] if _inside(w.box, lines_by_index[i].box) and (w.conf or 0.0) >= MISSED_CONF]
+        if any(c.isalnum() for w in found for c in w.text):
+            out.append(Line(words=tuple(found), block=1 + max((ln.block for ln in out), default=0)))
+            regroup = True
     for i in idx:
         line = page.lines[i]
         again = [w for w in reads[i] if _inside(w.box, line.box)]  # a strip's margin shows bits of the lines by it

@@ -24,6 +24,7 @@ from cardscan.recognize import (
     better,
     doubtful,
     lost_to_latin,
+    missed_print,
     read_strips,
     recognize,
     script_model,
@@ -263,6 +264,22 @@ def test_second_look_leaves_a_sure_page_alone_without_calling_tesseract(monkeypa
     page = _page([("Anna", 10, 10, 0.95), ("Berg", 80, 10, 0.93)], [("anna@example.com", 10, 50, 0.92)])
     us = Contact(phones=(Phone("+14155550133", "work", "415 555 0133"),))
     assert second_look(np.full((400, 800), 255, np.uint8), page, us, Settings()) is page
+
+
+def test_print_no_word_covers_is_read_as_a_line_of_its_own() -> None:
+    # Tesseract's layout dropped a line ("Germany" under an address): it is found in the pixels and read
+    image = np.full((400, 900), 255, np.uint8)
+    cv2.putText(image, "Anna Berg", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    cv2.putText(image, "Germany", (300, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    cv2.rectangle(image, (700, 150), (860, 190), 0, -1)  # a solid bar (a picture) is no print
+    cv2.putText(image, "Rim", (-20, 390), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)  # cut by the image's edge
+    words = (Word("Anna", Box(40, 52, 95, 30), 0.95), Word("Berg", Box(150, 52, 95, 36), 0.95))
+    read = Page(lines=(Line(words=words),), width=900, height=400)
+    [box] = missed_print(image, read)
+    assert abs(box.x - 300) < 10 and abs(box.y2 - 300) < 12
+    page = second_look(image, read, Contact(), Settings())
+    assert [ln.text for ln in page.lines] == ["Anna Berg", "Germany"]
+    assert missed_print(image, page) == []  # once read, nothing is missed
 
 
 def test_a_second_reading_replaces_a_line_only_when_clearly_more_confident() -> None:
