@@ -20,6 +20,11 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: charlotte. thomas-martin@relay.io", "charlotte.thomas-martin@relay.io"),
         ("inaki .castano@ outlook com", "inaki.castano@outlook.com"),
+        ("lukas _richter@kinetic.de", "lukas_richter@kinetic.de"),  # a space read before the underscore
+        ("e. rileyk@vantage-data om", "rileyk@vantage-data.com"),  # the ".c" of ".com" lost
+        ("e. apillai@aravalicom", "apillai@aravali.com"),  # its dot lost, in a domain with no dot
+        ("sales@intercom.io", "sales@intercom.io"),
+        ("jo@telecom.co.uk", "jo@telecom.co.uk"),
         ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"
         ("anna- lena.weber@firma.de", "anna-lena.weber@firma.de"),
         ("Email: |.martin@onyx.com.au", "l.martin@onyx.com.au"),  # an initial l read as a bar

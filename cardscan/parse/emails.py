@@ -40,6 +40,9 @@ _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"\.\s+(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\s+\.(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\.c[o0]rn\b|\.c0m\b|\.corn\b", re.I), ".com"),
+    # "@vantage-data om": the ".c" of ".com" lost; "@aravalicom": only its dot, in a domain with no dot at all
+    (re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+[o0]m\b", re.I), r"\1.com"),
+    (re.compile(r"^(@[\w-]{3,}?)(com|net|org)(?![\w.])", re.I), r"\1.\2"),
     # "@ outlook com", "@ contoso com au": the dots before the endings read as spaces
     (
         re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{_TLD_ALT})\b)(?:\s+((?:{_TLD_ALT})\b))?", re.I),
@@ -82,7 +85,7 @@ def _repair(text: str) -> str:
         tail = domain_pattern.sub(fix, tail)
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
     head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
-    head = re.sub(r"(?<=\w)\s+\.(?=[\w.+'-]+$)", ".", head)  # "inaki .castano@"
+    head = re.sub(r"(?<=\w)\s+([._])(?=[\w.+'-]+$)", r"\1", head)  # "inaki .castano@", "lukas _richter@"
     # "|.martin@" -> "l.martin@": an initial l read as a bar, which no address holds
     head = re.sub(r"(?<![\w.])\|\.(?=[a-z0-9][\w.+'-]*$)", "l.", head)
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
