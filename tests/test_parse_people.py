@@ -331,6 +331,14 @@ def test_a_logo_misread_is_spelled_as_the_domain_part_it_was_printed_as() -> Non
     assert c.company == "Merlion Foods"
 
 
+def test_a_logo_spelled_from_a_hyphened_domain_keeps_its_words_and_gets_no_umlaut_across_the_hyphen() -> None:
+    # "veia cnergy" beside vela-energy.com: two printed words, the domain's two parts ("velaenergy" is no "Velänergy")
+    c = card(("veia cnergy", 34, 0.5), ("Leonardo Bruno", 30), "Head of Data", "leonardob@vela-energy.com")
+    assert c.company == "Vela Energy" and "company" in c.review
+    assert card(("Velaenergy", 34, 0.9), ("Leonardo Bruno", 30), "leonardob@vela-energy.com").company == "Velaenergy"
+    assert card(("Lowenzahn", 34, 0.9), ("Leonardo Bruno", 30), "leonardob@loewenzahn.de").company == "Löwenzahn"
+
+
 def test_a_logo_mark_read_as_a_word_is_not_part_of_the_company() -> None:
     c = card(("ull Relay Biotech Pty. Ltd.", 60), ("Charlotte Thomas", 40), "charlotte@relay.io")
     assert c.company == "Relay Biotech Pty. Ltd."

@@ -1300,12 +1300,16 @@ def _spell_from_domain(printed: str, domain: str) -> str:
     "LOwenzahn" next to loewenzahn.de is "Löwenzahn": German domains spell ö as oe.
     """
     # "Mertion" beside merlion-foods.com is "Merlion": the domain's part it was printed as, not all of it
-    options = [domain.replace("-", ""), *(part for part in domain.split("-") if len(part) >= 3)]
+    options = [domain, *(part for part in domain.split("-") if len(part) >= 3)]
     for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
+        # (not across a hyphen: "vela-energy" writes no "ä")
         options += [o.replace(plain, umlaut, 1) for o in options if plain in o]
     seen = letters_only(printed)
-    best = max(options, key=lambda o: similarity(seen, letters_only(o)))
-    return _style_like(printed, best)
+    best = max(options, key=lambda o: similarity(seen, letters_only(o.replace("-", ""))))
+    if len(printed.split()) == best.count("-") + 1 > 1:
+        # "veia cnergy" beside vela-energy.com: the printed words are the domain's parts ("Vela Energy")
+        return " ".join(_style_like(printed, part) for part in best.split("-"))
+    return _style_like(printed, best.replace("-", ""))
 
 
 def _umlaut_spellings(domains: list[str]) -> list[str]:
@@ -1313,12 +1317,12 @@ def _umlaut_spellings(domains: list[str]) -> list[str]:
     umlaut written: "loewenzahn" -> "löwenzahn"."""
     out = []
     for domain in domains:
-        for label in {domain.replace("-", ""), *domain.split("-")}:
+        for label in {domain, *domain.split("-")}:
             spelled = label
             for plain, umlaut in (("ae", "ä"), ("oe", "ö"), ("ue", "ü")):
-                spelled = spelled.replace(plain, umlaut)
+                spelled = spelled.replace(plain, umlaut)  # (not across a hyphen: "vela-energy" writes no "ä")
             if spelled != label:
-                out.append(spelled)
+                out.append(spelled.replace("-", ""))
     return out
 
 
