@@ -778,6 +778,9 @@ WHOLE_SHAPED_SCORE = 0.75
 
 #: a best outline less card-shaped than this may be a card's part, split off by a band the colour of the desk
 JOIN_BELOW = 0.6
+#: ...and one less card-shaped than this, with print just beyond a side, is completed over that band (measured on
+#: dev photos: from 0.9 on, whole cards at a slant were grown onto the sheet of print beside them)
+BAND_MISSING = 0.6
 #: ...and is joined to a region beside it when together they are this card-shaped
 JOINED_SHAPE = 0.8
 
@@ -894,6 +897,10 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
             break
     if aspect_score(*quad_size(best)) < JOIN_BELOW:
         best = _joined(best, candidates)
+    if aspect_score(*quad_size(best)) < BAND_MISSING:
+        # a clean outline too long for a card, with print beyond one side: a band the colour of the desk
+        whole = complete_card(best, text)
+        best = best if whole is None else whole
     # a scan is nearly all card: a part of it that runs along the border and holds less than half the
     # print (a card's coloured band, the card itself white on a white scanner bed) is not the card
     if sides_on_frame(best, shape, near=0.03) >= 2 and _text_inside(text, best) < 0.5 * np.count_nonzero(text):
