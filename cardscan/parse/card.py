@@ -346,6 +346,8 @@ def slug_from_name(url: str, name: PersonName) -> str:
 
 #: confidence of a company word with a mark over its capital that no model read as an accent
 ACCENT_DOUBT_CONF = 0.5
+#: countries that write French: a mark over a company word's capital E there is an acute accent
+FRENCH_COUNTRIES = frozenset({"FR", "BE", "LU", "MC"})
 
 
 def role_mailbox(hit: EmailHit) -> EmailHit:
@@ -1102,12 +1104,19 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
                 people = replace(people, company=mended)
                 conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
     # "Ecume Robotics" reaching above its capitals: an accent over the É, which no model read
-    if people.company and any(
-        w.text in people.company.split() and mark_over_capital(ln.words, i)
+    marked = {
+        w.text
         for ln in lines
         for i, w in enumerate(ln.words)
-    ):
+        if people.company and w.text in people.company.split() and mark_over_capital(ln.words, i)
+    }
+    if marked and people.company:
         conf["company"] = min(conf["company"], ACCENT_DOUBT_CONF)
+        if (country or hint) in FRENCH_COUNTRIES:
+            # French writes an accent over a capital E far more often than over any other ("École", "Éditions"):
+            # the likelier reading, still in review
+            accented = [("É" + w[1:] if w in marked and w.startswith("E") else w) for w in people.company.split(" ")]
+            people = replace(people, company=" ".join(accented))
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
