@@ -496,7 +496,8 @@ def test_find_card_quad_takes_the_whole_card_when_its_band_barely_stands_out(
     # the phone-bench card that showed it: a teal band on a grey desk, whose faint edge makes the whole
     # card score below its white paper (too long for a card on its own); the band held the company
     monkeypatch.setattr(P, "WHOLE_SHAPED_SCORE", shaped_score)
-    monkeypatch.setattr(P, "JOIN_BELOW", 0.0)  # joining the band as a region mends this card too
+    monkeypatch.setattr(P, "JOIN_BELOW", 0.0)  # joining the band as a region mends this card too,
+    monkeypatch.setattr(P, "BAND_MISSING", 0.0)  # and so does completing the paper over the band's print
     path = synth.make_card("band", tmp_path, random.Random("cardscan-synth:2002:24"), synth.Plan("phone"))
     rgb = np.asarray(Image.open(path).convert("RGB"))
     quad = P.find_card_quad(rgb)
