@@ -337,12 +337,15 @@ def take(line: Line, latin: list[Word], lands: frozenset[str] = frozenset(), ima
         # ("Bernd" could come back "Bémd")
         lookalike = sure and conf >= (old.conf or 0.0) + LOOKALIKE_BY and _misread_lookalikes(old.text, new.text)
         seen = marks.over(image, old.box) if image is not None and same_letters and not sure else None
-        # the marks in the pixels are those of the Latin reading, not the English one: it is right, however unsure
+        # the marks in the pixels are those of the Latin reading, not the English one: an accent is there, as the
+        # Latin model read, however unsure; which accent the count does not say ("Sânchez" for "Sánchez")
         confirmed = seen is not None and marks.expected(new.text) == (seen.single, len(seen.pairs)) != marks.expected(
             old.text
         )
-        if (same_letters and sure) or mended or confirmed:
+        if (same_letters and sure) or mended:
             words.append(Word(new.text, old.box, old.conf))
+        elif confirmed:
+            words.append(Word(new.text, old.box, DISAGREE if old.conf is None else min(old.conf, DISAGREE)))
         elif lookalike:
             words.append(Word(new.text, old.box, DISAGREE))
         elif any(_accented(c) for c in new.text) and (not same_letters or new.text.casefold() != old.text.casefold()):
