@@ -498,11 +498,15 @@ def test_find_card_quad_takes_the_whole_card_when_its_band_barely_stands_out(
     monkeypatch.setattr(P, "WHOLE_SHAPED_SCORE", shaped_score)
     monkeypatch.setattr(P, "JOIN_BELOW", 0.0)  # joining the band as a region mends this card too,
     monkeypatch.setattr(P, "BAND_MISSING", 0.0)  # and so does completing the paper over the band's print
-    path = synth.make_card("band", tmp_path, random.Random("cardscan-synth:2002:24"), synth.Plan("phone"))
-    rgb = np.asarray(Image.open(path).convert("RGB"))
-    quad = P.find_card_quad(rgb)
+    assert P.aspect_score(*P.quad_size(_found_in_synth(tmp_path, "cardscan-synth:2002:24"))) > 0.9
+
+
+def _found_in_synth(tmp_path: Path, key: str, condition: str = "phone") -> np.ndarray:
+    """The card outline found in the synthetic photo made from the random state `key`."""
+    path = synth.make_card("card", tmp_path, random.Random(key), synth.Plan(condition))
+    quad = P.find_card_quad(np.asarray(Image.open(path).convert("RGB")))
     assert quad is not None
-    assert P.aspect_score(*P.quad_size(quad)) > 0.9
+    return quad
 
 
 @pytest.mark.parametrize("missing", [P.BAND_MISSING, pytest.param(0.0, marks=pytest.mark.xfail(
@@ -513,11 +517,7 @@ def test_a_clean_outline_too_long_for_a_card_is_completed_over_the_print_beyond_
     # the phone dev card that showed it: a dark top band holding the company, on a desk of its colour; the white
     # paper alone has a clean, convincing outline
     monkeypatch.setattr(P, "BAND_MISSING", missing)
-    path = synth.make_card("band", tmp_path, random.Random("cardscan-synth:8181:4"), synth.Plan("phone"))
-    rgb = np.asarray(Image.open(path).convert("RGB"))
-    quad = P.find_card_quad(rgb)
-    assert quad is not None
-    assert P.aspect_score(*P.quad_size(quad)) > 0.9
+    assert P.aspect_score(*P.quad_size(_found_in_synth(tmp_path, "cardscan-synth:8181:4"))) > 0.9
 
 
 def _blue_band_card_on_brown_wood() -> tuple[np.ndarray, np.ndarray]:
