@@ -435,24 +435,28 @@ def side_bins(
     seg_dir = p2 - p1
     seg_len = np.maximum(np.hypot(seg_dir[:, 0], seg_dir[:, 1]), 1e-9)
     b = np.roll(a, -1, axis=1)
-    side = np.maximum(np.hypot(*(b - a).transpose(2, 0, 1)), 1e-9)[..., None]  # (quads, 4, 1)
-    ux, uy = (b[..., 0] - a[..., 0])[..., None] / side, (b[..., 1] - a[..., 1])[..., None] / side
-    ax, ay = a[..., 0][..., None], a[..., 1][..., None]
-    # each segment's ends against each side: across it (must be within tol) and along it (start..end)
-    x1, y1, x2, y2 = p1[:, 0] - ax, p1[:, 1] - ay, p2[:, 0] - ax, p2[:, 1] - ay  # (quads, 4, segments)
+    side = np.maximum(np.hypot(*(b - a).transpose(2, 0, 1)), 1e-9)  # (quads, 4)
+    ux, uy = (b[..., 0] - a[..., 0]) / side, (b[..., 1] - a[..., 1]) / side
+    # few segments run along any one side: the rest of the work is done for those (side, segment) pairs only
+    parallel = np.abs(seg_dir[:, 1] * ux[..., None] - seg_dir[:, 0] * uy[..., None]) / seg_len < math.sin(
+        math.radians(5)
+    )
+    q, s, g = np.nonzero(parallel)  # quad, side, segment of each pair
+    ux, uy, side = ux[q, s], uy[q, s], side[q, s]
+    # each segment's ends against its side: across it (must be within tol) and along it (start..end)
+    ax, ay = a[q, s, 0], a[q, s, 1]
+    x1, y1, x2, y2 = p1[g, 0] - ax, p1[g, 1] - ay, p2[g, 0] - ax, p2[g, 1] - ay
     near = (np.abs(y1 * ux - x1 * uy) < tol) & (np.abs(y2 * ux - x2 * uy) < tol)
-    parallel = np.abs(seg_dir[:, 1] * ux - seg_dir[:, 0] * uy) / seg_len < math.sin(math.radians(5))
     t1 = ((x1 * ux + y1 * uy) / side - start) / (end - start)
     t2 = ((x2 * ux + y2 * uy) / side - start) / (end - start)
     lo = np.clip(np.trunc(np.minimum(t1, t2) * bins), 0, bins).astype(np.int64)
     hi = np.clip(np.ceil(np.maximum(t1, t2) * bins), 0, bins).astype(np.int64)
-    on = near & parallel & (hi > lo)
+    on = near & (hi > lo)
     # which stretches of each side some segment covers: +1 where a segment starts, -1 where it ends
-    starts = np.zeros((*on.shape[:2], bins + 1), np.int64)
-    q, s, _ = np.nonzero(on)
-    np.add.at(starts, (q, s, lo[on]), 1)
-    np.add.at(starts, (q, s, hi[on]), -1)
-    return np.cumsum(starts[..., :bins], axis=2) > 0
+    first = (q[on] * 4 + s[on]) * (bins + 1)  # each pair's side's row in the flattened (quads, 4, bins + 1)
+    size = a.shape[0] * 4 * (bins + 1)
+    starts = np.bincount(first + lo[on], minlength=size) - np.bincount(first + hi[on], minlength=size)
+    return np.cumsum(starts.reshape(*a.shape[:2], bins + 1)[..., :bins], axis=2) > 0
 
 
 #: a side's line carried on past a corner for this share of the side's length (in whole SIDE_BINS)...
