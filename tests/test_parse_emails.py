@@ -23,6 +23,7 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("lukas _richter@kinetic.de", "lukas_richter@kinetic.de"),  # a space read before the underscore
         ("e. rileyk@vantage-data om", "rileyk@vantage-data.com"),  # the ".c" of ".com" lost
         ("e. apillai@aravalicom", "apillai@aravali.com"),  # its dot lost, in a domain with no dot
+        ("Email: b.voge! @bodensee-analytics.de", "b.vogel@bodensee-analytics.de"),  # an l read as "!"
         ("sales@intercom.io", "sales@intercom.io"),
         ("jo@telecom.co.uk", "jo@telecom.co.uk"),
         ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"
@@ -54,6 +55,22 @@ def test_two_emails_on_one_line_and_no_duplicates() -> None:
 @pytest.mark.parametrize("printed", ["avery.smith@", "@contoso", "avery@@contoso", "© 2024 Contoso. All rights"])
 def test_no_email_from_fragments(printed: str) -> None:
     assert emails_of(printed) == ()
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (["NORTHWIND", "E: chloe@northwindio"], ("chloe@northwind.io",)),  # the company spells the name
+        (["Nimbus Biotech", "E: c.king@nimbus-biotechio"], ("c.king@nimbus-biotech.io",)),  # its letters, a hyphen
+        (["W: www larkspurio", "j.white@larkspurio"], ("j.white@larkspur.io",)),  # a website as garbled
+        (["E: ava@studio"], ()),  # nothing says where the ending starts: "stud.io" would be a guess
+        (["Acme Labs", "E: ava@studio"], ()),  # another line, but it spells no "stud"
+    ],
+)
+def test_a_domain_that_lost_its_only_dot_is_split_where_another_line_spells_its_name(
+    rows: list[str], expected: tuple[str, ...]
+) -> None:
+    assert emails_of(*rows) == expected
 
 
 def test_repaired_email_is_less_confident_than_clean_one() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-from .text import KNOWN_TLDS, TextLine
+from .text import KNOWN_TLDS, TextLine, letters_only
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ def _repair(text: str) -> str:
     head, tail = out[:at], out[at:]
     for domain_pattern, fix in _DOMAIN_REPAIRS:
         tail = domain_pattern.sub(fix, tail)
+    # "b.voge! @" -> "b.vogel@": an l read as "!" (no address holds one) after a lower-case letter
+    head = re.sub(r"(?<=[a-z])!(?:\s+$|(?=[a-z0-9._-]*$))", "l", head)
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
     head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
     head = re.sub(r"(?<=\w)\s+([._])(?=[\w.+'-]+$)", r"\1", head)  # "inaki .castano@", "lukas _richter@"
@@ -132,6 +134,26 @@ def _with_local_head(line: TextLine, text: str, lines: list[TextLine]) -> str:
     return text
 
 
+#: a domain with no dot at all, ending in a country's or a newer ending: "@northwindio"
+_DOTLESS = re.compile(rf"@([\w-]{{3,}}?)({_TLD_ALT})(?![\w.-])", re.I)
+
+
+def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
+    """ "@northwindio" -> "@northwind.io": a domain whose only dot OCR lost, when another line of the card spells
+    the name before the ending ("NORTHWIND", "Nimbus Biotech" for "@nimbus-biotechio", "www larkspurio"). The
+    endings "com", "net" and "org" are split without that (`_DOMAIN_REPAIRS`); a shorter one, without a line
+    to confirm where it starts, is as likely part of the name ("@studio")."""
+
+    def spelled(m: re.Match[str]) -> str:
+        label = letters_only(m.group(1))
+        elsewhere = (letters_only(ln.text) for ln in lines if ln is not line)
+        if len(label) >= 4 and any(label in other for other in elsewhere):
+            return f"@{m.group(1)}.{m.group(2)}"
+        return m.group(0)
+
+    return _DOTLESS.sub(spelled, text)
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
@@ -144,6 +166,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             fixed = f"{m.group(1)}@{m.group(2)}"
         if "@" not in fixed:
             continue
+        fixed = _dotted(fixed, line, lines)
         for match in _EMAIL.finditer(fixed):
             candidate = match.group(0).strip(".-'").lstrip("_")  # "|_jennifer@": an icon's underline
             email = normalise_email(candidate)
