@@ -73,6 +73,24 @@ def test_a_domain_that_lost_its_only_dot_is_split_where_another_line_spells_its_
     assert emails_of(*rows) == expected
 
 
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("E: gsantoro.consulting@outiook.com", "gsantoro.consulting@outlook.com"),
+        ("E: r.wright@outiock com", "r.wright@outlook.com"),  # two look-alikes, and its dot read as a space
+        ("E: avery@gmaii.com", "avery@gmail.com"),
+        ("E: avery@contoso.com", "avery@contoso.com"),  # no provider's
+        ("E: avery@me.co", "avery@me.co"),  # a short provider ("me.com") is a letter off too many domains
+    ],
+)
+def test_a_mail_providers_domain_read_a_look_alike_or_two_off_is_mended_and_in_review(
+    printed: str, expected: str
+) -> None:
+    contact = parse_page(page_from_rows([("Avery Smith", 40), (printed, 16, 0.95)]), Settings())
+    assert contact.emails == (expected,)
+    assert ("emails" in contact.review) == (printed.split("@")[1] != expected.split("@")[1])
+
+
 def test_repaired_email_is_less_confident_than_clean_one() -> None:
     clean = parse_page(page_from_rows([("Avery Smith", 40), "avery@contoso.com"]), Settings())
     fixed = parse_page(page_from_rows([("Avery Smith", 40), "avery©contoso,com"]), Settings())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-from .text import KNOWN_TLDS, TextLine, letters_only
+from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, ocr_edits
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,26 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
     return _DOTLESS.sub(spelled, text)
 
 
+#: confidence of an email whose domain was read a look-alike letter or two off a mail provider's: a likely reading
+PROVIDER_MENDED_CONF = 0.55
+
+
+def provider(domain: str) -> str | None:
+    """The mail provider's domain that `domain` is a look-alike letter or two off ("outiook.com", "gmaii.com"); None
+    when it is one, or near none. Only providers of nine letters or more: a short one ("me.com", "web.de") is a
+    letter or two off too many other domains."""
+    d = domain.lower()
+    if d in FREEMAIL:
+        return None
+    for known in sorted(FREEMAIL):
+        if len(known) < 9 or abs(len(known) - len(d)) > 1:
+            continue
+        edits = ocr_edits(known, d)
+        if edits and len(edits) <= 2 and all(e.plausible for e in edits):
+            return known
+    return None
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
@@ -170,15 +190,20 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
         for match in _EMAIL.finditer(fixed):
             candidate = match.group(0).strip(".-'").lstrip("_")  # "|_jennifer@": an icon's underline
             email = normalise_email(candidate)
+            known = provider(email.rpartition("@")[2]) if email else None
+            if email is not None and known is not None:
+                email = f"{email.rpartition('@')[0]}@{known}"
             if email is None or email.lower() in seen:
                 continue
             seen.add(email.lower())
-            repaired = candidate not in line.text
+            repaired = candidate not in line.text or known is not None
             conf = line.conf * (0.85 if repaired else 1.0)
             tld = email.rsplit(".", 1)[-1].lower()
             if tld not in KNOWN_TLDS:
                 conf *= 0.7  # a rare TLD is more often an OCR slip than a real one
             if at_misread:
                 conf = min(conf, AT_MISREAD_CONF)
+            if known is not None:
+                conf = min(conf, PROVIDER_MENDED_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
