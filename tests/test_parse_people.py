@@ -245,9 +245,18 @@ def test_an_email_mended_to_spell_the_name_keeps_the_name_out_of_review_only_whe
     # "rpatei@" under a surely read "Rory Patel": l read as i in the email
     c = card(("Rory Patel", 40, 0.96), "Recruiter", ("rpatei@monarch.uk", 20, 0.5), ("Monarch Group", 30))
     assert c.emails == ("rpatel@monarch.uk",) and "emails" in c.review and "name" not in c.review
-    # someone else's address mends nothing: the name stays in review
-    c = card(("Rory Patel", 40, 0.96), "Recruiter", ("bob.jones@monarch.uk", 20, 0.5), ("Monarch Group", 30))
+    # someone else's address, read as surely as the name, mends nothing: the name stays in review
+    c = card(("Rory Patel", 40, 0.96), "Recruiter", ("bob.jones@monarch.uk", 20, 0.9), ("Monarch Group", 30))
     assert "name" in c.review
+
+
+def test_a_sure_name_stays_out_of_review_when_an_unsure_email_disagrees() -> None:
+    # the email's small print read unsurely, the big name surely: the email is the likelier misreading
+    c = card(("Chloe Papadopoulos", 40, 0.95), "Recruiter", ("cpapadaplous@northwind.io", 20, 0.6), ("Northwind", 30))
+    assert "emails" in c.review and "name" not in c.review
+    # the name read unsurely itself: either may be wrong
+    c = card(("Chloe Papadopoulos", 40, 0.85), "Recruiter", ("cpapadaplous@northwind.io", 20, 0.6), ("Northwind", 30))
+    assert {"name", "emails"} <= set(c.review)
 
 
 def test_role_mailbox_says_nothing_about_the_name() -> None:
