@@ -191,6 +191,8 @@ def mend_title_words(text: str) -> str:
         known = _title_word_read_as(raw)
         if len(known) == 1:
             k = known[0]
+            if len(k) == len(raw):  # the accents read stay where the letters under them agree ("Généra!": "Général")
+                k = "".join(r if fold(r) == c else c for r, c in zip(raw.lower(), k, strict=True))
             words[i] = k.upper() if raw.isupper() and len(raw) > 1 else k.capitalize() if raw[0].isupper() else k
     return restore_role_accents(" ".join(words))
 
@@ -453,12 +455,21 @@ _ROLE_SPELLING = {
 }
 
 
+#: French heads whose "général" English spells without its accents: after them it is French ("Directeur Général")
+_FRENCH_HEADS = frozenset({"directeur", "directrice", "president", "presidente", "administrateur", "secretaire"})
+_GENERAL = {"general": "général", "generale": "générale"}
+
+
 def restore_role_accents(text: str) -> str:
     """A title's role words with the accents they are always printed with, where OCR read their letters
-    without them ("Geschaftsfuhrer" -> "Geschäftsführer"); other words are left as read."""
+    without them ("Geschaftsfuhrer" -> "Geschäftsführer", "Directeur General" -> "Directeur Général"); other
+    words are left as read."""
     words = text.split(" ")
     for i, word in enumerate(words):
         printed = _ROLE_SPELLING.get(word.lower())
+        after_head = i > 0 and "".join(fold(c) for c in words[i - 1]) in _FRENCH_HEADS
+        if after_head and word.lower() in _GENERAL:
+            printed = _GENERAL[word.lower()].capitalize() if word[0].isupper() else _GENERAL[word.lower()]
         if printed and word.isascii():
             words[i] = printed if not word.isupper() or len(word) == 1 else printed.upper()
     return " ".join(words)
