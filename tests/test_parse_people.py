@@ -579,3 +579,14 @@ def test_a_legal_form_read_in_small_letters_under_the_company_joins_it() -> None
     # hard dev card: "Silverline" over "corp." in the same column
     c = card(("Silverline", 34), ("corp.", 34), ("Tyler K. Lee", 40), "Senior UX Designer", "tylerlee@silverline.com")
     assert c.company == "Silverline corp."
+
+
+def test_a_big_logo_line_read_surely_with_no_domain_to_check_is_the_company_out_of_review() -> None:
+    # no email or website read: nothing can bear the logo out or contradict it
+    for conf, doubtful in ((0.96, False), (0.9, True)):
+        c = card(("NORTHWIND", 60, conf), ("Chloe Papadopoulos", 36, 0.95), ("Engineering Manager", 20, 0.95),
+                 ("M +61 416 993 358", 18, 0.95), ("Level 28, 207 Queen Street", 18, 0.95))  # fmt: skip
+        assert c.company == "NORTHWIND" and ("company" in c.review) is doubtful, conf
+    # a domain that spells something else still sends it to review, however surely it was read
+    c = card(("NORTHWIND", 60, 0.96), ("Chloe Papadopoulos", 36, 0.95), ("chloe@southgate.io", 18, 0.95))
+    assert "company" in c.review or c.company != "NORTHWIND"
