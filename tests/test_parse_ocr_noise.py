@@ -286,10 +286,11 @@ def test_name_inside_printed_markup() -> None:
     assert c.company == "UNC-Chapel Hill SILS"
 
 
-def test_misread_logo_is_recovered_from_the_domain_and_flagged() -> None:
-    c = card(("Dmitry Birulia", 70), ("VERYEFI", 84, 0.27), ("dmitry@veryfi.com", 56), "www.veryfi.com")
-    assert c.company == "VERYFI"
-    assert "company" in c.review
+def test_misread_logo_is_recovered_from_the_domain_and_flagged_unless_the_email_was_read_surely() -> None:
+    for email_conf in (0.95, 0.7):
+        c = card(("Dmitry Birulia", 70), ("VERYEFI", 84, 0.27), ("dmitry@veryfi.com", 56, email_conf), "www.veryfi.com")
+        assert c.company == "VERYFI"
+        assert ("company" in c.review) is (email_conf < 0.85)
 
 
 def test_only_a_legal_form_is_flagged() -> None:
@@ -524,9 +525,13 @@ def test_title_beside_a_bare_domain_is_read() -> None:
     assert c.website == "meridian.io"
 
 
-def test_logo_mark_read_as_a_letter_before_the_company_is_flagged() -> None:
-    c = card(("VEMBERLY", 68), ("Joshua C. Martinez", 44), "e. j.martinez@emberly.co", "emberly.co")
-    assert "company" in c.review
+def test_logo_mark_read_as_a_letter_before_the_company_is_spelled_from_the_domain() -> None:
+    # in review unless the email was read surely
+    for email_conf in (0.95, 0.7):
+        c = card(
+            ("VEMBERLY", 68), ("Joshua C. Martinez", 44), ("e. j.martinez@emberly.co", 16, email_conf), "emberly.co"
+        )
+        assert c.company == "EMBERLY" and ("company" in c.review) is (email_conf < 0.85)
     assert "company" not in card(("EMBERLY", 68), ("Joshua C. Martinez", 44), "e. j.martinez@emberly.co").review
 
 

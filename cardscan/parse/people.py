@@ -587,6 +587,12 @@ SURE_LOGO = 0.95
 #: ...at this confidence: above the review threshold, below a company a domain bears out
 UNCHECKED_LOGO_CONF = 0.65
 
+#: a logo spelled from the email's domain is no doubt when an email was read at least this surely (measured on dev
+#: photos: 15 right companies out of review, one wrong one, a two-word logo whose second word was lost)...
+SURE_DOMAIN = 0.85
+#: ...at this confidence
+SPELLED_CONF = 0.65
+
 #: a name whose letters the email corrected: likely right now, but a person should glance at it
 NAME_REPAIRED_CONF = 0.7
 #: a name the card's own personal email spells differently: one of them is misread, so flag it
@@ -1492,7 +1498,8 @@ def _pick_company(
                 # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi, the letters of
                 # "D R I F T W O O D" read one by one): the domain spells it
                 dom = max(domains, key=lambda d: similarity(letters_only(text), d.replace("-", "")))
-                text, conf = _spell_from_domain(text, dom), 0.5
+                # in review, unless an email read surely spells the domain: a misread one spells a misread logo
+                text, conf = _spell_from_domain(text, dom), (SPELLED_CONF if email_conf >= SURE_DOMAIN else 0.5)
             elif legal and agree < 0.999 and _edge_slip(_LEGAL.sub("", text).strip(" ,"), domains, 2):
                 # "llage SA" beside sillage.fr: the name's first letters lost to the logo's mark
                 head = _LEGAL.sub("", text).strip(" ,")
