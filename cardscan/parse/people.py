@@ -169,6 +169,14 @@ def _title_word_read_as(raw: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def role_words_only(text: str) -> bool:
+    """Every word of a title or department is a role or area word ("Platform Engineering", "People & Culture"),
+    joined by "of", "and" or "&" at most: OCR that misreads a word seldom lands on another of them."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _FUNCTION_WORDS]
+    known = ["".join(fold(c) for c in w) in _TITLE_WORDS or _ROLE.fullmatch(w) is not None for w in words]
+    return bool(words) and all(known)
+
+
 def misread_title_word(text: str) -> bool:
     """A word of a title or department that is not a title word but one or two look-alike letters off
     one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
