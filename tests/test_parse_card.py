@@ -648,6 +648,10 @@ def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website
         ("Lachlan Campbell", "linkedin.com/in/lachian-campbell", "linkedin.com/in/lachlan-campbell"),
         ("Kirra Anderson", "linkedin.com/in/kanderson164", "linkedin.com/in/kanderson164"),
         ("Jane Smith", "linkedin.com/in/jsmith", "linkedin.com/in/jsmith"),
+        ("Jarrah Wilson", "linkedin.com/in/jjarrah-wilson", "linkedin.com/in/jarrah-wilson"),  # its first letter twice
+        ("Jarrah Wilson", "linkedin.com/in/jwilson-jjarrah", "linkedin.com/in/jwilson-jjarrah"),  # only the first part
+        ("Kenji Kobayashi", "linkedin.com/in/kkobayashi567", "linkedin.com/in/kkobayashi567"),  # initial, family name
+        ("Martin Martin", "linkedin.com/in/mmartin", "linkedin.com/in/mmartin"),
     ],
 )
 def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, read: str, printed: str) -> None:

@@ -341,6 +341,11 @@ def slug_from_name(url: str, name: PersonName) -> str:
             if initial == "l" and len(low) == len(part) + 1 and low[1:] == part and low[0] in "i1|":
                 segments[k] = initial + part + digits
                 break
+            # "jjarrah-wilson" under "Jarrah Wilson": the given name's first letter read twice (the path's slash);
+            # "kkobayashi" under "Kenji Kobayashi" is the initial and the family name
+            if k == 0 and part == parts[0] and low == part[0] + part and len(parts) > 1 and parts[1] != part:
+                segments[k] = part + digits
+                break
     mended = "-".join(segments)
     return url if mended.lower() == slug.lower() else bare[: -len(slug)] + mended + url[len(bare) :]
 
