@@ -598,3 +598,12 @@ def test_a_big_logo_line_read_surely_with_no_domain_to_check_is_the_company_out_
     # a domain that spells something else still sends it to review, however surely it was read
     c = card(("NORTHWIND", 60, 0.96), ("Chloe Papadopoulos", 36, 0.95), ("chloe@southgate.io", 18, 0.95))
     assert "company" in c.review or c.company != "NORTHWIND"
+
+
+def test_a_spaced_logo_with_a_letter_read_small_is_still_spelled_from_the_domain() -> None:
+    # "K I NE T ! Cc": a letter-spaced logo, its I read as "!" and its C twice, once small
+    c = card(("K I NE T ! Cc", 25, 0.6), ("Jarrah Wilson", 22), "VP Infrastructure", ("jarrahw@kinetic.io", 22, 0.89))
+    assert c.company is not None and c.company.upper() == "KINETIC"
+    # a name in capitals and small letters is no spaced logo
+    c = card(("J R Smith", 25), "VP Infrastructure", "jsmith@kinetic.io")
+    assert c.company != "JRSmith"

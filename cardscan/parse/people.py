@@ -953,7 +953,10 @@ def _part_spaced(text: str) -> bool:
     singles = sum(len(w) == 1 and w.isalpha() for w in words)
     # "K AVERI": the first letter set apart alone, the rest joined
     first_apart = len(words) == 2 and len(words[0]) == 1 and words[0].isalpha() and len(words[1]) >= 4
-    return text.isupper() and (singles >= 2 or first_apart)
+    # capitals, but for a letter or so OCR read small ("K I NE T ! Cc": the C read twice, once small)
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) >= max(len(letters) - 1, 0.85 * len(letters))
+    return bool(letters) and capitals and (singles >= 2 or first_apart)
 
 
 def _pick_name(
