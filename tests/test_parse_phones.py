@@ -185,6 +185,7 @@ def test_unlabelled_number_no_plan_allows_is_not_a_phone() -> None:
     [
         ("045-888-5414", "JP"),  # Italy and the Netherlands print these digits with spaces
         ("06 85 32 20 12", "FR"),
+        ("06.85.32.20.12", "FR"),  # a dot separates as a space does
         ("(02) 5814 0899", "AU"),
         ("0161 396 6024", None),  # Britain, Italy and India all print it so
         ("612-555-0123", None),  # no trunk 0: a number of the default region's own
@@ -295,3 +296,9 @@ def test_a_number_labelled_mobile_is_of_the_one_country_whose_plan_makes_it_a_mo
 
 def test_a_bracketed_trunk_zero_read_as_a_copyright_sign_is_a_zero() -> None:
     assert phones("+31 (©) 15 856 6794") == [("+31158566794", "work")]
+
+
+def test_a_bracketed_trunk_zero_read_as_an_at_sign_is_a_zero_not_an_email() -> None:
+    # phone bench card: "Office +49 (@)351 290297" lost its number to the email mask
+    assert phones("Office +49 (@)351 290297") == [("+49351290297", "work")]
+    assert phones("team@(0)351.de") == []

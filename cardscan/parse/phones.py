@@ -117,7 +117,7 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     out = _NUMBERISH.sub(fix, unbarred)
     # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
     # "+61 (012 2945 1608": the trunk zero's closing bracket read as a 1
-    # "+31 (©) 15 856 6794": the bracketed trunk zero read as a copyright sign
+    # "+31 (©) 15 856 6794": the bracketed trunk zero read as a copyright sign (or an at sign, see _mask)
     mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", out))
     mended = _TRUNK_ZERO_AS_MARK.sub(r"\1(0)", mended)
     return mended, changed or mended != out
@@ -136,8 +136,13 @@ _JP_ADDRESS = re.compile(r"〒|[都道府県市区町村]")
 _JP_POSTCODE = re.compile(r"(?<![\d-])\d{3,4}-\d{4}(?![\d-])")
 
 
+#: "+49 (@)351 290297": a bracketed trunk zero read as an at sign, which is no email's
+_TRUNK_ZERO_AS_AT = re.compile(r"(\+\d{1,3}\s?\()@(?=\)\s?\d)")
+
+
 def _mask(text: str) -> str:
     """Blank out emails, URLs and postcodes, keeping positions, so their digits are not read as phones."""
+    text = _TRUNK_ZERO_AS_AT.sub(r"\1©", text)  # mended as the copyright sign is, by _repair_digits
     out = _EMAIL_OR_URL.sub(lambda m: " " * len(m.group(0)), text)
     if _JP_ADDRESS.search(text):
         out = _JP_POSTCODE.sub(lambda m: " " * len(m.group(0)), out)
@@ -298,8 +303,9 @@ GROUPING_REGIONS = (
 
 
 def _shape(text: str) -> str:
-    """How a number is printed, its digits aside: "045-888-5414" -> "999-999-9999"."""
-    return re.sub(r"\s+", " ", re.sub(r"\d", "9", text)).strip()
+    """How a number is printed, its digits aside: "045-888-5414" -> "999-999-9999". A dot separates as a space
+    does: "06.14.15.21.81" is printed as France prints "06 14 15 21 81"."""
+    return re.sub(r"[\s.]+", " ", re.sub(r"\d", "9", text)).strip()
 
 
 def nearest_label(before: str) -> str:
