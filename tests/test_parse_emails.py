@@ -24,6 +24,10 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("e. rileyk@vantage-data om", "rileyk@vantage-data.com"),  # the ".c" of ".com" lost
         ("e. apillai@aravalicom", "apillai@aravali.com"),  # its dot lost, in a domain with no dot
         ("Email: b.voge! @bodensee-analytics.de", "b.vogel@bodensee-analytics.de"),  # an l read as "!"
+        ("lucas@monarch.n!", "lucas@monarch.nl"),  # in the domain too
+        ("&. nicolas_fo umier@trellis.com", "nicolas_foumier@trellis.com"),  # a space inside the local part
+        ("acme.com info@acme.com", "info@acme.com"),  # a domain before it is no part of it
+        ("E: jo@trel!is.com !", "jo@trellis.com"),
         ("sales@intercom.io", "sales@intercom.io"),
         ("jo@telecom.co.uk", "jo@telecom.co.uk"),
         ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"

@@ -83,11 +83,16 @@ def _repair(text: str) -> str:
     head, tail = out[:at], out[at:]
     for domain_pattern, fix in _DOMAIN_REPAIRS:
         tail = domain_pattern.sub(fix, tail)
+    # "@monarch.n!" -> "@monarch.nl": in the domain too (the address's own characters only)
+    tail = re.sub(r"^@\S+", lambda m: re.sub(r"(?<=[a-z])!", "l", m.group(0)), tail)
     # "b.voge! @" -> "b.vogel@": an l read as "!" (no address holds one) after a lower-case letter
     head = re.sub(r"(?<=[a-z])!(?:\s+$|(?=[a-z0-9._-]*$))", "l", head)
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
     head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
     head = re.sub(r"(?<=\w)\s+([._])(?=[\w.+'-]+$)", r"\1", head)  # "inaki .castano@", "lukas _richter@"
+    # "nicolas_fo umier@" -> "nicolas_foumier@": a space read inside a local part, after a word of letters that
+    # holds its "." or "_" and so is no label or printed name (nor a domain: "acme.com info@")
+    head = re.sub(rf"(?<![\w.-])([a-z]+[._](?!(?:{_TLD_ALT})\s)[a-z]+)\s(?=[a-z0-9][\w.+'-]*$)", r"\1", head)
     # "|.martin@" -> "l.martin@": an initial l read as a bar, which no address holds
     head = re.sub(r"(?<![\w.])\|\.(?=[a-z0-9][\w.+'-]*$)", "l.", head)
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
