@@ -607,3 +607,13 @@ def test_a_spaced_logo_with_a_letter_read_small_is_still_spelled_from_the_domain
     # a name in capitals and small letters is no spaced logo
     c = card(("J R Smith", 25), "VP Infrastructure", "jsmith@kinetic.io")
     assert c.company != "JRSmith"
+
+
+def test_a_certification_line_is_no_company_though_it_holds_a_legal_form() -> None:
+    # phone bench card: a freemail card with "Certified B Corporation" at its foot had it as the company, unflagged
+    c = card(
+        ("Kirra Jones", 44), "Consultant", "Mob | +61 (0)489 585 084", "kjones@gmail.com", "Certified B Corporation"
+    )
+    assert c.company is None
+    c = card(("Kirra Jones", 44), ("Acme Pty Ltd", 30), "kjones@gmail.com", "Certified B Corporation")
+    assert c.company == "Acme Pty Ltd"

@@ -248,6 +248,11 @@ _TRADE_WORDS = re.compile(
     r"international|global|industries|enterprises|manufacturing|design|marketing|ventures|research)\b",
     re.I,
 )
+#: a line that tells of the company, a certification or an award, and so is never its name ("Certified B
+#: Corporation" holds a legal form all the same)
+_CERTIFICATION = re.compile(
+    r"\b(?:certified|certification|accredited|zertifiziert|certifi[ée]e?|award-winning|member of)\b", re.I
+)
 _PARTICLES = frozenset(
     [
         "van",
@@ -1478,6 +1483,8 @@ def _pick_company(
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
         text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
+        if _CERTIFICATION.search(text):
+            continue
         form_mended = legal_form_misread(text) != text
         text = legal_form_misread(text)
         spaced_out = _part_spaced(text)
