@@ -87,6 +87,9 @@ def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_
     assert [p.number for p in c.phones] == ["+33149868559"] and "phones" in c.review
     # a valid number keeps its digits
     assert phones("Tel 1 800 555 0142") == [("+18005550142", "work")]
+    # a 1 glued to the first group of a number printed without a trunk 0 (phone bench: a Spanish card's fax)
+    assert phones("Fax 1918.41.25 83", region="ES") == [("+34918412583", "fax")]
+    assert phones("Tel 1212.555.0142") == [("+12125550142", "work")]  # valid with its 1: kept
 
 
 def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:

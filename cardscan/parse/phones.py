@@ -234,9 +234,9 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
         fixed, repaired = _repair_digits(masked)
         matches = _matches(fixed, region)
         # "Tél. 101 49 86 85 59": a mark before a trunk 0 read as a 1, taken away when only that makes numbers valid
-        strays = [m.start() for m in STRAY_ONE.finditer(fixed)]
+        strays = [m.start() for m in _STRAY_ONES.finditer(fixed)]
         if strays:
-            unstrayed = STRAY_ONE.sub(" ", fixed)
+            unstrayed = _STRAY_ONES.sub(" ", fixed)
             alt = _matches(unstrayed, region)
             if _valid_count(alt) > _valid_count(matches):
                 fixed, matches = unstrayed, alt
@@ -284,6 +284,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
 #: a lone 1 just before a number's trunk 0, "101 49 86 85 59" or "101595 / 3848290": an icon or a label's dot
 #: read as a digit (no plan starts a national number with "10")
 STRAY_ONE = re.compile(r"(?<![\w+])1(?= ?\(?0\d)")
+#: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card)
+_STRAY_ONES = re.compile(rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)")
 
 
 def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
