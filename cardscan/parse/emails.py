@@ -92,7 +92,14 @@ def _repair(text: str) -> str:
     head = re.sub(r"(?<=\w)\s+([._])(?=[\w.+'-]+$)", r"\1", head)  # "inaki .castano@", "lukas _richter@"
     # "nicolas_fo umier@" -> "nicolas_foumier@": a space read inside a local part, after a word of letters that
     # holds its "." or "_" and so is no label or printed name (nor a domain: "acme.com info@")
-    head = re.sub(rf"(?<![\w.-])([a-z]+[._](?!(?:{_TLD_ALT})\s)[a-z]+)\s(?=[a-z0-9][\w.+'-]*$)", r"\1", head)
+    # (what follows may start with a capital: "benjamin. abdul Lah@" is "benjamin.abdullah@"; a label's "e. " is no
+    # word of the address)
+    head = re.sub(
+        rf"(?<![\w.-])(?!(?:e-?mail|mail)\b)([a-z]+[._]|[a-z]{{2,}}[._]\s)((?!(?:{_TLD_ALT})\s)[a-z]+)\s([a-zA-Z0-9])"
+        r"(?=[a-z0-9._-]*$)",
+        lambda m: m[1].strip() + m[2] + m[3].lower(),
+        head,
+    )
     # "|.martin@" -> "l.martin@": an initial l read as a bar, which no address holds
     head = re.sub(r"(?<![\w.])\|\.(?=[a-z0-9][\w.+'-]*$)", "l.", head)
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
@@ -159,6 +166,9 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
     return _DOTLESS.sub(spelled, text)
 
 
+#: confidence of an email read from after a dot or dash: its local part likely lost its start, so in review
+CUT_START_CONF = 0.5
+
 #: confidence of an email whose domain was read a look-alike letter or two off a mail provider's: a likely reading
 PROVIDER_MENDED_CONF = 0.55
 
@@ -194,6 +204,8 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
         fixed = _dotted(fixed, line, lines)
         for match in _EMAIL.finditer(fixed):
             candidate = match.group(0).strip(".-'").lstrip("_")  # "|_jennifer@": an icon's underline
+            # "®-bonnet@" for "a.bonnet@": what stood before the dot or dash was not read as the address's
+            cut_start = match.group(0)[:1] in ".-"
             email = normalise_email(candidate)
             known = provider(email.rpartition("@")[2]) if email else None
             if email is not None and known is not None:
@@ -210,5 +222,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
                 conf = min(conf, AT_MISREAD_CONF)
             if known is not None:
                 conf = min(conf, PROVIDER_MENDED_CONF)
+            if cut_start:
+                conf = min(conf, CUT_START_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
