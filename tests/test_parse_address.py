@@ -442,6 +442,12 @@ def test_misread_british_postcode_under_its_post_town_is_found_with_nothing_else
     assert c.address is not None and c.address.postcode == "RG1 1FQ" and c.address.city == "Reading"
 
 
+def test_a_british_postcode_whose_area_o_was_read_as_a_zero_is_mended() -> None:
+    # fresh phone set: "0X2 7QY" under "Oxford" on a card with British numbers was no address at all
+    c = card("121 Cheapside", "Oxford", "0X2 7QY", "M +44 7435 951863")
+    assert c.address is not None and c.address.postcode == "OX2 7QY" and c.address.city == "Oxford"
+
+
 @pytest.mark.parametrize(
     "rows",
     [

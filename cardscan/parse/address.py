@@ -294,8 +294,11 @@ _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
 #: ("WIT9LJ": without it only when the inward code's digit and letters are read as such)
+#: ("0X2 7QY": an area whose O was read as a zero, which no area starts with)
 _UK_POSTCODE_SMALL = re.compile(r"\b(?P<postcode>[A-Za-z]{1,2}\d[A-Za-z\d]? \d[A-Za-z]{2})\s*$")
-_UK_POSTCODE_MISREAD = re.compile(r"\b(?P<postcode>[A-Z]{1,2}[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d]{2}|\d[A-Z]{2}))\s*$")
+_UK_POSTCODE_MISREAD = re.compile(
+    r"\b(?P<postcode>[A-Z0][A-Z]?[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d]{2}|\d[A-Z]{2}))\s*$"
+)
 
 
 #: the post town of each British postcode area: the city a card prints beside the postcode, most often
