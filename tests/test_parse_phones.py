@@ -189,6 +189,8 @@ def test_unlabelled_number_no_plan_allows_is_not_a_phone() -> None:
         ("045-888-5414", "JP"),  # Italy and the Netherlands print these digits with spaces
         ("06 85 32 20 12", "FR"),
         ("06.85.32.20.12", "FR"),  # a dot separates as a space does
+        ("976 77 52 85", "ES"),  # groups of two and three without a trunk 0: as Spain prints them
+        ("98765 43210", None),
         ("(02) 5814 0899", "AU"),
         ("0161 396 6024", None),  # Britain, Italy and India all print it so
         ("612-555-0123", None),  # no trunk 0: a number of the default region's own
@@ -203,6 +205,10 @@ def test_a_card_naming_no_country_takes_its_numbers_country_from_how_they_are_pr
     c = card(("Satoshi Hayashi", 40), "P | 045-888-5414", "F | 045-950-5565", "satoshi.hayashi@gmail.com")
     assert {(p.number, p.type) for p in c.phones} == {("+81458885414", "work"), ("+81459505565", "fax")}
     assert "phones" in c.review  # the country is a guess from the print
+    # fresh phone set: a Spanish card with a .com domain and no address printed its numbers without a trunk 0
+    c = card(("Sergio de la Cruz", 40), "Phone 976 77 52 85", "Mobile 617 21 34 90", "sergio@granite.com")
+    assert {(p.number, p.type) for p in c.phones} == {("+34976775285", "work"), ("+34617213490", "mobile")}
+    assert "phones" in c.review
 
 
 def test_a_number_several_countries_print_alike_follows_the_one_the_other_number_names() -> None:

@@ -1236,8 +1236,8 @@ def _bare_domain_slip(lines: list[TextLine], country: str, company: str) -> WebH
 GROUPING_CONF = 0.55
 
 
-#: a number printed with a trunk 0: what `_regrouped` asks about
-_TRUNK_NUMBER = re.compile(r"(?<![\d+])\(?0\d[\d ().\-/]{6,}\d")
+#: a number printed with a trunk 0, or in groups without one ("976 77 52 85"): what `_regrouped` asks about
+_TRUNK_NUMBER = re.compile(r"(?<![\d+])\(?0\d[\d ().\-/]{6,}\d|(?<![\w+.])[1-9]\d{1,2}(?:[ .]\d{2,3}){3}(?![.\w])")
 
 
 def _valid_in(raw: str, region: str) -> bool:
@@ -1248,9 +1248,10 @@ def _valid_in(raw: str, region: str) -> bool:
 
 
 def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozenset[int]) -> list[PhoneHit]:
-    """On a card that names no country, numbers with a trunk 0 that the default region cannot have ("045-888-5414"
-    read as +1 045…, "06 85 32 20 12" not a number at all): read again as numbers of the one country that
-    prints them just so, when every such number points to the same one or is valid there. Unchanged otherwise."""
+    """On a card that names no country, numbers printed with a trunk 0 (or in a country's groups without one) that
+    the default region cannot have ("045-888-5414" read as +1 045…; "06 85 32 20 12", "976 77 52 85" no number at
+    all): read again as numbers of the one country that prints them just so, when every such number points to the
+    same one or is valid there. Unchanged otherwise."""
     if any(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in phones):
         return phones
     texts = [STRAY_ONE.sub(" ", ln.text) for ln in lines if ln.index not in addr_lines]

@@ -315,14 +315,20 @@ def nearest_label(before: str) -> str:
     return _nearest(before, last=True)
 
 
+#: a number printed in groups of two or three digits without a trunk 0, as Spain prints all its numbers
+#: ("976 77 52 85"): what `region_by_grouping` also asks about
+_BARE_GROUPS = re.compile(r"[1-9]\d{1,2}(?:[ .]\d{2,3}){3}")
+
+
 def region_by_grouping(raw: str, kind: PhoneType | None = None) -> str | None:
     """The one country where `raw`, printed with a trunk 0 and no country code, is a valid number printed
     just as that country prints its numbers ("045-888-5414" is Yokohama: Italy and the Netherlands set
     it apart with spaces); None when no country or several fit ("0161 396 6024": Britain, Italy, India).
     A number labelled a mobile narrows several to the one whose plan makes it a mobile ("Mob 07448 603440":
-    Britain's; Germany and Austria print it alike, as a landline)."""
+    Britain's; Germany and Austria print it alike, as a landline). A number of groups of two or three digits
+    printed without a trunk 0 is asked about too: "976 77 52 85" is Spanish."""
     digits = "".join(re.findall(r"\d", raw))
-    if not digits.startswith("0") or raw.lstrip("( ").startswith("+"):
+    if raw.lstrip("( ").startswith("+") or not (digits.startswith("0") or _BARE_GROUPS.fullmatch(raw)):
         return None
     fits = []
     for region in GROUPING_REGIONS:
