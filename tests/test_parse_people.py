@@ -617,3 +617,11 @@ def test_a_certification_line_is_no_company_though_it_holds_a_legal_form() -> No
     assert c.company is None
     c = card(("Kirra Jones", 44), ("Acme Pty Ltd", 30), "kjones@gmail.com", "Certified B Corporation")
     assert c.company == "Acme Pty Ltd"
+
+
+def test_teo_is_a_family_name_as_often_as_an_irish_legal_form() -> None:
+    # fresh phone set: "Mei Xin Teo" (with the next column's "Mob | 8923 0467" on its line) was no name at all
+    c = card(("N O R T H W I N D", 25), ("Mei Xin Teo Mob | 8923 0467", 23), "VP of Sales", "mei@northwind.com.sg")
+    assert c.name is not None and c.name.full == "Mei Xin Teo" and c.company == "NORTHWIND"
+    c = card(("Mary Byrne", 35), ("Bia Gaeltacht Teo", 25), "mary@bia.ie")
+    assert c.name is not None and c.name.full == "Mary Byrne" and c.company == "Bia Gaeltacht Teo"

@@ -525,9 +525,16 @@ def japanese_name_tokens(text: str) -> list[str] | None:
     return text.split()
 
 
+def _legal_form(text: str) -> bool:
+    """A legal form ends the line or stands in it; an Irish "Teo" without its dot is as often a family name
+    ("Mei Xin Teo")."""
+    m = _LEGAL.search(text)
+    return m is not None and m.group(0).strip().lower() != "teo"
+
+
 def name_tokens(text: str) -> list[str] | None:
     """The words of a person-like line without prefixes and suffixes, or None if it is not person-like."""
-    if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _LEGAL.search(text):
+    if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _legal_form(text):
         return None
     jp = japanese_name_tokens(text)
     if jp is not None:
