@@ -611,6 +611,7 @@ def test_a_british_postcode_with_a_capital_read_small_is_read_on_a_british_card(
         # phone dev cards: a Canadian postcode's 5 read as S; an Eircode's zero read as O in its second part
         (["4265 Front Street West", "Suite 2700", "Toronto, ON MSV 8P2"], "M5V 8P2"),
         (["190 Harcourt Street", "Cork, T12 WOWV"], "T12 W0WV"),
+        (["8017 Sparks Street", "Montréal, QC H3B 7x7"], "H3B 7X7"),  # a letter read small (fresh phone set)
     ],
 )
 def test_a_postcodes_digit_read_as_a_letter_is_mended(rows: list[str], postcode: str) -> None:

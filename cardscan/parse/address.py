@@ -212,16 +212,18 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m and m["region"].upper() in US_STATES and zip_state(m["postcode"]) == m["region"].upper():
         before, city = _last_segment(text[: m.start("region")])
         return CityLine("US", city, m["region"].upper(), m["postcode"], before)
-    # a Canadian postcode alternates letter and digit, so an I, l, O, S or B where a digit belongs is one
+    # a Canadian postcode alternates letter and digit, so an I, l, O, S or B where a digit belongs is one (and a
+    # letter read small, "H3B 7x7", a capital)
     m = re.search(
         rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+"
-        r"(?P<postcode>[A-Z][\dIlOSB][A-Z]\s?[\dIlOSB][A-Z][\dIlOSB])\b",
+        r"(?P<postcode>[A-Z][\dIlOSB][A-Za-z]\s?[\dIlOSB][A-Za-z][\dIlOSB])\b",
         text,
     )
     if m:
         before, city = _last_segment(text[: m.start("region")])
         raw = m["postcode"]
-        pc = "".join(ch.translate(AS_DIGIT) if i in (1, len(raw) - 3, len(raw) - 1) else ch for i, ch in enumerate(raw))
+        digit = (1, len(raw) - 3, len(raw) - 1)
+        pc = "".join(ch.translate(AS_DIGIT) if i in digit else ch.upper() for i, ch in enumerate(raw))
         return CityLine("CA", city, m["region"], pc, before, raw if pc != raw else "")
     # the state as OCR may read its capitals ("Southbank ViC 3006"), before the four-digit postcode
     m = re.search(rf"{_CITY},?\s+(?P<region>(?i:{'|'.join(AU_STATES)})),?\s+(?P<postcode>\d{{4}})\b", text)
