@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardscan.config import Settings
-from cardscan.models import Contact
+from cardscan.models import Box, Contact, Line, Page, Word
 from cardscan.parse import address, parse_page
 from cardscan.parse.address import country_line, mend_zip, region_town, uk_postcode, zip_state
 from cardscan.parse.text import page_from_rows
@@ -617,3 +617,25 @@ def test_a_british_postcode_with_a_capital_read_small_is_read_on_a_british_card(
 def test_a_postcodes_digit_read_as_a_letter_is_mended(rows: list[str], postcode: str) -> None:
     a = parse_page(page_from_rows([("Gráinne O'Sullivan", 35), "grainne@inkwell.ie", *rows]), Settings()).address
     assert a is not None and a.postcode == postcode and a.lines[-1].endswith(postcode)
+
+
+def _row(*parts: tuple[str, int], y: int, h: int = 19) -> list[Line]:
+    """Lines on one row, each (text, x), as OCR boxes the pieces of a line it cut at wide gaps."""
+    lines = []
+    for text, x in parts:
+        words = []
+        for token in text.split():
+            w = max(1, int(len(token) * 0.6 * h))
+            words.append(Word(token, Box(x, y, w, h), 0.95))
+            x += w + int(0.4 * h)
+        lines.append(Line(words=tuple(words), block=len(lines) + 50))
+    return lines
+
+
+def test_a_country_beside_a_one_line_address_cut_at_its_separator_is_part_of_it() -> None:
+    # fresh phone set: "7405 Commerce Ave · Denver, CO 80216 · United States" read as two pieces and a speck
+    top = page_from_rows([("David Anderson", 44), "davida@prism.com"])
+    row = _row(("7405 Commerce Ave Denver, CO 80216", 40), ("-", 420), ("United States", 440), y=200)
+    c = parse_page(Page(lines=(*top.lines, *row), width=1000, height=300), Settings())
+    assert c.address is not None and c.address.lines == ("7405 Commerce Ave Denver, CO 80216", "United States")
+    assert c.address.country == "US"

@@ -611,6 +611,21 @@ def _left_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
     return max(near, key=lambda o: o.box.x2, default=None)
 
 
+_WORDY = re.compile(r"[^\W\d_]{2}")
+
+
+def _right_neighbour(line: TextLine, lines: list[TextLine]) -> TextLine | None:
+    """The line just right of `line` on the same row, within a few letter widths."""
+    near = [
+        o
+        for o in lines
+        if o.box.x >= line.box.x2 - 2
+        and o.box.x - line.box.x2 < 4 * line.height
+        and abs(o.box.cy - line.box.cy) < 0.5 * line.height
+    ]
+    return min(near, key=lambda o: o.box.x, default=None)
+
+
 _DASHES = frozenset("-–—")
 
 
@@ -861,9 +876,16 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             found = replace(found, postcode=eircode)
             used.append(below.index)
             below = _neighbour(below, [ln for ln in free if ln.index not in used], above=False)
+        # (the separator itself, read as a speck "-", is no line to stop at)
+        beside = _right_neighbour(line, [ln for ln in free if ln.index not in used and _WORDY.search(ln.text)])
         if below is not None and country_line(below.text):
             country = country_line(below.text)
             used.append(below.index)
+        elif beside is not None and country_line(beside.text):
+            # "Denver, CO 80216  ·  United States": a one-line address OCR cut at its separator before the country
+            country = country_line(beside.text)
+            used.append(beside.index)
+            below = beside
         # a Japanese address often prints the postcode first and the rest underneath
         elif found.country == "JP" and not street_lines and below is not None and _is_street(below):
             used.append(below.index)
