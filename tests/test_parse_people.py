@@ -625,3 +625,20 @@ def test_teo_is_a_family_name_as_often_as_an_irish_legal_form() -> None:
     assert c.name is not None and c.name.full == "Mei Xin Teo" and c.company == "NORTHWIND"
     c = card(("Mary Byrne", 35), ("Bia Gaeltacht Teo", 25), "mary@bia.ie")
     assert c.name is not None and c.name.full == "Mary Byrne" and c.company == "Bia Gaeltacht Teo"
+
+
+def test_a_tagline_in_sentence_case_is_no_company_though_it_holds_a_company_word() -> None:
+    # fresh phone set: "Simply better software" under the logo "Kaveri" was taken for the company, unflagged
+    c = card(("Kaveri", 27), ("Simply better software", 14), "Cell | +91 81334 67436", ("Rahul Bhat", 36))
+    assert c.company == "Kaveri"
+    c = card(("Rahul Bhat", 36), ("Blue Harbour Software", 24), "rahul@gmail.com")
+    assert c.company == "Blue Harbour Software"
+
+
+def test_a_legal_form_with_dots_stacked_under_the_name_joins_it() -> None:
+    # fresh phone set: "Cedarwood" over "S.A." gave "Cedarwood", unflagged
+    c = card(
+        ("Javier González", 42), "Chief Product Officer", ("Cedarwood", 34), ("S.A.", 33), "E: javier@cedarwood.es"
+    )
+    assert c.company == "Cedarwood S.A."
+    assert not people._LEGAL.search("Austin, TX, U.S.A.")  # a country's dots hold no "S.A."

@@ -207,7 +207,8 @@ def mend_title_words(text: str) -> str:
 
 _LEGAL = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sas|sarl|sa|plc|corp|corporation|co|"
-    r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|k\.?\s?k|pty|pvt|pte|kg|oy|ab|as|aps|e\.?\s?v)"
+    r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|(?<!\.)s\.\s?a(?:\.\s?s)?|k\.?\s?k|pty|pvt|pte|kg|oy|"
+    r"ab|as|aps|e\.?\s?v)"
     r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|pte\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
     re.I,
 )
@@ -253,6 +254,23 @@ _TRADE_WORDS = re.compile(
 _CERTIFICATION = re.compile(
     r"\b(?:certified|certification|accredited|zertifiziert|certifi[ée]e?|award-winning|member of)\b", re.I
 )
+
+
+def _sentence_case(text: str) -> bool:
+    """Written as a sentence is, as a tagline is and a company's name is not: "Simply better software" (its
+    company word aside)."""
+    words = text.split()
+    rest = [w for w in words[1:] if w.isalpha()]
+    return (
+        len(words) >= 3
+        and words[0][:1].isupper()
+        and len(rest) == len(words) - 1
+        and all(w.islower() for w in rest)
+        and sum(len(w) >= 4 for w in rest) >= 2
+        and not _LEGAL.search(text)
+    )
+
+
 _PARTICLES = frozenset(
     [
         "van",
@@ -1490,7 +1508,7 @@ def _pick_company(
     best: tuple[float, str | None, float, Candidate | None] = (0.0, None, 0.0, None)
     for c in cands:
         text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
-        if _CERTIFICATION.search(text):
+        if _CERTIFICATION.search(text) or (_sentence_case(text) and domain_agreement(text, domains) < 0.6):
             continue
         form_mended = legal_form_misread(text) != text
         text = legal_form_misread(text)
