@@ -40,6 +40,7 @@ def phones(*rows: str, region: str = "US") -> list[tuple[str, str]]:
         ("+1 212 555 0142 (mobile)", "+12125550142", "mobile"),
         ("+1 212 555 0142 fax", "+12125550142", "fax"),
         ("Mobile Phone: +1 212 555 0142", "+12125550142", "mobile"),  # one label of two words
+        ("Alg. | +31 (0)30 631 6057", "+31306316057", "other"),  # Dutch "algemeen": the company's general line
     ],
 )
 def test_label_styles(printed: str, number: str, kind: str) -> None:

@@ -70,7 +70,20 @@ LABELS: dict[str, PhoneType] = {
     **dict.fromkeys(["f", "fax", "telefax", "fx", "ファックス", "pax"], "fax"),  # "Pax": its F read as a P
     # a switchboard or main line reaches the company, not this person: not their work number
     **dict.fromkeys(
-        ["h", "home", "priv", "private", "main", "switchboard", "zentrale", "centralita", "centralino", "standard"],
+        [
+            "h",
+            "home",
+            "priv",
+            "private",
+            "main",
+            "switchboard",
+            "zentrale",
+            "centralita",
+            "centralino",
+            "standard",
+            "alg",
+            "algemeen",  # Dutch: the general number
+        ],
         "other",
     ),
 }
