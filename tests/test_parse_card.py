@@ -96,6 +96,10 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     # without the company line to decide, nothing is mended
     c = parse_page(page_from_rows([("Tobias Jager", 60), "tobias@stemwarte.de", "Web: sternwarte.de"]), Settings())
     assert c.emails == ("tobias@stemwarte.de",)
+    # the company line may hold more than the name: its first words spell it (fresh phone set: "-l" read as "4")
+    rows = [("COBALT LABS GMBH", 49), ("Matthias von Stein", 61), "Email: mvonstein@cobalt4abs.de", "cobalt-labs.de"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("mvonstein@cobalt-labs.de",) and c.website == "cobalt-labs.de"
 
 
 def test_a_name_read_too_unsurely_is_left_empty_and_flagged_not_guessed() -> None:
@@ -732,3 +736,14 @@ def test_a_title_or_department_of_role_words_only_is_out_of_review_however_weakl
         c = parse_page(page_from_rows(rows), Settings())
         assert c.title == "Senior Software Engineer" and "title" not in c.review
         assert c.department == dept and ("department" in c.review) is doubtful, dept
+
+
+def test_an_email_whose_name_letters_agree_but_a_dash_parts_them_is_not_confirmed() -> None:
+    # fresh phone set: "padraig-oneill@" (a dot read as a dash) at 0.55 was out of review, as the name and company
+    # spell its letters; the dash the name does not hold is as likely a misread dot
+    rows = [("Kinetic Data Limited", 33), ("Pádraig O'Neill", 42), ("padraig-oneill@kinetic.ie", 23, 0.55)]
+    assert "emails" in parse_page(page_from_rows(rows), Settings()).review
+    rows = [("Kinetic Data Limited", 33), ("Pádraig O'Neill", 42), ("padraig.oneill@kinetic.ie", 23, 0.55)]
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+    rows = [("Kinetic Data Limited", 33), ("Anna Brown-Smith", 42), ("anna.brown-smith@kinetic.ie", 23, 0.55)]
+    assert "emails" not in parse_page(page_from_rows(rows), Settings()).review

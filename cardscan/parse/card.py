@@ -478,6 +478,9 @@ def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines
         spelled_domain = domain.lower() == site_host or (len(label) >= 3 and company.startswith(label))
         role = local.lower() in ROLE_MAILBOXES
         spelled_local = role or (name is not None and email_agreement([name.given, name.family], [local]) >= 1.0)
+        # the letters agree, but a dash the name lacks between them is as likely a misread dot ("padraig-oneill@")
+        # (in review, the line is read again)
+        spelled_local = spelled_local and ("-" not in local or name is None or "-" in name.full)
         printed = re.sub(r"\s*@\s*", "@", next((ln.text for ln in lines if ln.index == h.line), "")).lower()
         if f"{local.lower()}@" not in printed or not (spelled_domain and spelled_local):
             return False
@@ -760,10 +763,11 @@ def misspells_print(hit: EmailHit, lines: list[TextLine]) -> bool:
 
 def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine]) -> list[EmailHit]:
     """Mend an email domain one letter or two off the website's, when the card's own print (the company
-    line) spells the website's: "tobias@stemwarte.de" beside "Web: sternwarte.de" and "Sternwarte"."""
+    line) spells the website's: "tobias@stemwarte.de" beside "Web: sternwarte.de" and "Sternwarte" (or a line's first
+    words: "mvonstein@cobalt4abs.de" beside "cobalt-labs.de" and "COBALT LABS GMBH")."""
     host = host_of(site.value).removeprefix("www.")
     label = letters_only(registrable(host).split(".")[0])
-    printed = {letters_only(ln.text) for ln in lines}
+    printed = {form for ln in lines for form in (letters_only(ln.text), *_company_spellings(ln.text))}
     out = []
     for h in emails:
         local, _, domain = h.email.rpartition("@")
