@@ -284,6 +284,8 @@ def test_no_name_is_made_from_an_email_alone() -> None:
         ("SAPPHI RE", "ana@sapphire.co.uk", "SAPPHIRE"),  # a two-letter tail that is no word
         ("Acme AI", "ana@acmeai.com", "Acme AI"),  # a two-letter word of its own
         ("up land", "ana@upland.io", "upland"),  # a two-letter head in small letters
+        # a hyphenated domain's part, not all of it (fresh phone set: "Wave length" over "Technologies PLC")
+        ("Wave length Technologies PLC", "ana@wavelength-technologies.co.uk", "Wavelength Technologies PLC"),
     ],
 )
 def test_company_words_are_joined_only_when_a_piece_is_not_a_word(printed: str, email: str, expected: str) -> None:

@@ -1349,17 +1349,20 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     split = any(_piece(w, k > 0) for k, w in enumerate(words))
     if domain_agreement(text, domains) >= 0.999 and not split:
         return text  # already spelled as the domain ("Cedarwood Consulting" ~ cedarwood-consulting)
-    for size in (6, 5, 4, 3, 2, 1):  # "ir on cla d": a letter-spaced logo OCR joined in a few places
-        for i in range(len(words) - size + 1):
-            piece = "".join(words[i : i + size])
-            if size > 1 and not any(_piece(w, k > 0) for k, w in enumerate(words[i : i + size])):
-                continue  # "Prism Foods" ~ prism-foods.io: two real words stay two words
-            if piece.translate(AS_LETTER).lower() in flat and (size > 1 or piece.lower() not in flat):
-                word = piece.translate(AS_LETTER).lower()
-                first = words[i]
-                styled = word.capitalize() if first[:1].isupper() else word  # "up land" stays in small letters
-                styled = word.upper() if first.isupper() and len(first) > 1 else styled
-                return " ".join([*words[:i], styled, *words[i + size :]])
+    # a hyphenated domain's parts first: "Wave length Technologies" ~ wavelength-technologies is two words
+    parts = {part for d in domains if d and "-" in d for part in d.split("-") if len(part) >= 3}
+    for spellings in (parts, flat):
+        for size in (6, 5, 4, 3, 2, 1):  # "ir on cla d": a letter-spaced logo OCR joined in a few places
+            for i in range(len(words) - size + 1):
+                piece = "".join(words[i : i + size])
+                if size > 1 and not any(_piece(w, k > 0) for k, w in enumerate(words[i : i + size])):
+                    continue  # "Prism Foods" ~ prism-foods.io: two real words stay two words
+                if piece.translate(AS_LETTER).lower() in spellings and (size > 1 or piece.lower() not in spellings):
+                    word = piece.translate(AS_LETTER).lower()
+                    first = words[i]
+                    styled = word.capitalize() if first[:1].isupper() else word  # "up land" stays in small letters
+                    styled = word.upper() if first.isupper() and len(first) > 1 else styled
+                    return " ".join([*words[:i], styled, *words[i + size :]])
     return text
 
 
