@@ -639,3 +639,11 @@ def test_a_country_beside_a_one_line_address_cut_at_its_separator_is_part_of_it(
     c = parse_page(Page(lines=(*top.lines, *row), width=1000, height=300), Settings())
     assert c.address is not None and c.address.lines == ("7405 Commerce Ave Denver, CO 80216", "United States")
     assert c.address.country == "US"
+
+
+def test_french_address_words_get_the_accents_they_are_always_printed_with() -> None:
+    # fresh phone sets: "Batiment B" read without its circumflex on three French cards
+    c = card(("Élodie Moreau", 40), "Batiment B", "45 rue Nationale", "06000 Nice")
+    assert c.address is not None and c.address.lines[0] == "Bâtiment B"
+    assert address.repair_street("BATIMENT C, 3e etage") == "BÂTIMENT C, 3e étage"
+    assert address.repair_street("12 Entreesville Rd") == "12 Entreesville Rd"

@@ -507,9 +507,20 @@ def umlaut_read_as_ii(text: str) -> str:
     return _UMLAUT_AS_II.sub("ü", text)
 
 
+#: address words of one language that are always printed with their accents, which OCR often loses
+_ACCENTED_WORDS = {"batiment": "bâtiment", "etage": "étage", "entree": "entrée"}
+_ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
+
+
+def _accented(m: re.Match[str]) -> str:
+    word = m.group(0)
+    printed = _ACCENTED_WORDS[word.lower()]
+    return printed.upper() if word.isupper() else printed.capitalize() if word[0].isupper() else printed
+
+
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
-    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒)."""
+    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
@@ -518,6 +529,7 @@ def repair_street(text: str) -> str:
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _L_AS_BANG.sub("l", text)
+    text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 
