@@ -96,7 +96,14 @@ def test_linkedin_profile_path_survives_a_misread_domain_less_surely() -> None:
     assert card("Join us in/out of hours").linkedin is None
 
 
-@pytest.mark.parametrize("read", ["LinkedIn: www.linkedin.convin/sanne-vos970", "linkedin.comin/sanne-vos970"])
+@pytest.mark.parametrize(
+    "read",
+    [
+        "LinkedIn: www.linkedin.convin/sanne-vos970",
+        "linkedin.comin/sanne-vos970",
+        "in: linkedin.convir/sanne-vos970",  # its "in" read "ir" (fresh phone set)
+    ],
+)
 def test_linkedin_profile_path_glued_to_a_misread_domain(read: str) -> None:
     c = card(read)
     assert c.linkedin == "linkedin.com/in/sanne-vos970"

@@ -80,8 +80,8 @@ _PROFILE_PATH = re.compile(r"(?<![\w.])in/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _EMAIL_LABEL = re.compile(r"^\W*(?:e|e-?mail|mail|courriel)\s*[:.|]", re.I)
 #: a profile path after ".com", the LinkedIn name before it misread past knowing ("www. liokodin com/in/sarah-schmidt")
 _COM_IN_PATH = re.compile(r"(?<![\w-])c[o0]m/in/(?P<slug>[^\W_][\w-]{2,})", re.I)
-#: ".com/in/" read as one word with the profile path glued on ("linkedin.convin/sanne-vos970")
-_GLUED_PATH = re.compile(r"linkedin\.c[a-z]{1,3}in/(?P<slug>[^\W_][\w-]{2,})", re.I)
+#: ".com/in/" read as one word with the profile path glued on ("linkedin.convin/sanne-vos970", "linkedin.convir/kreyes")
+_GLUED_PATH = re.compile(r"linkedin\.c[a-z]{1,3}[il1][nr]/(?P<slug>[^\W_][\w-]{2,})", re.I)
 _TRAILING = ".,;:|})]>'\"-"
 #: one to three letters or digits right after a URL, then nothing: a piece of it OCR split off
 #: the profile name going on after a space ("…/in/karl-heinz -vogel328")
