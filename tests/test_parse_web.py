@@ -23,6 +23,7 @@ def card(*rows: str) -> Contact:
         ("https://www.contoso.com/", "https://www.contoso.com/"),
         ("Web: www.contoso.com", "www.contoso.com"),
         ("www,contoso.com", "www.contoso.com"),
+        ("juniper .com.au", "juniper.com.au"),  # a space read before the dot (fresh phone set)
         ("wwW.Contoso.com", "www.contoso.com"),
         ("www.contoso,com", "www.contoso.com"),
         ("https://www.contoso.com|}", "https://www.contoso.com"),

@@ -31,8 +31,9 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:ww[a-uxyz]w|w[a-uxyz]ww)\.(?=\w)", re.I), "www."),
     # one w of three read as a "v" ("vww.linkedin.com"); "vw." alone is a real host, so three letters only
     (re.compile(r"\b(?:vww|wvw|wwv)\.(?=\w)", re.I), "www."),
-    # "contoso. com", "parallax -systems.io": spaces OCR put inside a host name
+    # "contoso. com", "juniper .com.au", "parallax -systems.io": spaces OCR put inside a host name
     (re.compile(rf"(?<=[a-z0-9])\s?\.\s(?=(?:{_TLDS})\b)", re.I), "."),
+    (re.compile(rf"(?<=[a-z0-9])\s\.(?=(?:{_TLDS})\b)", re.I), "."),  # "juniper .com.au"
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
     # "contoso,com"; not "Denver, CO 80275", a city and its state: the ending in small letters only
