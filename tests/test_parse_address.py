@@ -647,3 +647,10 @@ def test_french_address_words_get_the_accents_they_are_always_printed_with() -> 
     assert c.address is not None and c.address.lines[0] == "Bâtiment B"
     assert address.repair_street("BATIMENT C, 3e etage") == "BÂTIMENT C, 3e étage"
     assert address.repair_street("12 Entreesville Rd") == "12 Entreesville Rd"
+
+
+def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:
+    # fresh phone set: "Corso Vittorio Emanuele II 155" read with its "II" as two bars
+    c = card(("Sofia Fabbri", 32), "Corso Vittorio Emanuele || 155", "00133 Roma RM")
+    assert c.address is not None and c.address.lines[0] == "Corso Vittorio Emanuele II 155"
+    assert address.repair_street("Unit 4 | 22 Main St") == "Unit 4 | 22 Main St"  # one bar parts two things

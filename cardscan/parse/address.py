@@ -512,6 +512,10 @@ _ACCENTED_WORDS = {"batiment": "bâtiment", "etage": "étage", "entree": "entré
 _ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
 
 
+#: a king's numeral after his name read as bars (a single bar parts two things; two or three are the numeral)
+_NUMERAL_AS_BARS = re.compile(r"(?<=[^\W\d_]{3} )\|{2,3}(?=[ ,]|$)")
+
+
 def _accented(m: re.Match[str]) -> str:
     word = m.group(0)
     printed = _ACCENTED_WORDS[word.lower()]
@@ -520,7 +524,7 @@ def _accented(m: re.Match[str]) -> str:
 
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
-    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment)."""
+    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment), "Emanuele || 155" (II)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
@@ -530,6 +534,7 @@ def repair_street(text: str) -> str:
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _L_AS_BANG.sub("l", text)
     text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
+    text = _NUMERAL_AS_BARS.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele || 155"
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 
