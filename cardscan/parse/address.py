@@ -524,7 +524,8 @@ def _accented(m: re.Match[str]) -> str:
 
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
-    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment), "Emanuele || 155" (II)."""
+    "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment),
+    "Emanuele || 155" (II)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
