@@ -663,6 +663,17 @@ def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, 
     assert parse_page(page_from_rows(rows), Settings()).linkedin == printed
 
 
+def test_an_initial_read_twice_before_the_family_name_is_mended_and_in_review() -> None:
+    # phone dev: "jjandre" for "jandre" under "Julien André" (the path's slash read as a j), out of review
+    rows = [("Julien André", 40), "Principal Software Engineer", "+33 1 42 68 53 00", "linkedin.com/in/jjandre"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.linkedin == "linkedin.com/in/jandre" and "linkedin" in c.review
+    # a family name starting with the initial is the initial and the family name, as read
+    rows = [("Kenji Kobayashi", 40), "Principal Software Engineer", "+49 89 21291", "linkedin.com/in/kkobayashi"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.linkedin == "linkedin.com/in/kkobayashi" and "linkedin" not in c.review
+
+
 @pytest.mark.parametrize(
     ("printed", "flagged"),
     [

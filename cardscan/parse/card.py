@@ -360,6 +360,11 @@ def slug_from_name(url: str, name: PersonName) -> str:
             if k == 0 and part == parts[0] and low == part[0] + part and len(parts) > 1 and parts[1] != part:
                 segments[k] = part + digits
                 break
+            # "jjandre" under "Julien André": the initial read twice before the family name (never "kkobayashi"
+            # under "Kenji Kobayashi": that is the initial and the family name)
+            if k == 0 and initial and part == parts[-1] and low == initial * 2 + part and len(parts) > 1:
+                segments[k] = initial + part + digits
+                break
     mended = "-".join(segments)
     return url if mended.lower() == slug.lower() else bare[: -len(slug)] + mended + url[len(bare) :]
 
@@ -996,6 +1001,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         if not spelled and not borne_out(f"x@{host_of(site.value)}", None, people.company):
             site = replace(site, confidence=min(site.confidence, EMAIL_DISAGREES_CONF))
     emails = [replace(h, confidence=min(h.confidence, EMAIL_CUT_CONF)) if _cut_local(h, lines) else h for h in emails]
+    linkedin_read = linkedin.value.rstrip("/").rpartition("/")[2].lower() if linkedin else ""
     if linkedin and people.name:
         linkedin = replace(linkedin, value=slug_from_name(linkedin.value, people.name))
     country = (addr.address.country if addr else "") or next(
@@ -1046,6 +1052,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         # (a bare family name is no one's profile name: the first to hold it took it long ago)
         family = letters_only(people.name.family).lower() if people.name else ""
         if slug == family or any(len(slug) >= 4 and h.email.split("@")[0].lower()[1:] == slug for h in emails):
+            conf["linkedin"] = min(conf["linkedin"], ODD_SLUG_CONF)
+        # "jjandre" under "Julien André": the initial read twice (the path's slash), mended by `slug_from_name`; the
+        # likelier reading, in review ("kkobayashi" under "Kenji Kobayashi" is the initial and the family name)
+        initial = letters_only(people.name.given).lower()[:1] if people.name else ""
+        if initial and family and linkedin_read and re.match(rf"{initial}{initial}{family}\d*$", linkedin_read):
             conf["linkedin"] = min(conf["linkedin"], ODD_SLUG_CONF)
     if addr:
         conf["address"] = addr.confidence
