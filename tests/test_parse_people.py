@@ -644,3 +644,16 @@ def test_a_legal_form_with_dots_stacked_under_the_name_joins_it() -> None:
     )
     assert c.company == "Cedarwood S.A."
     assert not people._LEGAL.search("Austin, TX, U.S.A.")  # a country's dots hold no "S.A."
+
+
+def test_a_long_legal_form_one_letter_off_is_mended_and_in_review() -> None:
+    # flat bench card: "Wavelength" over "Analytics Teoranté" was the company, out of review
+    c = card(
+        ("Dr. Gráinne Smith", 40),
+        ("Wavelength", 30),
+        ("Analytics Teoranté", 28),
+        "grainne.smith@wavelength-analytics.ie",
+    )
+    assert c.company == "Wavelength Analytics Teoranta" and "company" in c.review
+    assert people.legal_form_misread("Acme Corporatian") == "Acme Corporation"
+    assert people.legal_form_misread("Teoranté") == "Teoranté"  # one word alone may be a name

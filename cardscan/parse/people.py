@@ -1488,11 +1488,23 @@ def _without_tail_specks(text: str) -> str:
 _LEGAL_MISREADS = {"ine": "Inc", "lnc": "Inc", "!nc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd"}
 
 
+#: legal forms long enough that a word one letter off one of them is it, misread
+_LONG_FORMS = ("Teoranta", "Limited", "Incorporated", "Corporation")
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def legal_form_misread(text: str) -> str:
     """ "Acme Consulting Ine" -> "Acme Consulting Inc": the last word a look-alike off a legal form; unchanged
     otherwise (and for one word alone, which may be a name)."""
     head, _, last = text.rpartition(" ")
     form = _LEGAL_MISREADS.get(last.rstrip(".,").lower()) if head else None
+    plain = strip_accents(last.rstrip(".,")).lower()
+    if form is None and head:
+        # "Analytics Teoranté": a long legal form one letter off (no other word is so near it)
+        form = next((f for f in _LONG_FORMS if len(f) == len(plain) and _one_letter_off(f.lower(), plain)), None)
     if form is None and head and "!" in last:
         # "S.r.!": an l read as "!" (with the dot after it)
         mended = last.replace("!", "L" if last.isupper() else "l")
@@ -1610,6 +1622,9 @@ def _pick_company(
         text = rejoin_trade_words(text)  # "WEISSWALD / HNOLOGIES KG": the second line's first word too
     if only_legal_form(text):
         return None, 0.0, ()  # "Co", "B.V." alone: the company's name did not read, and a form is no name
+    if len(parts) > 1 and legal_form_misread(text) != text:
+        # the stacked line's form misread ("Wavelength" over "Analytics Teoranté"): the likelier reading
+        text, conf = legal_form_misread(text), min(conf, COMPANY_DISAGREES_CONF)
     return _without_tail_specks(text), conf, tuple(p.line for p in parts)
 
 
