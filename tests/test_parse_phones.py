@@ -217,6 +217,10 @@ def test_a_number_several_countries_print_alike_follows_the_one_the_other_number
     c = card(("Matilda Williams", 34), "M | 0499 359 381", "(08) 5547 7325", "Web: www.upland.io")
     assert {(p.number, p.type) for p in c.phones} == {("+61499359381", "mobile"), ("+61855477325", "work")}
     assert "phones" in c.review
+    # fresh phone set: a group "101" inside a number is not a stray 1 before a trunk 0
+    c = card(("Mitchell Martin", 34), "Cell: 0431 101 696", "Direct: (03) 8712 3943", "mitchellm39@proton.me")
+    assert {(p.number, p.type) for p in c.phones} == {("+61431101696", "mobile"), ("+61387123943", "work")}
+    assert "phones" in c.review
     # alone, it names no country: left as read, and in review
     c = card(("Matilda Williams", 34), "M | 0499 359 381", "Web: www.upland.io")
     assert "phones" in c.review

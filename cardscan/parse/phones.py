@@ -295,8 +295,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
 
 
 #: a lone 1 just before a number's trunk 0, "101 49 86 85 59" or "101595 / 3848290": an icon or a label's dot
-#: read as a digit (no plan starts a national number with "10")
-STRAY_ONE = re.compile(r"(?<![\w+])1(?= ?\(?0\d)")
+#: read as a digit (no plan starts a national number with "10"); not a 1 inside a number ("0431 101 696")
+STRAY_ONE = re.compile(r"(?<![\w+])(?<!\d[ .-])1(?= ?\(?0\d)")
 #: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card)
 _STRAY_ONES = re.compile(rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)")
 
