@@ -654,3 +654,6 @@ def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:
     c = card(("Sofia Fabbri", 32), "Corso Vittorio Emanuele || 155", "00133 Roma RM")
     assert c.address is not None and c.address.lines[0] == "Corso Vittorio Emanuele II 155"
     assert address.repair_street("Unit 4 | 22 Main St") == "Unit 4 | 22 Main St"  # one bar parts two things
+    # and with a small l for an I (fresh phone set); "Il" before a word is the Italian article
+    assert address.repair_street("Corso Vittorio Emanuele Il 152") == "Corso Vittorio Emanuele II 152"
+    assert address.repair_street("Piazza Il Campo 3") == "Piazza Il Campo 3"

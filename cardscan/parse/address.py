@@ -514,6 +514,8 @@ _ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
 
 #: a king's numeral after his name read as bars (a single bar parts two things; two or three are the numeral)
 _NUMERAL_AS_BARS = re.compile(r"(?<=[^\W\d_]{3} )\|{2,3}(?=[ ,]|$)")
+#: and read with a small l for an I ("Vittorio Emanuele Il 152"), before the house number: "Il" is no word there
+_NUMERAL_AS_L = re.compile(r"(?<=[^\W\d_]{3} )(?:Il|lI|ll|Ill|IIl|IlI|lII)(?= \d)")
 
 
 def _accented(m: re.Match[str]) -> str:
@@ -536,6 +538,7 @@ def repair_street(text: str) -> str:
     text = _L_AS_BANG.sub("l", text)
     text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
     text = _NUMERAL_AS_BARS.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele || 155"
+    text = _NUMERAL_AS_L.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele Il 152"
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
 
 
