@@ -265,6 +265,8 @@ def test_a_logo_line_on_a_card_of_few_lines_is_its_company_though_half_its_lines
         ([("Oliver Roberts Mobile", 23), "+44 7452 020115", "E: oliver_roberts@halcyon.uk"], "Oliver Roberts"),
         # the label glued to the start of its number ("Fax:+33" read as "Fe:+93")
         ([("Prof. Mathis Bonnet Fe:+93 (01287 73 6685", 20), "E: mathis_bonnet@azur.fr"], "Prof. Mathis Bonnet"),
+        # a label's colon read as a quote mark (fresh phone set)
+        ([("MOSAIC LIMITED", 48), ("Zara Ashworth, Ph.D. te!' 0117 978 5359", 31)], "Zara Ashworth, Ph.D."),
     ],
 )
 def test_a_label_of_the_next_columns_number_is_no_part_of_the_name(rows: list, name: str) -> None:
@@ -526,8 +528,11 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Cloud & Al Department") == "Cloud & AI Department"  # a capital I read as l
     assert mend_title_words("Associate Lega/ Counse/") == "Associate Legal Counsel"  # a last l read as a slash
     assert mend_title_words("HR/ Payroll") == "HR/ Payroll"
+    assert mend_title_words("People 4 Culture") == "People & Culture"  # an ampersand read as a 4 (fresh hard set)
+    assert mend_title_words("Level 4 Support") == "Level 4 Support"
     assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
+    assert repair_name("Farhan Mehta, Ph D.", []) == "Farhan Mehta, Ph.D."  # the suffix's dot read as a space
     assert repair_name("Jurgen Wolf", ["juergen.wolf"]) == "Jürgen Wolf"  # the email spells the lost umlaut
     assert repair_name("Ava Edwards", ["avae"]) == "Ava Edwards"  # "avae": Ava and Edwards' initial, no "ä"
     assert repair_name("Pooja D. lyer", []) == "Pooja D. Iyer"  # a capital I read as a small l
@@ -758,3 +763,29 @@ def test_an_email_whose_name_letters_agree_but_a_dash_parts_them_is_not_confirme
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
     rows = [("Kinetic Data Limited", 33), ("Anna Brown-Smith", 42), ("anna.brown-smith@kinetic.ie", 23, 0.55)]
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_a_department_printed_after_the_title_on_its_row_is_the_department() -> None:
+    # fresh phone set: "Head of People – Data Platform", which OCR read as two lines of one row
+    def line(text: str, x: int, y: int, h: int = 24) -> Line:
+        words, out = text.split(), []
+        for t in words:
+            w = int(len(t) * 0.6 * h)
+            out.append(Word(t, Box(x, y, w, h), 0.95))
+            x += w + int(0.4 * h)
+        return Line(words=tuple(out))
+
+    rows = page_from_rows([("Amélie Simon", 50)])
+    lines = (*rows.lines, line("Data Platform", 300, 120), line("Head of People", 75, 120),
+             line("e. amelie.simon@brightline.fr", 75, 170))  # fmt: skip
+    c = parse_page(Page(lines=lines, width=1000, height=300), Settings())
+    assert (c.title, c.department) == ("Head of People", "Data Platform")
+    # a department in another column far off is not taken for this title's
+    far = (*rows.lines, line("Data Platform", 800, 120), line("Head of People", 75, 120))
+    assert parse_page(Page(lines=far, width=1000, height=300), Settings()).department is None
+    # nor the second line of a company's name under its first, on the title's row (phone dev card)
+    two_col = (line("Ethan Bouchard", 60, 20, 37), line("Parallax", 660, 20, 33),
+               line("Principal Talent Acquisition Manager", 60, 80, 27), line("Recruitment", 660, 80, 31),
+               line("E: e.bouchard@parallax.ca", 60, 200))  # fmt: skip
+    c = parse_page(Page(lines=two_col, width=1000, height=300), Settings())
+    assert (c.department, c.company) == (None, "Parallax Recruitment")

@@ -37,6 +37,7 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("Email: |.martin@onyx.com.au", "l.martin@onyx.com.au"),  # an initial l read as a bar
         ("E | martin@onyx.com.au", "martin@onyx.com.au"),  # a bar between label and address
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
+        ("karim.laurent@bright line. fr", "karim.laurent@brightline.fr"),  # a space inside the domain's name
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("mailto:avery.smith@contoso.com", "avery.smith@contoso.com"),

@@ -146,6 +146,18 @@ def test_a_logo_spaced_out_and_joined_in_part_is_the_company_not_the_name() -> N
     assert c.name is not None and c.name.full == "Alice Gallo"
     assert c.company == "AURORA"
     assert "company" in c.review  # a logo read without a domain to spell it
+    # fresh hard set: "BRIGHTLINE" read in two pieces, the first "BR I GHTL", as big as the name
+    c = card(("BR I GHTL", 38), ("Noémie Rousseau", 41), "VP of Finance", "M | +33 (0)6 17 58 19 34")
+    assert c.name is not None and c.name.full == "Noémie Rousseau"
+    assert card(("Tran Ng", 40), "Engineer").name is not None  # a short name may have no vowel
+    assert card(("William Moller, Ph.D", 40), "Engineer").name is not None  # nor does a suffix
+
+
+def test_a_tagline_speaking_to_the_reader_is_no_title() -> None:
+    # fresh hard set: the name unread, the tagline above it held a role word
+    # (OCR parted the tagline's words at wide gaps: "Your partner" / "in" / "growth")
+    c = card(("Zenith Software", 65), "Your partner", "in", "growth", ("isla Thomas, MSc", 59), ("People Partner", 46))
+    assert (c.title, c.department) == ("People Partner", None)
 
 
 def test_name_and_email_only_invents_nothing() -> None:
@@ -551,6 +563,7 @@ def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str
     [
         ("Acme Consulting, Ine", "Acme Consulting, Inc"),  # c read as e
         ("GRANITE ITD", "GRANITE LTD"),
+        ("Foxglove LLU", "Foxglove LLC"),  # fresh phone set: C read as U
         ("Vertex Consulting S.r.!", "Vertex Consulting S.r.l"),  # l read as "!" (phone dev card)
         ("VERTEX SR!", "VERTEX SRL"),
         ("Yahoo Japan!", "Yahoo Japan!"),

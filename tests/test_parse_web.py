@@ -152,6 +152,10 @@ def test_a_profile_name_cut_by_a_space_sends_linkedin_to_review() -> None:
     c = card("LinkedIn: https://www.linkedin.com/in/karl-heinz -voge t328")
     assert c.linkedin == "https://www.linkedin.com/in/karl-heinz"
     assert "linkedin" in c.review
+    # fresh phone set: a speck read as a quote mark after a dash is dropped; other marks cut the name short
+    assert card("in: linkedin.com/in/kirra-‘mckenzie").linkedin == "linkedin.com/in/kirra-mckenzie"
+    c = card("in: linkedin.com/in/kirra-»mckenzie")
+    assert c.linkedin == "linkedin.com/in/kirra" and "linkedin" in c.review
 
 
 def test_a_profile_path_after_com_is_linkedin_however_its_name_was_misread() -> None:
@@ -166,6 +170,18 @@ def test_a_bare_domain_on_an_email_line_is_no_website() -> None:
     assert c.website is None  # the email's "@" read as a G
     assert c.emails == ("poojac@larkspur.com",) and "emails" in c.review  # mended, for the user to check
     assert card("Pooja Chatterjee", "E: pooja@larkspur.com", "W: larkspur.com").website == "larkspur.com"
+    # fresh phone set: the end of an email's domain that OCR split off with a space is no website either
+    assert card("Karim Laurent", "karim. Llaurent@bright line. fr").website is None
+    assert card("Noémie Rousseau", "e. n.rousseau@br ight Line. io").website is None
+    # fresh hard set: a mail provider's domain, its email's "@" unread, is neither a website nor a company
+    c = card("Email:", "king? gmail.com }@")
+    assert (c.website, c.company) == (None, None)
+    # nor is an email that did not validate anyone's company
+    from cardscan.parse.people import Candidate, _pick_company
+
+    unread = Candidate(line=3, text="karim llaurent@bright line fr", height=34, top=300, conf=0.8)
+    assert _pick_company([unread], [], 20)[0] is None
+    assert card("Karim Laurent", "karim@brightline.fr brightline.fr").website == "brightline.fr"
 
 
 def test_a_website_read_unsurely_that_nothing_else_spells_goes_to_review() -> None:

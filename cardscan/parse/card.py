@@ -117,7 +117,7 @@ def _country_hint(
 _CONTACT_START = re.compile(
     r"@|^(?:https?|www)\b|^[+(]?\d|^(?:e-?mail|email|mail|e|tel|t|phone|p|mob|mobile|m|cell|fax|f|web|w|in|linkedin|"
     r"work|office|direct|main|mobil|handy|tél|fixe|portable)"
-    r"\s*[:.|]?$",
+    r"\s*[:.|'’]?$",  # (a colon's lower dot lost leaves a speck read as a quote mark: "te!' 0117 978 5359")
     re.I,
 )
 

@@ -48,6 +48,8 @@ _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{_TLD_ALT})\b)(?:\s+((?:{_TLD_ALT})\b))?", re.I),
         lambda m: ".".join(part for part in m.groups() if part),
     ),
+    # "@bright line.fr": a space read inside a domain's first label, which holds no dot before it
+    (re.compile(rf"^(@[a-z0-9-]{{2,}})\s(?!(?:{_TLD_ALT})\b)([a-z0-9-]{{2,}}\.(?:{_TLD_ALT})\b)", re.I), r"\1\2"),
 )
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")

@@ -17,6 +17,7 @@ from nameparser import HumanName
 from ..models import PersonName
 from .text import (
     AS_LETTER,
+    FREEMAIL,
     Edit,
     TextLine,
     apply_edits,
@@ -189,6 +190,9 @@ def mend_title_words(text: str) -> str:
     two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
     words = text.split(" ")
     for i, read in enumerate(words):
+        if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
+            words[i] = "&"  # "People 4 Culture": an ampersand read as a 4 between two area words
+            continue
         # a thin last letter read as a slash ("Lega/ Counse/") as well as an exclamation mark
         raw = read[:-1] + "!" if len(read) > 1 and read[-1] == "/" and read[:-1].isalpha() else read
         if not raw.replace("!", "").isalpha():
@@ -550,6 +554,9 @@ def _legal_form(text: str) -> bool:
     return m is not None and m.group(0).strip().lower() != "teo"
 
 
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+
+
 def name_tokens(text: str) -> list[str] | None:
     """The words of a person-like line without prefixes and suffixes, or None if it is not person-like."""
     if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _legal_form(text):
@@ -577,6 +584,8 @@ def name_tokens(text: str) -> list[str] | None:
     letters = [w for w in core if w.lower() not in _PARTICLES]
     if len(letters) < 2 or max(len(w.strip(".")) for w in letters) < 3:
         return None
+    if any(len(bare) >= 4 and not _VOWEL.search(bare) for bare in (strip_accents(letters_only(w)) for w in letters)):
+        return None  # "BR I GHTL": a letter-spaced logo read in pieces; no name's word of four letters lacks a vowel
     # all-caps three-letter tokens ("PMP CSM") are credentials, not a name
     if upper == len(letters) and all(len(w) <= 4 for w in letters):
         return None
@@ -873,13 +882,16 @@ _ENYE_NAMES = {
 
 def repair_name(text: str, locals_: list[str]) -> str:
     """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut, a middle
-    initial's lost dot."""
+    initial's lost dot, "Ph D." for "Ph.D."."""
     words = text.split()
     # "II I" -> "III": a numeral suffix OCR cut in two
     while len(words) >= 4 and re.fullmatch(r"[IVX]+", words[-1]) and re.fullmatch(r"[IVX]+", words[-2]):
         words[-2:] = [words[-2] + words[-1]]
     if len(words) >= 3 and words[-1] in _ROMAN_MISREAD:
         words[-1] = _ROMAN_MISREAD[words[-1]]
+    # "Farhan Mehta, Ph D.": the dot inside the suffix read as a space
+    if len(words) >= 4 and words[-2] == "Ph" and words[-1] in {"D", "D."}:
+        words[-2:] = ["Ph.D."]
     # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
     words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
     # "Mufioz": an ñ read as "fi" in a name that is written with one
@@ -1119,6 +1131,8 @@ def find_people(
         too_long = len(c.text.split()) > 7 and len(split_title(c.text)[0].split()) > 7
         if id(c) in used or not (_ROLE.search(c.text) or _ROLE.search(mend_title_words(c.text))) or too_long:
             continue
+        if _ADDRESSES_READER.match(c.text):
+            continue  # "Your partner in growth": a tagline speaks to the reader; no title does
         if _LEGAL.search(c.text) and not re.search(r"\b(?:of|at)\b", c.text):
             continue
         gap = abs(order[c.line] - order[anchor]) if anchor >= 0 else 3
@@ -1140,6 +1154,13 @@ def find_people(
             continue
         # under the title in the same column; reading order alone mixes the columns of a card
         near_title = title_c is not None and (c.line == title_c.line or _stacked(title_c, c))
+        # or after it on its row, in no column of its own ("Parallax" over "Recruitment" is a company's two lines)
+        if (
+            title_c is not None
+            and _after_on_row(title_c, c)
+            and not any(_stacked(o, c) for o in cands if o is not c and id(o) not in used)
+        ):
+            near_title = True
         if _DEPT_MARKER.search(c.text) or near_title:
             dept_c, dept_conf = c, c.conf * (1.0 if _DEPT_MARKER.search(c.text) else 0.85)
             break
@@ -1210,6 +1231,21 @@ def _stacked(a: Candidate, b: Candidate, most: float = STACK_GAP) -> bool:
         return False
     tol = 1.5 * h
     return abs(top.box.x - low.box.x) < tol or abs(top.box.x2 - low.box.x2) < tol or abs(top.box.cx - low.box.cx) < tol
+
+
+#: a line that speaks to the reader or for the firm: a tagline
+_ADDRESSES_READER = re.compile(r"(?:your|our|we|you)\b", re.I)
+
+
+def _after_on_row(a: Candidate, b: Candidate) -> bool:
+    """b follows a on the same row of print, a few letters after it, in a similar font ("Head of People – Data
+    Platform", which OCR read as two lines)."""
+    if a.source is None or b.source is None or a.line == b.line:
+        return False
+    left, right = a.source, b.source
+    h = max(left.height, right.height, 1)
+    same_row = abs(left.box.cy - right.box.cy) < 0.5 * h and 0.7 <= left.height / max(1.0, right.height) <= 1.4
+    return same_row and 0 <= right.box.x - left.box.x2 <= 2.5 * h
 
 
 def _company_like(text: str) -> bool:
@@ -1485,7 +1521,10 @@ def _without_tail_specks(text: str) -> str:
 
 
 #: a legal form's look-alikes at the end of a company's line ("Acme Consulting Ine": its c read as e)
-_LEGAL_MISREADS = {"ine": "Inc", "lnc": "Inc", "!nc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd"}
+_LEGAL_MISREADS = {
+    "ine": "Inc", "lnc": "Inc", "!nc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd",
+    "llu": "LLC", "llg": "LLC", "ilc": "LLC", "l1c": "LLC", "1lc": "LLC",  # "Foxglove LLU": its C read as U
+}  # fmt: skip
 
 
 #: legal forms long enough that a word one letter off one of them is it, misread
@@ -1525,6 +1564,8 @@ def _pick_company(
         text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
         if _CERTIFICATION.search(text) or (_sentence_case(text) and domain_agreement(text, domains) < 0.6):
             continue
+        if re.search(r"\w\s?@\s?\w", text) or any(host in text.lower() for host in FREEMAIL):
+            continue  # an email that did not validate, or whose "@" did not read ("king? gmail.com")
         form_mended = legal_form_misread(text) != text
         text = legal_form_misread(text)
         spaced_out = _part_spaced(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import KNOWN_TLDS, TLD_COUNTRY, TextLine, registrable, similarity
+from .text import FREEMAIL, KNOWN_TLDS, TLD_COUNTRY, TextLine, registrable, similarity
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "onyx.com au": the country code after a second-level suffix set apart, at the end of the line
     (re.compile(r"(\.(?:co|com|net|org|ne|or|ac|go))\s(?=(?:jp|uk|au|in|nz|za|kr|br|mx|sg)\s*$)", re.I), r"\1."),
     (re.compile(r"\.c[o0]rn\b", re.I), ".com"),
+    # "linkedin.com/in/kirra-‘mckenzie": a speck read as a quote mark inside a profile name
+    (re.compile(r"(/in/[\w%-]*-)[‘’'`´\"“”]+(?=\w)", re.I), r"\1"),
     # "Wwq..trellis.io": a dot doubled inside a host
     (re.compile(r"(?<=[a-z0-9])\.\.(?=[a-z0-9])", re.I), "."),
     # "Wew welsswald de": a stray letter for the middle w of three, the dot lost, the host's ending set apart
@@ -91,8 +93,20 @@ _SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
 SPLIT_TAIL_FACTOR = 0.6
 
 
+#: where an email whose domain has no dot was masked: the words after it are the rest of its domain
+_CUT_EMAIL = "\x00"
+
+
+#: nothing but letters between such an email and a host: the host is the end of the email's domain
+#: ("n.rousseau@br ight Line. io")
+_AFTER_CUT_EMAIL = re.compile(rf"{_CUT_EMAIL}[^\W\d_]*(?:\s+[^\W\d_]+)*\s*$")
+
+
 def _mask_emails(text: str) -> str:
-    return re.sub(r"\S*\s?@\s?\S*", " ", text)
+    def mask(m: re.Match[str]) -> str:
+        return " " if "." in m.group(0).partition("@")[2] else f" {_CUT_EMAIL} "
+
+    return re.sub(r"\S*\s?@\s?\S*", mask, text)
 
 
 #: "www.kinetic-mobility i0": a www host whose ending OCR set apart and read with a zero for an "o"
@@ -111,6 +125,11 @@ def _repair(text: str) -> str:
     return _ZERO_TLD.sub(_zero_tld, out)
 
 
+def _cut_short(url: str, rest: str) -> bool:
+    """A profile name ending in a dash, or glued to a mark no URL holds ("…/in/kirra-»mckenzie"): cut short."""
+    return url.endswith("-") or (bool(rest[:1]) and not rest[:1].isspace() and rest[:1] not in _TRAILING)
+
+
 def find_linkedin(lines: list[TextLine]) -> WebHit | None:
     for line in lines:
         fixed = _repair(line.text)
@@ -118,7 +137,8 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         if m:
             value = m.group(0).rstrip(_TRAILING)
             conf = line.conf * (1.0 if value in line.text else 0.85)
-            if _SPLIT_TAIL.match(fixed[m.end() :]) or _SLUG_GOES_ON.match(fixed[m.end() :]):
+            rest = fixed[m.end() :]
+            if _SPLIT_TAIL.match(rest) or _SLUG_GOES_ON.match(rest) or _cut_short(m.group(0), rest):
                 # "…/rajesh-green18 1", "…/karl-heinz -voge t328": OCR cut the profile name, the rest is apart
                 conf *= SPLIT_TAIL_FACTOR
             return WebHit(value, line.index, round(conf, 3))
@@ -174,8 +194,10 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
                 continue
             if not strong and _EMAIL_LABEL.match(line.text):
                 continue  # "E: poojacG larkspur.com": an email whose "@" did not read, no website
-            if host.lower().removeprefix("www.") in _SOCIAL or only_suffix(host):
-                continue
+            if not strong and _AFTER_CUT_EMAIL.search(fixed[: m.start()]):
+                continue  # "karim.laurent@bright line. fr": the end of an email's domain split by a space, no website
+            if host.lower().removeprefix("www.") in _SOCIAL | FREEMAIL or only_suffix(host):
+                continue  # (a mail provider's domain is an email's whose "@" did not read: "king? gmail.com")
             value = m.group(0).rstrip(_TRAILING)
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
