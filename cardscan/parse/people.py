@@ -1131,8 +1131,8 @@ def find_people(
         too_long = len(c.text.split()) > 7 and len(split_title(c.text)[0].split()) > 7
         if id(c) in used or not (_ROLE.search(c.text) or _ROLE.search(mend_title_words(c.text))) or too_long:
             continue
-        if _ADDRESSES_READER.match(c.text):
-            continue  # "Your partner in growth": a tagline speaks to the reader; no title does
+        if c.text.split()[0].lower() in _ADDRESSING - {"us"}:
+            continue  # "Your partner" (of "Your partner in growth", OCR parted at wide gaps): a slogan's start
         if _LEGAL.search(c.text) and not re.search(r"\b(?:of|at)\b", c.text):
             continue
         gap = abs(order[c.line] - order[anchor]) if anchor >= 0 else 3
@@ -1231,10 +1231,6 @@ def _stacked(a: Candidate, b: Candidate, most: float = STACK_GAP) -> bool:
         return False
     tol = 1.5 * h
     return abs(top.box.x - low.box.x) < tol or abs(top.box.x2 - low.box.x2) < tol or abs(top.box.cx - low.box.cx) < tol
-
-
-#: a line that speaks to the reader or for the firm: a tagline
-_ADDRESSES_READER = re.compile(r"(?:your|our|we|you)\b", re.I)
 
 
 def _after_on_row(a: Candidate, b: Candidate) -> bool:
