@@ -670,3 +670,15 @@ def test_a_long_legal_form_one_letter_off_is_mended_and_in_review() -> None:
     assert c.company == "Wavelength Analytics Teoranta" and "company" in c.review
     assert people.legal_form_misread("Acme Corporatian") == "Acme Corporation"
     assert people.legal_form_misread("Teoranté") == "Teoranté"  # one word alone may be a name
+
+
+def test_a_name_in_widely_spaced_letters_is_closed_up_where_the_email_parts_it() -> None:
+    # fresh phone set: a name printed with wide letter spacing, read with spaces inside its words
+    c = card(("M ia AS hwo rth", 40), "Email: m.ashworth.consulting@gmail.com", "Staff Office Manager")
+    assert c.name is not None and c.name.full == "Mia Ashworth"
+    # one slip off the email's spelling: closed up all the same, and in review
+    c = card(("Th omas Fa ł rba irn thomas.fairbairn@oakridge.com", 36), "Staff Engineering Manager")
+    assert c.name is not None and c.name.given == "Thomas" and "name" in c.review
+    # pieces the email does not spell are left alone
+    c = card(("M ia As hwo rth", 40), "Staff Office Manager", "info@ashworth-consulting.com")
+    assert c.name is None

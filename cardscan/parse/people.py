@@ -1069,6 +1069,28 @@ def _name_beside_company(c: Candidate, domains: list[str]) -> list[Candidate]:
     return [c]
 
 
+def _respaced_name(c: Candidate, locals_: list[str]) -> Candidate:
+    """ "M ia As hwo rth" over `m.ashworth.consulting@`: a name printed in widely spaced letters, which OCR read
+    with spaces inside its words, closed up and parted where the email parts off the family name (its spelling
+    one slip off at most: "Th omas Fa ł rba irn" over `thomas.fairbairn@`). Unchanged otherwise."""
+    words = c.text.split()
+    if len(words) < 3 or sum(map(len, words)) > 3.5 * len(words) or not all(w.isalpha() for w in words):
+        return c
+    if name_tokens(c.text) is not None:
+        return c
+    joined = "".join(words)
+    for local in locals_:
+        for piece in re.split(r"[._-]", local.lower()):
+            head, tail = joined[: -len(piece)], joined[-len(piece) :]
+            if len(piece) < 3 or len(head) < 2 or not (head[0].isupper() and tail[0].isupper()):
+                continue
+            if similarity(strip_accents(tail).lower(), piece) >= (1.0 if len(piece) < 7 else 0.85):
+                respaced = " ".join(w if w.isupper() else w[0] + w[1:].lower() for w in (head, tail))  # "AShworth"
+                if name_tokens(respaced) is not None:
+                    return dataclasses.replace(c, text=respaced)
+    return c
+
+
 def find_people(
     lines: list[TextLine],
     emails: list[str],
@@ -1095,8 +1117,9 @@ def find_people(
         if is_junk(ln.text) and _part_spaced(ln.text) and domain_agreement("".join(ln.text.split()), domains) >= 0.85
     ]
     cands = [part for c in cands for part in _name_beside_company(c, domains)]
-    parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
     locals_ = [e.split("@", 1)[0] for e in emails]
+    cands = [_respaced_name(c, locals_) for c in cands]
+    parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
     name = None
