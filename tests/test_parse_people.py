@@ -682,3 +682,18 @@ def test_a_name_in_widely_spaced_letters_is_closed_up_where_the_email_parts_it()
     # pieces the email does not spell are left alone
     c = card(("M ia As hwo rth", 40), "Staff Office Manager", "info@ashworth-consulting.com")
     assert c.name is None
+
+
+def test_a_letter_spaced_logo_read_in_pieces_is_no_name_and_the_name_beside_it_is() -> None:
+    # fresh phone set: "ALPENGLÜHEN" read "A L" / "PEN GLÜ H EN"; the name's capital W read small
+    c = card(
+        ("A L", 36), ("PEN GLÜ H EN", 37), ("Paul wolf", 52), "E: paulw@alpengluehen.de", "Head of Talent Acquisition"
+    )
+    assert c.name is not None and c.name.full == "Paul Wolf"
+    # "HEXAGON E" beside contact@hexagone.fr: the logo with its last letter set apart, on a card with no name
+    c = card(("HEXAGON E", 22), "Excellence in every detail", "Mob : 06.15.61.06.52", "contact@hexagone.fr")
+    assert c.name is None
+    assert card(("Paul wolf", 52), "Head of Talent Acquisition").name is None  # no email to spell it: not a name
+    # a particle keeps its small letter, and a letter set apart is no word of the name (phone dev card)
+    c = card(("Stefan von Stei n M: +49 (0)177 25936932", 31), "stefan.vonstein@rheinblick.de")
+    assert c.name is None or c.name.full != "Stefan Von Stei N"

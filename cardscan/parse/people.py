@@ -586,8 +586,9 @@ def name_tokens(text: str) -> list[str] | None:
         return None
     if any(len(bare) >= 4 and not _VOWEL.search(bare) for bare in (strip_accents(letters_only(w)) for w in letters)):
         return None  # "BR I GHTL": a letter-spaced logo read in pieces; no name's word of four letters lacks a vowel
-    # all-caps three-letter tokens ("PMP CSM") are credentials, not a name
-    if upper == len(letters) and all(len(w) <= 4 for w in letters):
+    # all-caps three-letter tokens ("PMP CSM") are credentials, not a name; nor are they with a letter alone
+    # among them ("PEN GLÜ H EN": a letter-spaced logo read in pieces)
+    if upper == sum(len(w.strip(".")) > 1 for w in letters) and all(len(w) <= 4 for w in letters):
         return None
     return core
 
@@ -1014,11 +1015,19 @@ def _pick_name(
             # "r Laura Fischer": a logo's speck read as a letter before the name; taken off only when
             # the email then spells the name
             bare = _STRAY_LETTER.sub("", c.text)
+            # "Paul wolf" over `paulw@`: a capital read small (w, o, s, c, v look alike in either case)
+            titled = " ".join(
+                w[0].upper() + w[1:] if w.isalpha() and w.islower() and len(w) > 1 and w not in _PARTICLES else w
+                for w in c.text.split()
+            )
+            bare = bare if bare != c.text else titled
             tokens = name_tokens(bare) if bare != c.text else None
             if tokens is None or email_agreement(tokens, locals_) < 0.9:
                 continue
             c = dataclasses.replace(c, text=bare)
         agree = email_agreement(tokens, locals_)
+        if agree < 0.6 and domain_agreement(c.text, domains) >= 0.85 and re.search(r"(?<!\S)[^\W\d_](?!\S)", c.text):
+            continue  # "HEXAGON E" beside contact@hexagone.fr: the logo, its last letter set apart; no name
         score = 0.45 + 0.25 * (c.height / tallest)
         score += 0.1 * (1 - (c.top - page_top) / max(1, page_bottom - page_top))
         score += 0.4 * agree
