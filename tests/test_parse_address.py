@@ -358,6 +358,7 @@ def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
         ("12 AVENVE FOCH", "12 AVENUE FOCH"),
         ("205 ruc Sainte-Catherine", "205 rue Sainte-Catherine"),  # French "rue", its e read as c
         ("4368 Franklin Bivd", "4368 Franklin Blvd"),  # its l read as i
+        ("Piot No. 45, Prestige Tech Park", "Plot No. 45, Prestige Tech Park"),  # so too in "Plot" (fresh hard set)
     ],
 )
 def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: str) -> None:

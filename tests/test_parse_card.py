@@ -307,6 +307,7 @@ def test_a_role_mailbox_a_look_alike_off_is_that_mailbox() -> None:
     assert role_mailbox(EmailHit("into@yellowtail.ie", 0, 0.9, False)).email == "info@yellowtail.ie"
     assert role_mailbox(EmailHit("saies@x.com", 0, 0.9, False)).email == "sales@x.com"
     assert role_mailbox(EmailHit("ontact@bergwerk.de", 0, 0.9, False)).email == "contact@bergwerk.de"  # c lost
+    assert role_mailbox(EmailHit("nfo@sahyadri.com", 0, 0.9, False)).email == "info@sahyadri.com"  # fresh hard set
     for kept in (
         "john@x.com",
         "mary@x.com",
@@ -530,6 +531,7 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("HR/ Payroll") == "HR/ Payroll"
     assert mend_title_words("People 4 Culture") == "People & Culture"  # an ampersand read as a 4 (fresh hard set)
     assert mend_title_words("Level 4 Support") == "Level 4 Support"
+    assert mend_title_words("Chief Execuuve Officer") == "Chief Executive Officer"  # "ti" blurred into a u
     assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
     assert repair_name("Farhan Mehta, Ph D.", []) == "Farhan Mehta, Ph.D."  # the suffix's dot read as a space

@@ -37,6 +37,7 @@ def card(*rows: str) -> Contact:
         ("www.everg reen.io", "www.evergreen.io"),  # a space inside the host's name
         ("Web: www. foxg love.co.uk", "www.foxglove.co.uk"),
         ("Wew contoso de", "www.contoso.de"),  # a stray letter for the middle w, and both dots lost
+        ("Web. https //meridian.comy", "https://meridian.com"),  # a speck after the ending read as a letter
     ],
 )
 def test_website_as_printed(printed: str, expected: str) -> None:
@@ -275,3 +276,12 @@ def test_a_website_ending_a_look_alike_off_the_cards_own_country_is_that_country
     # ".io" on a Dutch card is a choice, not a slip
     c = parse_page(page_from_rows([*dutch[:1], "Web: www.parallax.io", *dutch[3:]]), Settings())
     assert c.website == "www.parallax.io"
+
+
+def test_a_website_and_a_company_that_agree_outvote_the_email_domain() -> None:
+    # fresh hard set: "Meridian" printed clearly, "meridian.comy" on the web line, the email "@mendian.com"
+    rows = [("Meridian", 31), ("Biotech Pty Ltd", 31), "Eh kowatczyk @mendian.com", "Web. https //meridian.comy",
+            ("Harper Kowalczyk", 53)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert (c.website, c.emails) == ("https://meridian.com", ("kowalczyk@meridian.com",))
+    assert c.company is not None and c.company.startswith("Meridian") and "emails" in c.review

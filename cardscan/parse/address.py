@@ -706,7 +706,7 @@ def misread_street_word(word: str) -> bool:
 
 
 #: short street words misread past `similar`: French "rue" with its e read as c ("205 ruc Sainte-Catherine"), "Bivd"
-_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd"}
+_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd", "piot": "plot"}  # "Piot No. 45": l read as i
 
 
 def _street_word_meant(word: str) -> str | None:

@@ -387,7 +387,8 @@ def role_mailbox(hit: EmailHit) -> EmailHit:
         if len(r) == len(local) >= 4 and len(e := ocr_edits(r, local)) == 1 and e[0].plausible
     ]  # fmt: skip
     # or its first letter lost at the edge of the print ("ontact@"), of a mailbox long enough to be sure
-    near = near or [r for r in ROLE_MAILBOXES if len(r) >= 5 and r[1:] == local]
+    # ("nfo@": no mailbox but "info" ends so, and no one's address is "nfo")
+    near = near or [r for r in ROLE_MAILBOXES if (len(r) >= 5 or r == "info") and r[1:] == local]
     return replace(hit, email=f"{near[0]}@{domain}", repaired=True) if len(near) == 1 else hit
 
 

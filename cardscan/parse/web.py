@@ -189,6 +189,9 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
         for m in _URL.finditer(fixed):
             host = m.group("host")
             tld = host.rsplit(".", 1)[-1].lower()
+            speck = len(tld) == 4 and tld[:3] in {"com", "org", "net"}  # "meridian.comy": a speck read as a letter
+            if speck:
+                host, tld = host[:-1], tld[:3]
             strong = bool(m.group("scheme")) or host.lower().startswith("www.")
             if not strong and (tld not in KNOWN_TLDS or (wrapped and not fixed[: m.start()].strip())):
                 continue
@@ -199,6 +202,8 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             if host.lower().removeprefix("www.") in _SOCIAL | FREEMAIL or only_suffix(host):
                 continue  # (a mail provider's domain is an email's whose "@" did not read: "king? gmail.com")
             value = m.group(0).rstrip(_TRAILING)
+            if speck:
+                value = value.replace(m.group("host"), host, 1)
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
