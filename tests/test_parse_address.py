@@ -648,6 +648,8 @@ def test_french_address_words_get_the_accents_they_are_always_printed_with() -> 
     assert c.address is not None and c.address.lines[0] == "Bâtiment B"
     assert address.repair_street("BATIMENT C, 3e etage") == "BÂTIMENT C, 3e étage"
     assert address.repair_street("12 Entreesville Rd") == "12 Entreesville Rd"
+    # the accent over the capital of "Champs-Élysées" (fresh phone and hard sets)
+    assert address.repair_street("28 avenue des Champs-Elysées") == "28 avenue des Champs-Élysées"
 
 
 def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:

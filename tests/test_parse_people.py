@@ -697,3 +697,10 @@ def test_a_letter_spaced_logo_read_in_pieces_is_no_name_and_the_name_beside_it_i
     # a particle keeps its small letter, and a letter set apart is no word of the name (phone dev card)
     c = card(("Stefan von Stei n M: +49 (0)177 25936932", 31), "stefan.vonstein@rheinblick.de")
     assert c.name is None or c.name.full != "Stefan Von Stei N"
+
+
+def test_a_title_of_one_word_no_title_is_made_of_alone_goes_to_review() -> None:
+    # fresh phone set: "Chief Product Officer" read "Qug" (a speck) and "Officer"
+    c = card(("Matilda Fitzpatrick-Henderson MBA", 27), ("Officer", 35), "Global Recruiting", "Cell 0416 353 987")
+    assert c.title == "Officer" and "title" in c.review
+    assert "title" not in card(("Matilda Fitzpatrick", 27), "Chief Product Officer", "Cell 0416 353 987").review

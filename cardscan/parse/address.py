@@ -508,7 +508,10 @@ def umlaut_read_as_ii(text: str) -> str:
 
 
 #: address words of one language that are always printed with their accents, which OCR often loses
-_ACCENTED_WORDS = {"batiment": "bâtiment", "etage": "étage", "entree": "entrée"}
+_ACCENTED_WORDS = {
+    "batiment": "bâtiment", "etage": "étage", "entree": "entrée",
+    "elysées": "élysées", "elysees": "élysées",  # "Champs-Elysées": the accent over a capital lost
+}  # fmt: skip
 _ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
 
 

@@ -29,6 +29,8 @@ from .address import (
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
     ROLE_MAILBOXES,
+    TITLE_CUT_CONF,
+    TITLE_PART_ONLY,
     People,
     email_agreement,
     find_people,
@@ -1132,6 +1134,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             text = mend_title_words(text)
         if k in _TEXT_FIELDS and odd_text(k, text):
             conf[k] = min(conf[k], ODD_TEXT_CONF)
+    if people.title and people.title.lower().strip(".,") in TITLE_PART_ONLY:
+        conf["title"] = min(conf["title"], TITLE_CUT_CONF)  # "Officer": "Chief Product" did not read beside it
     # "Alpengliihen Labs", "Mehmet Miiller" on a German card: a ü read as "ii"; put back, in review
     german = (country or hint) in UMLAUT_COUNTRIES or bool(people.company and _GERMAN_FORM.search(people.company))
     if german:

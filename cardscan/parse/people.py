@@ -911,6 +911,12 @@ def repair_name(text: str, locals_: list[str]) -> str:
 _JP_DEPT_TITLE = re.compile(r"(?P<dept>\S+?(?:本部|部|課|室|局|センター|グループ))\s*(?P<title>\S+)")
 
 
+#: title words no title is made of alone: a title of one of them lost the words before it ("Chief Product Officer")
+TITLE_PART_ONLY = frozenset({"officer", "head", "chief", "vice", "senior", "junior", "deputy"})
+#: the confidence of such a title: in review
+TITLE_CUT_CONF = 0.5
+
+
 #: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
 _STANDALONE_TITLES = frozenset(
     {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
