@@ -360,6 +360,9 @@ def test_a_logo_read_in_pieces_spelling_the_domain_is_no_slogan() -> None:
         assert ("company" in c.review) is (email_conf < 0.85)
     rows = [("Your partner and friend", 20), ("Jarrah Tran", 34), "Email: jarrah@upland.io"]
     assert parse_page(page_from_rows(rows), Settings()).company is None  # a slogan stays no company
+    # nor when the logo's mark was read as a word before the pieces (fresh phone set)
+    rows = [("all a z UR", 26), "T +33 4 91 42 1489", ("Mathis Girard", 42), "m.girard@azur.com", "https://azur.com/"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "azur"
 
 
 def test_a_logo_in_capitals_that_looks_like_a_name_is_the_company_when_it_nearly_spells_the_domain() -> None:
