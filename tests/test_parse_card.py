@@ -794,3 +794,29 @@ def test_a_department_printed_after_the_title_on_its_row_is_the_department() -> 
                line("E: e.bouchard@parallax.ca", 60, 200))  # fmt: skip
     c = parse_page(Page(lines=two_col, width=1000, height=300), Settings())
     assert (c.department, c.company) == (None, "Parallax Recruitment")
+
+
+def test_a_letter_spaced_logo_parted_into_lines_on_its_row_is_the_company() -> None:
+    # fresh phone sets: "O:- I D E WA" | "TER" beside sschwarz@tidewater.de, "K EY S$ T" | "ONE" beside keystone.us
+    def line(text: str, x: int, y: int, h: int = 25) -> Line:
+        out = []
+        for t in text.split():
+            w = int(len(t) * 0.8 * h)
+            out.append(Word(t, Box(x, y, w, h), 0.8))
+            x += w + int(0.9 * h)
+        return Line(words=tuple(out))
+
+    for pieces, email, company in (
+        ((("O:- I D E WA", 41), ("TER", 486)), "sschwarz@tidewater.de", "TIDEWATER"),
+        ((("K EY S$ T", 227), ("ONE", 571)), "apatel@keystone.us", "KEYSTONE"),
+    ):
+        lines = (*(line(t, x, 45) for t, x in pieces), line("Sabine Schwarz", 43, 204, 34), line(email, 440, 260, 21))
+        c = parse_page(Page(lines=lines, width=1000, height=400), Settings())
+        assert c.company == company
+    # pieces in two columns far apart are not joined
+    from cardscan.parse.people import _logo_rows
+
+    near = text_lines(Page(lines=(line("O I D E WA", 41, 45), line("TER", 300, 45)), width=1400, height=400))
+    far = text_lines(Page(lines=(line("O I D E WA", 41, 45), line("TER", 1200, 45)), width=1400, height=400))
+    assert [c.text for c in _logo_rows(near, ["tidewater"])] == ["O I D E WA TER"]
+    assert _logo_rows(far, ["tidewater"]) == []

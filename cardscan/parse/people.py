@@ -1106,6 +1106,35 @@ def _respaced_name(c: Candidate, locals_: list[str]) -> Candidate:
     return c
 
 
+def _logo_rows(lines: list[TextLine], domains: list[str]) -> list[Candidate]:
+    """ "K EY S$ T" | "ONE" beside apatel@keystone.us: a letter-spaced logo OCR parted into lines at its wider gaps,
+    as one candidate, when the pieces of its row, joined, spell the domain (and no piece alone does)."""
+    out = []
+    for first in lines:
+        h = max(first.height, 1.0)
+        row = [
+            ln
+            for ln in lines
+            if abs(ln.box.cy - first.box.cy) < 0.5 * h
+            and 0.7 <= ln.height / h <= 1.4
+            and ln.box.x >= first.box.x
+            and ln.box.x - first.box.x2 <= 8 * h  # a wide letter gap, not the next column
+        ]
+        if len(row) < 2 or any(ln.box.x < first.box.x for ln in row):
+            continue
+        row.sort(key=lambda ln: ln.box.x)
+        # the logo's letters only: a speck beside one ("S$", "O:-") is no part of it
+        joined = " ".join(w for ln in row for w in (re.sub(r"[^\w&]", "", t) for t in ln.text.split()) if w)
+        if (
+            domain_agreement("".join(joined.split()), domains)
+            >= 0.85
+            > max(domain_agreement(ln.text, domains) for ln in row)
+        ):
+            conf = min(ln.conf for ln in row)
+            out.append(Candidate(first.index, joined, max(ln.height for ln in row), min(ln.box.y for ln in row), conf))
+    return out
+
+
 def find_people(
     lines: list[TextLine],
     emails: list[str],
@@ -1135,6 +1164,7 @@ def find_people(
         if is_junk(ln.text) and _part_spaced(ln.text) and domain_agreement("".join(ln.text.split()), domains) >= 0.85
     ]
     cands = [part for c in cands for part in _name_beside_company(c, domains)]
+    cands += _logo_rows(lines, domains)
     locals_ = [e.split("@", 1)[0] for e in emails]
     cands = [_respaced_name(c, locals_) for c in cands]
     parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
@@ -1622,14 +1652,17 @@ def _pick_company(
             score, conf = 5.0, c.conf
         elif agree >= 0.85 or (legal and agree >= 0.6):
             score, conf = 3 + agree, c.conf + 0.1
-            spaced = c.source is not None and len(c.source.words) >= 3 and all(len(w.text) <= 2 for w in c.source.words)
+            spaced = spaced_out or (
+                c.source is not None and len(c.source.words) >= 3 and all(len(w.text) <= 2 for w in c.source.words)
+            )
             if agree >= 0.999 and len(letters_only(text)) >= 4:
                 conf = max(conf, 0.85)  # spelled exactly like the email's domain: OCR got it right
             elif (
                 agree < 0.999
                 and not legal
                 and len(letters_only(text)) >= 4
-                and (c.conf < 0.6 or _fragments(text) or spaced or _edge_slip(text, domains))
+                # (a row of logo pieces, which has no line of its own, is as good as spaced out)
+                and (c.conf < 0.6 or _fragments(text) or spaced or c.source is None or _edge_slip(text, domains))
             ):
                 # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi, the letters of
                 # "D R I F T W O O D" read one by one): the domain spells it
