@@ -701,6 +701,15 @@ def test_a_company_with_an_umlaut_beside_a_domain_that_spells_it_oe(printed: str
     assert "emails" not in c.review and "website" not in c.review
 
 
+def test_a_company_word_with_its_umlaut_misread_is_not_spelled_over_by_the_domain() -> None:
+    # fresh phone set: "Léwenzahn Security" / "GmbH & Co. KG" beside ute_schulz@loewenzahn.de became "Loewenzahn GmbH
+    # & Co. KG", its second word lost and out of review
+    rows = [("Ute Schulz", 50), "Engineering Manager", ("Léwenzahn Security", 37), ("GmbH & Co. KG", 37),
+            "Mobil +49 15510 799012", "ute_schulz@loewenzahn.de"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Löwenzahn Security GmbH & Co. KG" and "company" in c.review
+
+
 def test_a_company_word_missing_its_first_letters_on_the_second_line_of_a_stack_is_made_whole() -> None:
     rows = [("Laura Jäger", 68), ("Head of People", 27), ("NEISSWALD", 22, 0.84), ("HNOLOGIES KG", 22, 0.93),
             ("+49 40 692215", 21), "Web: https://www.weisswald.com", "laura.jaeger@weisswald.com"]  # fmt: skip

@@ -823,6 +823,8 @@ def domain_agreement(text: str, domains: list[str]) -> float:
         domain = flat
         words = [letters_only(w) for w in re.split(r"[\s-]+", text)]
         words += [_german_ascii(w) for w in re.split(r"[\s-]+", text)]
+        # "Léwenzahn Security" ~ loewenzahn: the umlaut read as another letter
+        words += [_german_ascii(umlaut_misread_from_domain(w, [flat])) for w in re.split(r"[\s-]+", text)]
         if len(domain) >= 3 and domain in words:
             best = max(best, 0.85)
         best = max(best, similarity(mine, domain) if similarity(mine, domain) >= 0.6 else 0.0)
