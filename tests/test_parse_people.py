@@ -704,3 +704,20 @@ def test_a_title_of_one_word_no_title_is_made_of_alone_goes_to_review() -> None:
     c = card(("Matilda Fitzpatrick-Henderson MBA", 27), ("Officer", 35), "Global Recruiting", "Cell 0416 353 987")
     assert c.title == "Officer" and "title" in c.review
     assert "title" not in card(("Matilda Fitzpatrick", 27), "Chief Product Officer", "Cell 0416 353 987").review
+
+
+@pytest.mark.parametrize(
+    ("company", "domain", "misspelled"),
+    [
+        ("Skyward Poods Ltd", "skyward-foods", True),  # fresh hard set: its first words joined, a letter off
+        ("Mesaic Co.", "mosaic", True),  # a short word one look-alike off
+        ("Mosaic Co.", "mosaic", False),
+        ("Skyward Foods Ltd", "skyward-foods", False),
+        ("Contoso Ltd", "contoso", False),
+        ("Northwind Traders", "contoso", False),
+    ],
+)
+def test_a_company_a_letter_off_its_domain_misspells_it(company: str, domain: str, misspelled: bool) -> None:
+    from cardscan.parse.people import misspells_domain
+
+    assert misspells_domain(company, [domain]) is misspelled

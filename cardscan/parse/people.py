@@ -845,7 +845,13 @@ def misspells_domain(text: str, domains: list[str]) -> bool:
             return False
         if dotless != flat and dotless in words:
             return False
-    return any(0.85 <= similarity(w, d.replace("-", "")) < 1.0 for d in domains if d for w in {mine, *words})
+    # the first words joined ("Skyward Poods Ltd" ~ skyward-foods), and a short word one look-alike off ("Mesaic")
+    split = text.split()
+    heads = {letters_only("".join(split[:k])) for k in range(2, len(split) + 1)}
+    flats = [d.replace("-", "") for d in domains if d]
+    return any(0.85 <= similarity(w, d) < 1.0 for d in flats for w in {mine, *words, *heads}) or any(
+        len(w) >= 5 and len(e := ocr_edits(d, w)) == 1 and e[0].plausible for d in flats for w in words
+    )
 
 
 #: a company that misspells its email's domain, kept as printed: one of the two is misread
