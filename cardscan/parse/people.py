@@ -188,6 +188,12 @@ def mend_title_words(text: str) -> str:
     """A title or department with each word that is a misreading of exactly one title word ("Peopie
     Operations", "Ohief Product Officer") spelled as that word, in the case it was read in. A word
     two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
+    # "Chef Data Officer": the i of "Chief" lost ("Chef de projet" is French and has no "Officer")
+    text = re.sub(
+        r"\b(?:Chef|CHEF)(?=(?:\s+[^\W\d_]+){1,3}\s+(?:Officer|OFFICER)\b)",
+        lambda m: m[0][:2] + ("I" if m[0].isupper() else "i") + m[0][2:],
+        text,
+    )
     words = text.split(" ")
     for i, read in enumerate(words):
         if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
