@@ -216,6 +216,10 @@ def test_an_australian_state_read_in_small_letters_is_printed_in_capitals() -> N
 
 def test_a_british_postcode_with_a_1_read_as_an_exclamation_mark_is_mended() -> None:
     assert uk_postcode("NE! 8ZQ") == "NE1 8ZQ"
+    # and a J read as a bracket (fresh phone set), on its own line under the town
+    assert uk_postcode("B2 5)G") == "B2 5JG"
+    c = card(("Imran Patel", 40), "Riverside House", "188 Victoria Road", "Birmingham", "B2 5)G")
+    assert c.address is not None and c.address.postcode == "B2 5JG"
 
 
 def test_a_street_before_an_email_on_one_line_is_the_addresss_first_line() -> None:

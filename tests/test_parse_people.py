@@ -530,6 +530,9 @@ def test_umlaut_read_as_ii_is_put_back_on_a_german_card_only() -> None:
     # the legal form alone says where the card is from
     c = card(("Felix Zimmermann", 40), "VP Data", ("Alpengliihen Labs GmbH & Co. KG", 30))
     assert c.company == "Alpenglühen Labs GmbH & Co. KG"
+    # a ß read as an 8 among a word's letters (fresh phone set)
+    c = card(("Wei8wald GmbH", 25), "& Co. KG", "Tel +49 (0)241 2934", "Im Mediapark 160a", "52152 Aachen")
+    assert c.company == "Weißwald GmbH & Co. KG" and "company" in c.review
     # a Finnish name on an American card keeps its "ii"
     c = card(("Riikka Virtanen", 40), "Data Scientist", ("Contoso Inc", 30), "4001 1st Ave NE", "Redmond, WA 98052")
     assert c.name is not None and c.name.full == "Riikka Virtanen"

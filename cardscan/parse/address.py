@@ -299,7 +299,7 @@ _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]
 #: ("0X2 7QY": an area whose O was read as a zero, which no area starts with)
 _UK_POSTCODE_SMALL = re.compile(r"\b(?P<postcode>[A-Za-z]{1,2}\d[A-Za-z\d]? \d[A-Za-z]{2})\s*$")
 _UK_POSTCODE_MISREAD = re.compile(
-    r"\b(?P<postcode>[A-Z0][A-Z]?[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d]{2}|\d[A-Z]{2}))\s*$"
+    r"\b(?P<postcode>[A-Z0][A-Z]?[\dIlOS!][A-Z\d]?(?: [\dIlOS][A-Z\d)]{2}|\d[A-Z]{2}))\s*$"
 )
 
 
@@ -401,7 +401,7 @@ def uk_postcode(text: str) -> str | None:
     if _UK_POSTCODE.fullmatch(spaced := f"{bare[:-3]} {bare[-3:]}"):
         return spaced
     inward = bare[-3:]
-    inward = inward[0].translate(AS_DIGIT) + inward[1:].translate(AS_LETTER)
+    inward = inward[0].translate(AS_DIGIT) + inward[1:].translate(AS_LETTER).replace(")", "J")  # "5)G": J as ")"
     for letters in (1, 2):  # the outward code's area: one letter or two, then its district digit
         outward = bare[:-3]
         if len(outward) <= letters:

@@ -396,6 +396,8 @@ def role_mailbox(hit: EmailHit) -> EmailHit:
 
 #: a legal form only German-speaking countries use: the card is from one of them, whatever its domain's ending
 _GERMAN_FORM = re.compile(r"\b(?:GmbH|KG|KGaA|e\.\s?V\.)(?!\w)")
+#: a ß read as an 8 between small letters ("Wei8wald")
+_ESZETT_AS_8 = re.compile(r"(?<=[a-zäöü])8(?=[a-zäöü])")
 #: confidence of a name or company whose ü, read as "ii", was put back
 UMLAUT_MENDED_CONF = 0.5
 
@@ -1145,6 +1147,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         if people.name and umlaut_read_as_ii(people.name.full) != people.name.full:
             people = replace(people, name=split_name(umlaut_read_as_ii(people.name.full)))
             conf["name"] = min(conf["name"], UMLAUT_MENDED_CONF)
+        # "Wei8wald GmbH": a ß read as an 8, which no word holds among its letters; the likelier reading, in review
+        if people.company and _ESZETT_AS_8.search(people.company):
+            people = replace(people, company=_ESZETT_AS_8.sub("ß", people.company))
+            conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
         # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
         if people.company:
             labels = [d.split(".")[0] for d in orgs]
