@@ -724,3 +724,15 @@ def test_a_company_a_letter_off_its_domain_misspells_it(company: str, domain: st
     from cardscan.parse.people import misspells_domain
 
     assert misspells_domain(company, [domain]) is misspelled
+
+
+def test_a_company_read_surely_is_not_spelled_over_by_an_email_read_less_surely() -> None:
+    # fresh hard set: "Bluepeak" read at 0.92 beside "©. chloep@bivepeak.io" read at 0.45: the email may be wrong
+    from cardscan.parse.people import Candidate, _pick_company
+
+    printed = Candidate(line=2, text="Bluepeak", height=31, top=48, conf=0.92)
+    company, conf, _ = _pick_company([printed], ["bivepeak"], 25, 0.68)
+    assert company == "Bluepeak" and conf < 0.6
+    # a logo read unsurely is still spelled from the domain ("VERY & 1" ~ veryfi)
+    unsure = Candidate(line=2, text="Biuepeak", height=31, top=48, conf=0.7)
+    assert _pick_company([unsure], ["bluepeak"], 25, 0.9)[0] == "Bluepeak"

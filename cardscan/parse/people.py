@@ -860,6 +860,8 @@ def misspells_domain(text: str, domains: list[str]) -> bool:
     )
 
 
+#: a company line read at least this surely is not spelled over by an email domain read less surely
+SURE_COMPANY_WORD = 0.9
 #: a company that misspells its email's domain, kept as printed: one of the two is misread
 COMPANY_DISAGREES_CONF = 0.55
 
@@ -1694,6 +1696,10 @@ def _pick_company(
             score, conf = 2.5, c.conf * 0.9
             if domains and agree < 0.6:
                 conf *= 0.65  # the email names another organisation, or this is half a name ("tems Corp")
+        elif agree >= 0.6 and len(letters_only(text)) >= 3 and c.conf > max(email_conf, SURE_COMPANY_WORD):
+            # a word read more surely than the email ("Bluepeak" at 0.92 beside chloep@bivepeak.io at 0.45): the
+            # email may be the misreading; kept as printed, and in review
+            score, conf = 2 + agree, COMPANY_DISAGREES_CONF
         elif agree >= 0.6 and len(letters_only(text)) >= 3:
             # the logo was misread but plainly spells the domain ("VERY & 1" ~ veryfi)
             dom = max(domains, key=lambda d: similarity(letters_only(text), d))
