@@ -537,6 +537,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Chief Execuuve Officer") == "Chief Executive Officer"  # "ti" blurred into a u
     assert mend_title_words("Chef Data Officer") == "Chief Data Officer"  # its i lost (fresh hard set)
     assert mend_title_words("Chef de projet") == "Chef de projet"
+    assert mend_title_words("Junior HR Generalıst") == "Junior HR Generalist"  # a dotless i (fresh hard set)
+    assert mend_title_words("Lead Recruter") == "Lead Recruiter"  # a thin letter lost
     assert repair_name("Daniel E Okafor", []) == "Daniel E. Okafor"  # a middle initial's lost dot
     assert repair_name("E Okafor", []) == "E Okafor"  # only a middle one
     assert repair_name("Farhan Mehta, Ph D.", []) == "Farhan Mehta, Ph.D."  # the suffix's dot read as a space

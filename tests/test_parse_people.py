@@ -736,3 +736,9 @@ def test_a_company_read_surely_is_not_spelled_over_by_an_email_read_less_surely(
     # a logo read unsurely is still spelled from the domain ("VERY & 1" ~ veryfi)
     unsure = Candidate(line=2, text="Biuepeak", height=31, top=48, conf=0.7)
     assert _pick_company([unsure], ["bluepeak"], 25, 0.9)[0] == "Bluepeak"
+
+
+def test_a_linkedin_label_is_no_name() -> None:
+    # fresh hard set: "Linkedin linkedi N-engineering.com", its address cut, was taken for a name
+    c = card(("Linkedin linkedi", 42), "Fax (022) 122141")
+    assert c.name is None

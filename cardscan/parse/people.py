@@ -159,6 +159,12 @@ def _title_word_read_as(raw: str) -> tuple[str, ...]:
     found = set()
     for known in _TITLE_WORDS:
         for variant in variants:
+            # "Recruter": a thin letter lost between two others
+            if len(known) == len(variant) + 1 and any(
+                known[k] in "ilt" and known[:k] + known[k + 1 :] == variant for k in range(1, len(known) - 1)
+            ):
+                found.add(known)
+                continue
             if abs(len(known) - len(variant)) <= 1 and similar(variant, known, 0.6):
                 edits = ocr_edits(variant, known)
                 if (
@@ -205,6 +211,9 @@ def mend_title_words(text: str) -> str:
             continue
         if raw == "Al":  # "Cloud & Al": "AI" with its capital I read as a small l; no title or department says "Al"
             words[i] = "AI"
+            continue
+        if "ı" in raw and raw.replace("ı", "i").lower() in _TITLE_WORDS:
+            words[i] = raw.replace("ı", "i")  # "Generalıst": the Latin model's dotless i, its dot blurred
             continue
         known = _title_word_read_as(raw)
         if len(known) == 1:
@@ -567,6 +576,8 @@ def name_tokens(text: str) -> list[str] | None:
     """The words of a person-like line without prefixes and suffixes, or None if it is not person-like."""
     if any(c.isdigit() for c in text) or "@" in text or _ROLE.search(text) or _legal_form(text):
         return None
+    if re.search(r"\b[lIi1][i1lI]nked\s?[i1lI]n?", text, re.I):
+        return None  # "Linkedin linkedi": a profile's label, cut from its address, is no one's name
     jp = japanese_name_tokens(text)
     if jp is not None:
         return jp
