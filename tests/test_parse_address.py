@@ -220,6 +220,10 @@ def test_a_british_postcode_with_a_1_read_as_an_exclamation_mark_is_mended() -> 
     assert uk_postcode("B2 5)G") == "B2 5JG"
     c = card(("Imran Patel", 40), "Riverside House", "188 Victoria Road", "Birmingham", "B2 5)G")
     assert c.address is not None and c.address.postcode == "B2 5JG"
+    # no inward code uses an O: "G2 70T" is a D or a Q read round; left as read, in review (unseen phone set)
+    c = card(("Imran Patel", 40), "169 High Street", "Glasgow", "G2 70T", "United Kingdom")
+    assert c.address is not None and "address" in c.review
+    assert "address" not in card(("Imran Patel", 40), "169 High Street", "Glasgow", "G2 7DT", "United Kingdom").review
 
 
 def test_a_street_before_an_email_on_one_line_is_the_addresss_first_line() -> None:

@@ -72,6 +72,7 @@ def test_email_agreement_raises_name_confidence(local: str) -> None:
         # the separator between a one-word title and its department lost in OCR
         ([("Avery Smith", 40), "Partner Finance & Controlling"], "Partner", "Finance & Controlling"),
         ([("Avery Smith", 40), "President Strategy & Operations"], "President", "Strategy & Operations"),
+        ([("Avery Smith", 40), "Co-Founder Cloud & AI Department"], "Co-Founder", "Cloud & AI Department"),
         ([("Avery Smith", 40), "Head of Product"], "Head of Product", None),
         ([("Avery Smith", 40), "VP Talent Acquisition"], "VP Talent Acquisition", None),  # a rank, not a title alone
         # a German one-word title, its dash lost ("Personalreferentin – Human Resources"), and a rank that is none

@@ -989,8 +989,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             conf = min(conf, GUESSED_SPACE_CONF)  # "4001 1st" is the likely reading, "40011 St" not ruled out
         floor_sign_lost = any(_FLOOR_SIGN_LOST.search(by_index[i].text) for i in used)
         number_split = _NUMBER_SPLIT.search(street) is not None  # "Königsallee 1 69": 169, or 1, or 69?
+        # "G2 70T": no British inward code uses an O; its round letter is a D or a Q, read as an O or a zero
+        inward_round = country == "GB" and re.search(r"\d[A-Z]*O[A-Z]*$", found.postcode or "") is not None
         cut = _street_cut(street.strip(" ,"))
-        if zip_misread or misread_words or post_town or cut or floor_sign_lost or number_split or comma_read:
+        guessed = (zip_misread, misread_words, post_town, cut, floor_sign_lost, number_split, comma_read, inward_round)
+        if any(guessed):
             conf = min(conf, GUESSED_SPACE_CONF)
         addr = Address(
             lines=printed,

@@ -947,7 +947,7 @@ TITLE_CUT_CONF = 0.5
 #: one-word job titles that stand on their own before a department ("Partner Finance & Controlling")
 _STANDALONE_TITLES = frozenset(
     {"partner", "consultant", "analyst", "associate", "engineer", "manager", "recruiter", "advisor", "adviser",
-        "founder", "owner", "president", "chairman",
+        "founder", "co-founder", "cofounder", "owner", "president", "chairman",
         "counsel", "architect", "designer", "developer", "scientist", "specialist", "accountant",
         "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "chro"}
 )  # fmt: skip
