@@ -157,6 +157,9 @@ def test_a_profile_name_cut_by_a_space_sends_linkedin_to_review() -> None:
     assert card("in: linkedin.com/in/kirra-‘mckenzie").linkedin == "linkedin.com/in/kirra-mckenzie"
     c = card("in: linkedin.com/in/kirra-»mckenzie")
     assert c.linkedin == "linkedin.com/in/kirra" and "linkedin" in c.review
+    # a bar after a name ending in digits may be its last 1 (unseen phone set); after letters it parts columns
+    assert "linkedin" in card("www.linkedin.com/in/maarten-vandermeer98 |").review
+    assert "linkedin" not in card("www.linkedin.com/in/maarten-vandermeer |").review
 
 
 def test_a_profile_path_after_com_is_linkedin_however_its_name_was_misread() -> None:

@@ -90,6 +90,8 @@ _TRAILING = ".,;:|})]>'\"-"
 #: the profile name going on after a space ("…/in/karl-heinz -vogel328")
 _SLUG_GOES_ON = re.compile(r"^\s[-_]\w")
 _SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
+#: a bar or "!" alone after a profile name ending in digits: its last digit, a 1, read apart ("…/vandermeer98 |")
+_BAR_TAIL = re.compile(r"^\s?[|!]\s*$")
 SPLIT_TAIL_FACTOR = 0.6
 
 
@@ -138,7 +140,8 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
             value = m.group(0).rstrip(_TRAILING)
             conf = line.conf * (1.0 if value in line.text else 0.85)
             rest = fixed[m.end() :]
-            if _SPLIT_TAIL.match(rest) or _SLUG_GOES_ON.match(rest) or _cut_short(m.group(0), rest):
+            bar_one = value[-1:].isdigit() and _BAR_TAIL.match(rest) is not None
+            if _SPLIT_TAIL.match(rest) or _SLUG_GOES_ON.match(rest) or _cut_short(m.group(0), rest) or bar_one:
                 # "…/rajesh-green18 1", "…/karl-heinz -voge t328": OCR cut the profile name, the rest is apart
                 conf *= SPLIT_TAIL_FACTOR
             return WebHit(value, line.index, round(conf, 3))
