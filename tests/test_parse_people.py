@@ -568,6 +568,8 @@ def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str
         ("Acme Consulting, Ine", "Acme Consulting, Inc"),  # c read as e
         ("GRANITE ITD", "GRANITE LTD"),
         ("Foxglove LLU", "Foxglove LLC"),  # fresh phone set: C read as U
+        ("Azur Data SAR L", "Azur Data SARL"),  # split at a wide letter gap (unseen hard set)
+        ("Data L", "Data L"),
         ("Vertex Consulting S.r.!", "Vertex Consulting S.r.l"),  # l read as "!" (phone dev card)
         ("VERTEX SR!", "VERTEX SRL"),
         ("Yahoo Japan!", "Yahoo Japan!"),

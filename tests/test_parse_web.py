@@ -185,6 +185,10 @@ def test_a_bare_domain_on_an_email_line_is_no_website() -> None:
 
     unread = Candidate(line=3, text="karim llaurent@bright line fr", height=34, top=300, conf=0.8)
     assert _pick_company([unread], [], 20)[0] is None
+    # nor an email's line that its label still starts (unseen hard set: "Sgmail.com", its "@" read as an S)
+    rows = [("Rohan Mehta CPA", 40), "Sourcing Specialist", "Cell +91 83714 75390",
+            ("Email: rohan. consulting Sgmail.com", 20, 0.22)]  # fmt: skip
+    assert parse_page(page_from_rows(rows), Settings()).company is None
     assert card("Karim Laurent", "karim@brightline.fr brightline.fr").website == "brightline.fr"
 
 

@@ -205,6 +205,9 @@ def mend_title_words(text: str) -> str:
         if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
             words[i] = "&"  # "People 4 Culture": an ampersand read as a 4 between two area words
             continue
+        if read in {"4&", "&4"}:
+            words[i] = "&"  # "Strategy 4& Operations": the ampersand read twice
+            continue
         # a thin last letter read as a slash ("Lega/ Counse/") as well as an exclamation mark
         raw = read[:-1] + "!" if len(read) > 1 and read[-1] == "/" and read[:-1].isalpha() else read
         if not raw.replace("!", "").isalpha():
@@ -921,7 +924,11 @@ def repair_name(text: str, locals_: list[str]) -> str:
     if len(words) >= 4 and words[-2] == "Ph" and words[-1] in {"D", "D."}:
         words[-2:] = ["Ph.D."]
     # "Daniel E Okafor": a middle initial's dot, the smallest print on the line, lost
-    words = [w + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]", w) else w for i, w in enumerate(words)]
+    # (or read as a comma: "Venkatesh F, Gill")
+    words = [
+        w.rstrip(",") + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z],?", w) else w
+        for i, w in enumerate(words)
+    ]
     # "Mufioz": an ñ read as "fi" in a name that is written with one
     words = [_ENYE_NAMES.get(w.lower().replace("fi", "n"), w) if "fi" in w.lower() else w for w in words]
     # "Pooja D. lyer": a name starts with a capital, and a small l that starts one is a capital I read as its look-alike
@@ -1621,6 +1628,9 @@ _LEGAL_MISREADS = {
 }  # fmt: skip
 
 
+#: legal forms OCR may split in two at a wide letter gap ("SAR L", "Gmb H")
+_SPLIT_FORMS = frozenset({"sarl", "gmbh", "llc", "ltd", "plc", "inc", "corp", "pty", "sas", "srl", "spa"})
+
 #: legal forms long enough that a word one letter off one of them is it, misread
 _LONG_FORMS = ("Teoranta", "Limited", "Incorporated", "Corporation")
 
@@ -1633,6 +1643,10 @@ def legal_form_misread(text: str) -> str:
     """ "Acme Consulting Ine" -> "Acme Consulting Inc": the last word a look-alike off a legal form; unchanged
     otherwise (and for one word alone, which may be a name)."""
     head, _, last = text.rpartition(" ")
+    # "Azur Data SAR L": a legal form OCR split at a wide letter gap
+    first, _, prev = head.rpartition(" ")
+    if first and len(last) <= 2 and (prev + last).lower() in _SPLIT_FORMS:
+        return f"{first} {prev}{last}"
     form = _LEGAL_MISREADS.get(last.rstrip(".,").lower()) if head else None
     plain = strip_accents(last.rstrip(".,")).lower()
     if form is None and head:
@@ -1658,7 +1672,7 @@ def _pick_company(
         text = rejoin_trade_words(_rejoin_with_domain(_without_mark(c.text), domains))
         if _CERTIFICATION.search(text) or (_sentence_case(text) and domain_agreement(text, domains) < 0.6):
             continue
-        if re.search(r"\w\s?@\s?\w", text) or any(host in text.lower() for host in FREEMAIL):
+        if re.search(r"\w\s?@\s?\w|^\W*e-?mail\s*[:.]", text, re.I) or any(host in text.lower() for host in FREEMAIL):
             continue  # an email that did not validate, or whose "@" did not read ("king? gmail.com")
         form_mended = legal_form_misread(text) != text
         text = legal_form_misread(text)

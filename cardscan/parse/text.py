@@ -408,7 +408,7 @@ CONFUSIONS: frozenset[tuple[str, str]] = frozenset(
         ("e", "o"), ("a", "o"), ("u", "v"), ("v", "y"), ("n", "h"), ("h", "b"), ("w", "h"), ("m", "n"),
         ("u", "n"), ("s", "5"), ("b", "8"), ("g", "q"), ("g", "9"), ("z", "2"), ("f", "t"), ("k", "x"),
         ("rn", "m"), ("cl", "d"), ("vv", "w"), ("ri", "n"), ("li", "h"), ("in", "m"), ("ni", "m"),
-        ("ii", "u"), ("nn", "m"), ("iu", "m"), ("ct", "d"), ("k", "r"), ("ti", "u"),
+        ("ii", "u"), ("nn", "m"), ("iu", "m"), ("ct", "d"), ("k", "r"), ("ti", "u"), ("ti", "n"),
     ]
     for pair in ((a, b), (b, a))
 )  # fmt: skip
