@@ -1186,9 +1186,10 @@ def find_people(
     def slogan(text: str) -> bool:
         # not "alu PL AND": a logo read in pieces whose letters spell the domain, its "AND" no slogan's word
         # (nor "all a z UR": its mark read as a word before the pieces)
+        if not is_tagline(text):
+            return False
         words = text.split()
-        spelled = max(domain_agreement("".join(words[k:]), domains) for k in range(min(2, len(words))))
-        return is_tagline(text) and spelled < 0.85
+        return max(domain_agreement("".join(words[k:]), domains) for k in range(min(2, len(words)))) < 0.85
 
     cands = [c for c in candidates(lines) if not slogan(c.text) or (_ROLE.search(c.text) and not speaks(c.text))]
     # "R I VE RS T ON E": a logo's capitals spaced out in fragments looks like texture, but it spells the domain
