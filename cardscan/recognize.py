@@ -232,7 +232,9 @@ def script_look(image: np.ndarray, page: Page, settings: Settings) -> Page:
     idx = [i for i, ln in enumerate(page.lines) if lost_to_latin(ln)] if model else []
     if model is None or not idx:
         return page
-    reads = read_strips(image, [page.lines[i] for i in idx], dataclasses.replace(settings, lang=model), scale=1.0)
+    reads = read_strips(
+        image, [page.lines[i] for i in idx], dataclasses.replace(settings, lang=model), scale=SECOND_SCALE
+    )
     out = list(page.lines)
     for i, words in zip(idx, reads, strict=True):
         again = [w for w in words if _inside(w.box, page.lines[i].box)]
