@@ -1222,10 +1222,19 @@ def polarity_mask(diff: np.ndarray, amp_full: np.ndarray | None = None) -> np.nd
     small, _ = _small_and_back(diff, 400)
     amp, _ = _small_and_back(amplitude(diff) if amp_full is None else amp_full, 400)
     k = max(3, round(max(small.shape) / 10))
-    bright = cv2.blur((small > 0.4 * amp).astype(np.float32), (k, k))
-    dark = cv2.blur((small < -0.4 * amp).astype(np.float32), (k, k))
-    flip = ((bright > 1.5 * dark) & (bright > 0.002)).astype(np.uint8)
-    return cv2.resize(flip, (w, h), interpolation=cv2.INTER_NEAREST) > 0
+    light_strokes, dark_strokes = small > 0.4 * amp, small < -0.4 * amp
+    bright = cv2.blur(light_strokes.astype(np.float32), (k, k))
+    dark = cv2.blur(dark_strokes.astype(np.float32), (k, k))
+    flip = (bright > 1.5 * dark) & (bright > 0.002)
+    # a region's edge may cut through a word (the card's bright rim beside an address line); a word is
+    # flipped whole or not at all, and a word of mostly dark strokes is dark print, wherever it stands
+    n, labels = cv2.connectedComponents(cv2.dilate((light_strokes | dark_strokes).view(np.uint8), np.ones((3, 3))))
+    lit = np.bincount(labels[light_strokes], minlength=n)
+    dim = np.bincount(labels[dark_strokes], minlength=n)
+    dark_word = dim > lit
+    dark_word[0] = False
+    flip &= ~dark_word[labels]
+    return cv2.resize(flip.view(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
 
 
 def invert(image: np.ndarray, contrast: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:

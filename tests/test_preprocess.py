@@ -240,6 +240,19 @@ def test_invert_flips_only_the_dark_band_of_a_light_card() -> None:
         assert np.percentile(part, 1) < 100
 
 
+def test_polarity_is_decided_for_a_whole_word_of_dark_print_beside_light_print() -> None:
+    # the real Contoso card photographed again, turned: the card's lit rim below its address line made a
+    # "light print" region whose edge cut through "W2 6BD", and the word's lower half was wiped out
+    diff = np.zeros((400, 700), np.float32)
+    diff[312:340, ::3] = 80.0  # light print (or a lit rim's speckle) below
+    strokes = np.zeros(diff.shape, bool)
+    strokes[285:305, 100:300] = np.arange(100, 300)[None, :] % 4 < 2
+    diff[strokes] = -80.0  # a word of dark print just above it
+    flip = P.polarity_mask(diff)
+    assert not flip[strokes].any()
+    assert flip[312:340].mean() > 0.8  # the light print is still turned dark
+
+
 def test_rescale_brings_small_and_large_text_to_the_target_height() -> None:
     for width in (600, 2400):
         grey = cv2.cvtColor(render_card(width), cv2.COLOR_RGB2GRAY)
