@@ -91,6 +91,16 @@ def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_
     # a 1 glued to the first group of a number printed without a trunk 0 (phone bench: a Spanish card's fax)
     assert phones("Fax 1918.41.25 83", region="ES") == [("+34918412583", "fax")]
     assert phones("Tel 1212.555.0142") == [("+12125550142", "work")]  # valid with its 1: kept
+    # a closing bracket's tail read as a 1 (a real card photo, turned): the number is read, in review
+    c = card("Cell: +1 (987)1 123-4567.")
+    assert [(p.number, p.type) for p in c.phones] == [("+19871234567", "mobile")] and "phones" in c.review
+    # a trunk zero's bracket: that 1 is the area code's, and no US number is made of the rest (hard dev)
+    assert phones("T: +44 (0)1 17 951 4503") == [("+441179514503", "work")]
+    assert phones("T: 444 (0)1 17 951 4503") == []
+
+
+def test_a_cell_label_with_its_last_l_read_as_i_types_a_mobile() -> None:
+    assert phones("Celi: +1 (987) 123-4567") == [("+19871234567", "mobile")]
 
 
 def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:

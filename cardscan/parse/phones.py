@@ -56,6 +56,7 @@ LABELS: dict[str, PhoneType] = {
             "cell",
             "cellular",
             "cel",
+            "celi",  # "Cell" with its last l read as an i
             "c",
             "handy",
             "portable",
@@ -251,7 +252,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
         if strays:
             unstrayed = _STRAY_ONES.sub(" ", fixed)
             alt = _matches(unstrayed, region)
-            if _valid_count(alt) > _valid_count(matches):
+            if _reading_score(alt) > _reading_score(matches):
                 fixed, matches = unstrayed, alt
             else:
                 strays = []
@@ -288,7 +289,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 1.0 if valid else 0.5
             conf *= 0.85 if repaired and fixed[m.start : m.end] != masked[m.start : m.end] else 1.0
             conf *= 1.0 if labelled else 0.9
-            conf *= 0.5 if any(m.start - 3 <= at < m.start for at in strays) else 1.0  # a guess: in review
+            conf *= 0.5 if any(m.start - 3 <= at < m.end for at in strays) else 1.0  # a guess: in review
             phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
@@ -297,16 +298,24 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
 #: a lone 1 just before a number's trunk 0, "101 49 86 85 59" or "101595 / 3848290": an icon or a label's dot
 #: read as a digit (no plan starts a national number with "10"); not a 1 inside a number ("0431 101 696")
 STRAY_ONE = re.compile(r"(?<![\w+])(?<!\d[ .-])1(?= ?\(?0\d)")
-#: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card)
-_STRAY_ONES = re.compile(rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)")
+#: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card),
+#: or to an area code's closing bracket ("+1 (987)1 123-4567": the bracket's tail)
+_STRAY_ONES = re.compile(rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)|(?<=\d\d\))1(?= \d)")
 
 
 def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
     return list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE))
 
 
-def _valid_count(matches: list[phonenumbers.PhoneNumberMatch]) -> int:
-    return sum(phonenumbers.is_valid_number(m.number) for m in matches)
+def _reading_score(matches: list[phonenumbers.PhoneNumberMatch]) -> tuple[int, int]:
+    """How good a reading of a line's numbers is: its valid numbers, then the digits of its possible ones (a
+    made-up number on a sample card, "+1 (987) 123-4567", is possible but not valid, and "123-4567" is less)."""
+    possible = sum(
+        len(phonenumbers.national_significant_number(m.number))
+        for m in matches
+        if phonenumbers.is_possible_number(m.number)
+    )
+    return sum(phonenumbers.is_valid_number(m.number) for m in matches), possible
 
 
 #: countries whose cards cardscan reads (address formats, accents): where a number printed without its
