@@ -668,3 +668,11 @@ def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:
     # and with a small l for an I (fresh phone set); "Il" before a word is the Italian article
     assert address.repair_street("Corso Vittorio Emanuele Il 152") == "Corso Vittorio Emanuele II 152"
     assert address.repair_street("Piazza Il Campo 3") == "Piazza Il Campo 3"
+
+
+def test_specks_read_after_an_address_line_are_not_printed() -> None:
+    # the real Contoso card photographed again (turned, blurred): its map pin's edge read as "\_" after the ZIP
+    c = card("4001 1st Ave NE Redmond, WA 98052 >\\_")
+    assert c.address is not None and c.address.lines == ("4001 1st Ave NE Redmond, WA 98052",)
+    assert address.without_trailing_specks("Milano (MI)") == "Milano (MI)"
+    assert address.without_trailing_specks("Suite 4 ~N") == "Suite 4 ~N"  # a letter may be a word's

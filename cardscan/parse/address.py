@@ -800,6 +800,15 @@ def _separated(text: str) -> str:
     return _SEPARATOR_MISREAD.sub(lambda m: ", " if m.group().strip() in "-–" else ",", text)
 
 
+def without_trailing_specks(text: str) -> str:
+    """`text` without the marks after its last word: specks of a picture or the card's edge read after the
+    line ("Redmond, WA 98052 >\\_")."""
+    words = text.split()
+    while len(words) > 1 and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    return " ".join(words) if words != text.split() else text
+
+
 def _street_cut(street: str) -> bool:
     """The street of an address with a city line is missing, or only a fragment of it read: a house number alone
     ("46b" of "Goethestrasse 46b") or a street word alone ("Blvd" of "3546 Howard Blvd")."""
@@ -924,7 +933,11 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             country = country or hint
         street = ", ".join([*street_lines, found.before] if found.before else street_lines)
         printed = tuple(
-            repair_street(_separated(with_lost_dash(line, lines) if i == line.index else by_index[i].text))
+            repair_street(
+                _separated(
+                    without_trailing_specks(with_lost_dash(line, lines) if i == line.index else by_index[i].text)
+                )
+            )
             for i in used
         )
         if below is not None and below.index in used:
