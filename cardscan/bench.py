@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -22,7 +23,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
+import cv2
+import numpy as np
+from PIL import Image, ImageOps
 
 from . import imageio, ocr, pipeline, preprocess, synth, workers
 from .config import STEPS, Settings
@@ -223,6 +226,71 @@ def bench_real(settings: Settings, have_jpn: bool) -> None:
     print_errors("real", res, limit=30)
 
 
+#: the ways each real Latin card is photographed again for `bench_real_again`
+AGAIN = ("rot90", "rot180", "rot270", "exif", "half", "quarter", "dim", "blur", "jpeg40")
+
+
+def photographed_again(rgb: np.ndarray, how: str) -> tuple[np.ndarray, int]:
+    """The photo `rgb` as if taken again `how`: turned (its pixels; "exif": turned pixels with the EXIF tag
+    that turns them back), from further away ("half", "quarter" the size), dimmer to one side, out of
+    focus, or saved at JPEG quality 40. Returns the pixels and the EXIF orientation to save with them."""
+    h, w = rgb.shape[:2]
+    if how.startswith("rot"):
+        return np.ascontiguousarray(np.rot90(rgb, int(how[3:]) // 90)), 1
+    if how == "exif":
+        return np.ascontiguousarray(np.rot90(rgb, 1)), 8  # 8: "turn 90 degrees clockwise to view"
+    if how in ("half", "quarter"):
+        f = 2 if how == "half" else 4
+        return cv2.resize(rgb, (w // f, h // f), interpolation=cv2.INTER_AREA), 1
+    if how == "dim":
+        return (rgb * np.linspace(0.45, 1.0, w)[None, :, None]).clip(0, 255).astype(np.uint8), 1
+    if how == "blur":
+        return cv2.GaussianBlur(rgb, (0, 0), 1.6), 1
+    if how == "jpeg40":
+        buf = io.BytesIO()
+        Image.fromarray(rgb).save(buf, "JPEG", quality=40)
+        with Image.open(buf) as im:
+            return np.asarray(im.convert("RGB")), 1
+    raise ValueError(f"unknown way to photograph again: {how}")
+
+
+def bench_real_again(settings: Settings) -> None:
+    """Each real Latin card photographed again in the AGAIN ways (made under the bench's folder, never in the
+    project): how well the pipeline carries over to photos of real print it was not tuned on."""
+    images_dir = REALCARDS / "images"
+    if not images_dir.is_dir():
+        return
+    truth = {f: t for f, t in real_truth(images_dir).items() if t["_lang"] == "eng"}
+    folder = settings.out_dir.parent / "real_again"
+    folder.mkdir(parents=True, exist_ok=True)
+    made: dict[Path, str] = {}
+    for name in truth:
+        with Image.open(images_dir / name) as im:
+            rgb = np.asarray(ImageOps.exif_transpose(im).convert("RGB"))
+        for how in AGAIN:
+            pixels, orientation = photographed_again(rgb, how)
+            path = folder / f"{Path(name).stem}__{how}.jpg"
+            exif = Image.Exif()
+            exif[0x0112] = orientation
+            Image.fromarray(pixels).save(path, quality=90, exif=exif)
+            made[path] = name
+    res = run_cards(list(made), settings, lambda p: truth[made[p]], REAL_FIELDS)
+    print("\n### Real cards photographed again (turned, EXIF-turned, smaller, dim, blurred, JPEG 40)\n")
+    print("| card | " + " | ".join(AGAIN) + " | all fields right |")
+    print("| --- | " + " | ".join("---" for _ in AGAIN) + " | --- |")
+    rows = dict(zip(made, res["scores"], strict=True))
+    for name in truth:
+        marks = []
+        for how in AGAIN:
+            s = rows[folder / f"{Path(name).stem}__{how}.jpg"]
+            bad = [fs for fs in s if not fs.right]
+            marks.append("ok" if not bad else f"{len(bad)} wrong" + ("" if all(fs.flagged for fs in bad) else "!"))
+        print(f"| {name} | " + " | ".join(marks) + f" | {marks.count('ok')} of {len(AGAIN)} |")
+    right = sum(all(fs.right for fs in s) for s in res["scores"])
+    print(f'\nEvery field right on {right} of {len(made)} photos ("!": a wrong field not flagged for review).')
+    print_errors("real again", res, limit=40)
+
+
 def _tree_rss(proc: Any) -> int:
     total = 0
     try:
@@ -359,6 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_errors(cond, r, a.errors)
     if not a.no_real:
         bench_real(settings, "jpn" in info.langs)
+        bench_real_again(settings)
     if not a.no_throughput:
         flat = sets.get("flat") or make_set(a.out, "flat", a.n)
         phone = sets.get("phone") or make_set(a.out, "phone", a.n)

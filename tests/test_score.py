@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import numpy as np
+import pytest
 from PIL import Image
 
-from cardscan.bench import tesseract_readable
+from cardscan.bench import AGAIN, photographed_again, tesseract_readable
 from cardscan.score import normalise, outline_right, phones_from_printed, score_contact
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_cards"
@@ -78,3 +80,16 @@ def test_plain_tesseract_yardstick_reads_a_heic_photo_from_a_png_copy(tmp_path: 
     assert tesseract_readable(SAMPLES / "card_01.jpg", tmp_path / "yardstick") == SAMPLES / "card_01.jpg"
     out = subprocess.run(["tesseract", str(copy), "stdout"], capture_output=True, text=True, check=False)
     assert out.returncode == 0 and sum(ch.isalnum() for ch in out.stdout) > 20
+
+
+def test_photographed_again_turns_shrinks_and_spoils_a_photo_as_named() -> None:
+    rgb = np.zeros((60, 100, 3), np.uint8)
+    rgb[:, :50] = 200
+    shapes = {how: photographed_again(rgb, how)[0].shape for how in AGAIN}
+    assert shapes["rot90"] == shapes["exif"] == (100, 60, 3) and shapes["rot180"] == (60, 100, 3)
+    assert shapes["half"] == (30, 50, 3) and shapes["quarter"] == (15, 25, 3)
+    assert photographed_again(rgb, "exif")[1] == 8 and photographed_again(rgb, "rot90")[1] == 1
+    assert photographed_again(rgb, "rot180")[0][0, -1, 0] == 200  # the light half is now on the right
+    assert photographed_again(rgb, "dim")[0][:, 0].max() < 200  # darker to the left
+    with pytest.raises(ValueError):
+        photographed_again(rgb, "sideways")
