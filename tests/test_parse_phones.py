@@ -99,8 +99,21 @@ def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_
     assert phones("T: 444 (0)1 17 951 4503") == []
 
 
-def test_a_cell_label_with_its_last_l_read_as_i_types_a_mobile() -> None:
+def test_a_cell_label_misread_still_types_a_mobile() -> None:
+    # the real Contoso card photographed again (noise, turned): "Cell" read as "Celi" and "Gell"
     assert phones("Celi: +1 (987) 123-4567") == [("+19871234567", "mobile")]
+    assert phones("Gell: +1 (987) 123-4567") == [("+19871234567", "mobile")]
+
+
+def test_an_area_codes_bracket_read_as_a_brace_is_a_bracket() -> None:
+    # the real Contoso card photographed in warm light and turned: "+1 {987) 123-4567"
+    c = card("Cell: +1 {987) 123-4567")
+    assert [(p.number, p.type) for p in c.phones] == [("+19871234567", "mobile")]
+    assert phones("Tel (212] 555-0142") == [("+12125550142", "work")]
+    assert (
+        card(("Cell: +1 {987) 123-4567", 20, 0.9)).confidence["phones"]
+        < card(("Cell: +1 (987) 123-4567", 20, 0.9)).confidence["phones"]
+    )  # a repaired number is less sure
 
 
 def test_a_repaired_number_is_less_sure_than_one_read_cleanly() -> None:

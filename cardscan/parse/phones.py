@@ -57,6 +57,7 @@ LABELS: dict[str, PhoneType] = {
             "cellular",
             "cel",
             "celi",  # "Cell" with its last l read as an i
+            "gell",  # ... and with its C read as a G
             "c",
             "handy",
             "portable",
@@ -125,8 +126,10 @@ def _repair_digits(text: str) -> tuple[str, bool]:
         changed = changed or fixed != s
         return fixed
 
+    # "+1 {987) 123-4567": an area code's bracket read as a brace or a square bracket
+    bracketed = _BRACE_OPEN.sub(r"(\1)", _BRACE_CLOSE.sub(r"(\1)", text))
     # "090-698 |-8127": a 1 read as a bar, glued to the dash of its group (a separating bar has space both sides)
-    unbarred = _BAR_AS_ONE.sub("1", text)
+    unbarred = _BAR_AS_ONE.sub("1", bracketed)
     changed = unbarred != text
     out = _NUMBERISH.sub(fix, unbarred)
     # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
@@ -137,6 +140,8 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     return mended, changed or mended != out
 
 
+_BRACE_OPEN = re.compile(r"[{\[](\d{1,4})\)")
+_BRACE_CLOSE = re.compile(r"\((\d{1,4})[}\]]")
 _BAR_AS_ONE = re.compile(r"(?<=\d)\s?\|(?=-\d)|(?<=\d-)\|(?=\d)")
 _PLUS_AS_DASH = re.compile(r"(?<![\w+-])-(?=\d{1,3}\s?\(0\))")
 _TRUNK_ZERO_AS_MARK = re.compile(r"(\+\d{1,3}\s?)\([©®]\)(?=\s?\d)")
