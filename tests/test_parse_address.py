@@ -676,3 +676,10 @@ def test_specks_read_after_an_address_line_are_not_printed() -> None:
     assert c.address is not None and c.address.lines == ("4001 1st Ave NE Redmond, WA 98052",)
     assert address.without_trailing_specks("Milano (MI)") == "Milano (MI)"
     assert address.without_trailing_specks("Suite 4 ~N") == "Suite 4 ~N"  # a letter may be a word's
+
+
+def test_a_uk_number_phonenumbers_places_in_guernsey_still_reads_a_british_postcode() -> None:
+    # the real Contoso card in a hard shadow: "W2 6BD" read "W2 68D", and "+44 7911 123456" is a Guernsey
+    # mobile to phonenumbers, so the card was not taken for British and the misread postcode was not mended
+    c = card("mob: +44 (0) 7911 123456", "2 Kingdom Street", "Paddington, London, W2 68D")
+    assert c.address is not None and c.address.postcode == "W2 6BD" and c.address.country == "GB"

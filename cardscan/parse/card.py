@@ -116,6 +116,11 @@ def _country_hint(
     return next((c for c in phone_countries if c and c != "001"), script) or legal
 
 
+#: places in the UK's numbering plan (+44) that write British postcodes: a number of theirs says the card is British
+#: as far as its address goes (the Contoso card's "+44 (0) 7911 123456" is a Guernsey mobile to phonenumbers)
+_UK_NUMBERING = {"GG": "GB", "JE": "GB", "IM": "GB"}
+
+
 _CONTACT_START = re.compile(
     r"@|^(?:https?|www)\b|^[+(]?\d|^(?:e-?mail|email|mail|e|tel|t|phone|p|mob|mobile|m|cell|fax|f|web|w|in|linkedin|"
     r"work|office|direct|main|mobil|handy|tél|fixe|portable)"
@@ -937,9 +942,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     domain_hint = _country_hint(site_host, [*org_domains, *endings], [], script)
     first = find_phones([ln for ln in lines if ln.index not in taken], domain_hint or settings.region)
     printed_cc = [
-        phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or ""
+        _UK_NUMBERING.get(cc, cc)
         for h in first
         if h.phone.raw.lstrip("(").startswith("+")
+        for cc in [phonenumbers.region_code_for_number(phonenumbers.parse(h.phone.number)) or ""]
     ]
     hint = _country_hint(site_host, [*org_domains, *endings], printed_cc, script, legal_country(lines))
     # "LinkedIn: https://…/kanderson  Parramatta NSW 2150": two columns OCR read as one line
