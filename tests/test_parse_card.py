@@ -31,6 +31,13 @@ def test_noisy_us_card() -> None:
     assert list(c.confidence) == [f for f in FIELDS if f in c.confidence]
 
 
+def test_a_shadows_edge_read_as_a_slash_after_the_company_is_dropped() -> None:
+    # the real Contoso card with a hard shadow across it: the shadow's edge read as "/" beside the logo word
+    rows = [("Dr. Avery Smith", 40), "avery.smith@contoso.com", ("Contoso /", 90)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Contoso" and "company" not in c.review
+
+
 def test_low_ocr_confidence_is_flagged() -> None:
     rows = [("Avery Smith", 40, 0.4), ("Senior Researcher", 20, 0.95), ("avery.smith@contoso.com", 20, 0.95)]
     c = parse_page(page_from_rows(rows), Settings())

@@ -467,7 +467,7 @@ class People:
 
 
 #: stray marks OCR leaves at the ends of a line: logo edges, rules, quotes
-_EDGE_MARKS = " ,;:~_|\\{}[]<>*«»“”\"'’`^#°•·"
+_EDGE_MARKS = " ,;:~_|/\\{}[]<>*«»“”\"'’`^#°•·"
 
 
 def clean_part(text: str) -> str:
