@@ -227,14 +227,35 @@ def bench_real(settings: Settings, have_jpn: bool) -> None:
 
 
 #: the ways each real Latin card is photographed again for `bench_real_again`
-AGAIN = ("rot90", "rot180", "rot270", "exif", "half", "quarter", "dim", "blur", "jpeg40")
+AGAIN = (
+    "rot90", "rot180", "rot270", "exif", "tilt8", "half", "quarter", "dim", "shadow", "glare", "warm", "noise", "blur",
+    "motion", "jpeg40",
+)  # fmt: skip
 
 
 def photographed_again(rgb: np.ndarray, how: str) -> tuple[np.ndarray, int]:
     """The photo `rgb` as if taken again `how`: turned (its pixels; "exif": turned pixels with the EXIF tag
-    that turns them back), from further away ("half", "quarter" the size), dimmer to one side, out of
-    focus, or saved at JPEG quality 40. Returns the pixels and the EXIF orientation to save with them."""
+    that turns them back; "tilt8": by 8 degrees), from further away ("half", "quarter" the size), dimmer to one
+    side, with a hard shadow over its right part, a glare spot, warm light, sensor noise, out of focus, shaken,
+    or saved at JPEG quality 40. Returns the pixels and the EXIF orientation to save with them."""
     h, w = rgb.shape[:2]
+    if how == "tilt8":
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
+        return cv2.warpAffine(rgb, turn, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE), 1
+    if how == "shadow":
+        shaded = rgb.astype(np.float32)
+        shaded[:, round(0.62 * w) :] *= 0.55
+        return shaded.astype(np.uint8), 1
+    if how == "glare":
+        yy, xx = np.mgrid[0:h, 0:w]
+        spot = np.exp(-((xx - 0.6 * w) ** 2 + (yy - 0.45 * h) ** 2) / (2 * (0.08 * w) ** 2))
+        return (rgb + 200 * spot[..., None]).clip(0, 255).astype(np.uint8), 1
+    if how == "warm":
+        return (rgb * np.array([1.1, 0.92, 0.7])).clip(0, 255).astype(np.uint8), 1
+    if how == "noise":
+        return (rgb + np.random.default_rng(3).normal(0, 10, rgb.shape)).clip(0, 255).astype(np.uint8), 1
+    if how == "motion":
+        return cv2.filter2D(rgb, -1, np.full((1, 9), 1 / 9, np.float32)), 1
     if how.startswith("rot"):
         return np.ascontiguousarray(np.rot90(rgb, int(how[3:]) // 90)), 1
     if how == "exif":
@@ -275,7 +296,7 @@ def bench_real_again(settings: Settings) -> None:
             Image.fromarray(pixels).save(path, quality=90, exif=exif)
             made[path] = name
     res = run_cards(list(made), settings, lambda p: truth[made[p]], REAL_FIELDS)
-    print("\n### Real cards photographed again (turned, EXIF-turned, smaller, dim, blurred, JPEG 40)\n")
+    print("\n### Real cards photographed again (turned, smaller, in poor light, blurred, shaken, compressed)\n")
     print("| card | " + " | ".join(AGAIN) + " | all fields right |")
     print("| --- | " + " | ".join("---" for _ in AGAIN) + " | --- |")
     rows = dict(zip(made, res["scores"], strict=True))
