@@ -278,6 +278,24 @@ def missed_print(image: np.ndarray, page: Page) -> list[Box]:
     return out
 
 
+def distinct(words: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
+    """The words with those read twice kept once, the surer reading: the same text over the same place. Tesseract
+    may read a stretch as two overlapping lines ("Paddington, condo, WI" over "London, W2 58D"); each is then
+    read again whole, and both readings land on the card ("London, London, W2 W2")."""
+    kept: list[tuple[Word, int]] = []
+    for word, block in sorted(words, key=lambda wb: -(wb[0].conf or 0.0)):
+        if not any(k.text == word.text and _same_place(k.box, word.box) for k, _ in kept):
+            kept.append((word, block))
+    return kept
+
+
+def _same_place(a: Box, b: Box) -> bool:
+    """The boxes share most of the smaller one."""
+    w = min(a.x2, b.x2) - max(a.x, b.x)
+    h = min(a.y2, b.y2) - max(a.y, b.y)
+    return w > 0 and h > 0 and w * h >= 0.6 * min(a.w * a.h, b.w * b.h)
+
+
 def second_look(
     image: np.ndarray,
     page: Page,
@@ -343,7 +361,7 @@ def second_look(
             out[i] = accents.take(line, again, frozenset() if accents.holds_name(line, contact) else lands, image)
     if regroup:
         return Page(
-            lines=tuple(group_lines((w, ln.block) for ln in out for w in ln.words)),
+            lines=tuple(group_lines(distinct([(w, ln.block) for ln in out for w in ln.words]))),
             width=page.width,
             height=page.height,
         )

@@ -22,6 +22,7 @@ from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word
 from cardscan.recognize import (
     better,
+    distinct,
     doubtful,
     lost_to_latin,
     missed_print,
@@ -426,3 +427,14 @@ def test_a_name_alone_on_noise_is_no_card() -> None:
     assert pipeline._is_card(_many_lines(8, 0.3), name)
     assert pipeline._is_card(_many_lines(40, 0.3), Contact(emails=("ann@example.com",)))
     assert not pipeline._is_card(_many_lines(8, 0.9), Contact())
+
+
+def test_a_word_read_twice_over_the_same_place_is_kept_once_the_surer_reading() -> None:
+    # the real Contoso card in a hard shadow: two overlapping lines, each read again whole, gave
+    # "Paddington, London, London, W2 W2 6BD"
+    first = Word("London,", Box(371, 523, 103, 22), 0.91)
+    twice = Word("London,", Box(372, 524, 101, 22), 0.92)
+    other = Word("London,", Box(600, 523, 103, 22), 0.90)  # the same word elsewhere on the card stays
+    kept = distinct([(first, 1), (twice, 2), (other, 1), (Word("W2", Box(484, 526, 44, 20), 0.95), 1)])
+    assert sorted((w.text, w.box.x, w.conf) for w, _ in kept) == [
+        ("London,", 372, 0.92), ("London,", 600, 0.90), ("W2", 484, 0.95)]  # fmt: skip
