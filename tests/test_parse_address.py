@@ -683,3 +683,10 @@ def test_a_uk_number_phonenumbers_places_in_guernsey_still_reads_a_british_postc
     # mobile to phonenumbers, so the card was not taken for British and the misread postcode was not mended
     c = card("mob: +44 (0) 7911 123456", "2 Kingdom Street", "Paddington, London, W2 68D")
     assert c.address is not None and c.address.postcode == "W2 6BD" and c.address.country == "GB"
+
+
+def test_a_street_that_starts_with_an_ordinals_ending_was_cut_and_is_in_review() -> None:
+    # the real Chris Smith card with a glare spot: "4001 1" lost from "4001 1st Ave NE"
+    c = card("st Ave NE Redmond, WA 98052")
+    assert c.address is not None and "address" in c.review
+    assert "address" not in card("4001 1st Ave NE Redmond, WA 98052").review

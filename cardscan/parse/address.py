@@ -811,8 +811,11 @@ def without_trailing_specks(text: str) -> str:
 
 def _street_cut(street: str) -> bool:
     """The street of an address with a city line is missing, or only a fragment of it read: a house number alone
-    ("46b" of "Goethestrasse 46b") or a street word alone ("Blvd" of "3546 Howard Blvd")."""
+    ("46b" of "Goethestrasse 46b"), a street word alone ("Blvd" of "3546 Howard Blvd"), or a street that starts
+    with an ordinal's ending ("st Ave NE" of "4001 1st Ave NE")."""
     words = [w for w in re.split(r"[\s,]+", street) if w]
+    if words and words[0] in ("st", "nd", "rd", "th"):
+        return True
     return all(_STREET_WORDS.fullmatch(w) or re.fullmatch(r"\d+[a-z]?", w, re.I) for w in words)
 
 
