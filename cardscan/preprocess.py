@@ -982,6 +982,10 @@ def find_card(rgb: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- deskew and orientation
 
 
+#: the steepest slope of text lines that is levelled (degrees); beyond it the lines' angles are not believed
+MAX_SKEW = 30
+
+
 def deskew_angle(grey: np.ndarray) -> float:
     """Small rotation (degrees, counter-clockwise positive as in cv2) that levels the text lines."""
     h, w = grey.shape[:2]
@@ -1004,7 +1008,7 @@ def deskew_angle(grey: np.ndarray) -> float:
     order = np.argsort(angles)
     cum = np.cumsum(np.asarray(weights)[order])
     median = float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
-    return median if 0.3 <= abs(median) <= 20 else 0.0
+    return median if 0.3 <= abs(median) <= MAX_SKEW else 0.0
 
 
 def rotate_small(image: np.ndarray, angle: float) -> np.ndarray:

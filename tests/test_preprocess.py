@@ -268,6 +268,13 @@ def test_deskew_levels_slightly_rotated_text() -> None:
     assert P.deskew_angle(tilted) == pytest.approx(-6.0, abs=1.5)
 
 
+def test_deskew_levels_text_at_25_degrees() -> None:
+    # the real Jason Priem card tilted 8 degrees more: no outline (cut by the frame), its lines at 25 degrees,
+    # which were left as they were (the limit was 20) and read as noise
+    grey = cv2.cvtColor(render_card(900), cv2.COLOR_RGB2GRAY)
+    assert P.deskew_angle(P.rotate_small(grey, 25.0)) == pytest.approx(-25.0, abs=2)
+
+
 def test_find_card_quad_survives_a_hard_shadow_across_the_card() -> None:
     # the shadow cuts the card in two regions of different brightness; its straight sides remain
     corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
