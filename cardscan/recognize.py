@@ -214,12 +214,14 @@ def script_model(lang: str) -> str | None:
 
 
 def lost_to_latin(line: Line) -> bool:
-    """A line of only a few short capitalised words, read unsurely: what the Latin model makes of big kanji."""
+    """A line of only a few short capitalised words, read unsurely: what the Latin model makes of big kanji; or
+    such words after the script's own ("営業部 BWR": the second word lost, the first not)."""
     words = [w.text for w in line.words]
-    letters = sum(len(w) for w in words)
+    capitals = [w for w in words if w.isascii() and w.isalpha() and w.isupper() and len(w) <= 4]
+    script = [w for w in words if w not in capitals and not w.isascii()]
     return (
-        letters >= 3
-        and all(w.isascii() and w.isalpha() and w.isupper() and len(w) <= 4 for w in words)
+        sum(len(w) for w in capitals) >= 3
+        and len(capitals) + len(script) == len(words)
         and (line.conf or 0.0) < SURE_LATIN
     )
 

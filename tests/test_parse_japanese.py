@@ -127,3 +127,20 @@ def test_truth_of_the_real_japanese_card_matches_the_rules() -> None:
     assert jp["company"].startswith("株式会社")
     assert jp["title"] == "部長"
     assert [p["type"] for p in jp["phones"]] == ["mobile", "work"]
+
+
+def test_a_space_ocr_put_inside_a_japanese_address_word_is_taken_out() -> None:
+    # the real card: "東京都港区港南" read as "東京 都港区港南"
+    page = japanese_card()
+    lines = list(page.lines)
+    lines[5] = Line(
+        (
+            Word("〒", Box(150, 505, 16, 18), 0.8),
+            *latin("108-0075", 175, 505, 18),
+            *chars("東京", 300, 505, 18),
+            *chars("都港区港南", 360, 505, 18),
+            *latin("2-16-3", 480, 505, 18),
+        )
+    )
+    c = scan(Page(tuple(lines), page.width, page.height))
+    assert c.address is not None and "108-0075 東京都港区港南 2-16-3" in c.address.lines[0]

@@ -370,6 +370,9 @@ def test_lines_lost_to_the_latin_model_are_short_unsure_capitals() -> None:
     assert not lost_to_latin(line(("Sales", 0.7)))
     assert not lost_to_latin(line(("aN", 0.26)))  # a speck
     assert not lost_to_latin(line(("T", 0.9), ("108-0075", 0.94)))
+    # only the second word lost (the real card, its dark logo band's print decided word by word): "営業部 BWR"
+    assert lost_to_latin(line(("営業部", 0.8), ("BWR", 0.7)))
+    assert not lost_to_latin(line(("営業部", 0.8), ("Sales", 0.7)))
 
 
 JAPANESE = REAL / "images" / "azure_business_cards_japanese.png"

@@ -800,6 +800,10 @@ def _separated(text: str) -> str:
     return _SEPARATOR_MISREAD.sub(lambda m: ", " if m.group().strip() in "-–" else ",", text)
 
 
+#: a space between two Japanese letters (kana or kanji)
+_CJK_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff])")
+
+
 def without_trailing_specks(text: str) -> str:
     """`text` without the marks after its last word: specks of a picture or the card's edge read after the
     line ("Redmond, WA 98052 >\\_")."""
@@ -945,6 +949,9 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         )
         if below is not None and below.index in used:
             printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
+        if country == "JP":
+            # "東京 都港区": Japanese writes no space between its letters; OCR parted a word there
+            printed = tuple(_CJK_SPACE.sub("", ln) for ln in printed)
         if country == "IE":
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
             printed = tuple(eircode_zeros(ln) for ln in printed)
