@@ -38,6 +38,13 @@ def test_a_shadows_edge_read_as_a_slash_after_the_company_is_dropped() -> None:
     assert c.company == "Contoso" and "company" not in c.review
 
 
+def test_small_letters_read_after_a_logo_in_capitals_are_specks() -> None:
+    # the real Chris Smith card: "CONTOSO" read "TCONTOSO j"
+    for logo in ("CONTOSO j", "TCONTOSO j"):
+        rows = [(logo, 130), ("Chris Smith", 55), "chris.smith@contoso.com", "https://www.contoso.com/"]
+        assert parse_page(page_from_rows(rows), Settings()).company == "CONTOSO"
+
+
 def test_low_ocr_confidence_is_flagged() -> None:
     rows = [("Avery Smith", 40, 0.4), ("Senior Researcher", 20, 0.95), ("avery.smith@contoso.com", 20, 0.95)]
     c = parse_page(page_from_rows(rows), Settings())

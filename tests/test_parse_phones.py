@@ -105,6 +105,13 @@ def test_a_cell_label_misread_still_types_a_mobile() -> None:
     assert phones("Gell: +1 (987) 123-4567") == [("+19871234567", "mobile")]
 
 
+def test_a_north_american_numbers_plus_1_misread_as_another_digit_is_put_back() -> None:
+    # the real Contoso card: "Fax: +4 (987) 312-6745" was read as a German number
+    c = card("Fax: +4 (987) 312-6745")
+    assert [(p.number, p.type) for p in c.phones] == [("+19873126745", "fax")] and "phones" in c.review
+    assert phones("Tel: +49 (30) 901820", region="DE") == [("+4930901820", "work")]  # a real code stays
+
+
 def test_an_area_codes_bracket_read_as_a_brace_is_a_bracket() -> None:
     # the real Contoso card photographed in warm light and turned: "+1 {987) 123-4567"
     c = card("Cell: +1 {987) 123-4567")

@@ -471,9 +471,10 @@ _EDGE_MARKS = " ,;:~_|/\\{}[]<>*«»“”\"'’`^#°•·"
 
 
 def clean_part(text: str) -> str:
-    """Strip stray marks from both ends; a closing "." or ")" stays ("Inc.", "(MI)")."""
+    """Strip stray marks from both ends; a closing "." or ")" stays ("Inc.", "(MI)"); and specks read as small
+    letters after a name in capitals or a legal form (`_without_tail_specks`)."""
     out = text.strip(_EDGE_MARKS)
-    return out.lstrip(".)-–—")
+    return _without_tail_specks(out.lstrip(".)-–—"))
 
 
 #: the start of a web address whose host OCR lost ("https://a") or that it garbled ("Nttps /Nwww sillage",
@@ -1612,14 +1613,15 @@ def _edge_slip(text: str, domains: list[str], most: int = 1) -> bool:
 
 
 def _without_tail_specks(text: str) -> str:
-    """ "Molenaar Robotics BV af" -> "Molenaar Robotics BV": a letter or two in small case after the legal form
-    that ends a company's name are specks OCR read beside it, not part of it."""
+    """ "Molenaar Robotics BV af" -> "Molenaar Robotics BV", "CONTOSO j" -> "CONTOSO": a letter or two in small
+    case after the legal form that ends a company's name, or after a name in capitals (a logo), are specks OCR
+    read beside it, not part of it."""
     words = text.split()
     cut = len(words)
     while cut > 1 and re.fullmatch(r"[a-z]{1,2}", words[cut - 1]):
         cut -= 1
     head = " ".join(words[:cut])
-    return head if cut < len(words) and _LEGAL.search(head) else text
+    return head if cut < len(words) and (_LEGAL.search(head) or head.isupper()) else text
 
 
 #: a legal form's look-alikes at the end of a company's line ("Acme Consulting Ine": its c read as e)

@@ -128,6 +128,8 @@ def _repair_digits(text: str) -> tuple[str, bool]:
 
     # "+1 {987) 123-4567": an area code's bracket read as a brace or a square bracket
     bracketed = _BRACE_OPEN.sub(r"(\1)", _BRACE_CLOSE.sub(r"(\1)", text))
+    # "+4 (987) 312-6745": a North American number's +1 misread; no other country's code is one digit but 7's
+    bracketed = _LONE_CC_NANP.sub("+1", bracketed)
     # "090-698 |-8127": a 1 read as a bar, glued to the dash of its group (a separating bar has space both sides)
     unbarred = _BAR_AS_ONE.sub("1", bracketed)
     changed = unbarred != text
@@ -140,6 +142,7 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     return mended, changed or mended != out
 
 
+_LONE_CC_NANP = re.compile(r"\+[02-689](?= ?\(\d{3}\) ?\d{3}[-. ]?\d{4}\b)")
 _BRACE_OPEN = re.compile(r"[{\[](\d{1,4})\)")
 _BRACE_CLOSE = re.compile(r"\((\d{1,4})[}\]]")
 _BAR_AS_ONE = re.compile(r"(?<=\d)\s?\|(?=-\d)|(?<=\d-)\|(?=\d)")
