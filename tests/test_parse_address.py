@@ -690,3 +690,10 @@ def test_a_street_that_starts_with_an_ordinals_ending_was_cut_and_is_in_review()
     c = card("st Ave NE Redmond, WA 98052")
     assert c.address is not None and "address" in c.review
     assert "address" not in card("4001 1st Ave NE Redmond, WA 98052").review
+
+
+def test_a_one_line_address_whose_numbers_look_like_a_phone_is_an_address() -> None:
+    # fresh phone set: "225 76488" of "Berliner Allee 225 76488 Karlsruhe" was taken for a German phone number
+    c = card("www.pinnacle.de", "T. 0721 / 2046", "Berliner Allee 225 76488 Karlsruhe")
+    assert c.address is not None and (c.address.street, c.address.postcode) == ("Berliner Allee 225", "76488")
+    assert [p.number for p in c.phones] == ["+497212046"]

@@ -960,7 +960,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         and looks_like_street(head)
     }
     addr_view = [tails.get(ln.index, ln) for ln in lines]
-    addr = find_address(addr_view, frozenset((taken - tails.keys()) | {h.line for h in first}), hint)
+    # a number neither labelled nor written with its +CC may be the street number and postcode of a one-line
+    # address ("Berliner Allee 225 76488 Karlsruhe": "225 76488" has a German phone number's shape)
+    called = {h.line for h in first if h.labelled or h.phone.raw.startswith("+")}
+    addr = find_address(addr_view, frozenset((taken - tails.keys()) | called), hint)
     region = (addr.address.country if addr and addr.address.country else "") or hint or settings.region
     free_for_phones = [ln for ln in lines if ln.index not in taken]
     addr_lines = frozenset(addr.lines) if addr else frozenset()
