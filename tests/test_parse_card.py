@@ -159,6 +159,8 @@ def test_a_title_word_misread_as_a_look_alike_is_spelled_as_printed() -> None:
     assert mend_title_words("Statt Financial Analyst") == "Staff Financial Analyst"
     assert mend_title_words("Chief Proctuct Officer") == "Chief Product Officer"
     assert mend_title_words("Head of Kesearch") == "Head of Research"
+    # a department word of the card's language (fresh phone set: "Vertrieb", its "ri" read as n)
+    assert mend_title_words("Bereichsleiterin Vertneb") == "Bereichsleiterin Vertrieb"
     # the accents read stay; and after a French head "General" is French
     assert mend_title_words("Directeur Généra!") == "Directeur Général"
     assert mend_title_words("Directeur genera!") == "Directeur général"
