@@ -497,13 +497,16 @@ class People:
 
 
 #: stray marks OCR leaves at the ends of a line: logo edges, rules, quotes
-_EDGE_MARKS = " ,;:~_|/\\{}[]<>*«»“”\"'’`^#°•·"
+_EDGE_MARKS = " ,;:~_|\\{}[]<>*«»“”\"'’`^#°•·"
 
 
 def clean_part(text: str) -> str:
     """Strip stray marks from both ends; a closing "." or ")" stays ("Inc.", "(MI)"); and specks read as small
     letters after a name in capitals or a legal form (`_without_tail_specks`)."""
     out = text.strip(_EDGE_MARKS)
+    # a slash standing apart at either end (a hard shadow's edge, "Contoso /"); one glued to a word is its last
+    # letter, an l read as a slash ("Associate Lega/ Counse/"), mended with the title words
+    out = re.sub(r"^/\s+|\s+/$", "", out).strip(_EDGE_MARKS)
     return _without_tail_specks(out.lstrip(".)-–—"))
 
 
