@@ -36,6 +36,9 @@ def test_a_shadows_edge_read_as_a_slash_after_the_company_is_dropped() -> None:
     rows = [("Dr. Avery Smith", 40), "avery.smith@contoso.com", ("Contoso /", 90)]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.company == "Contoso" and "company" not in c.review
+    # a slash glued to a word is its last letter, an l (phone bench): mended as a title word
+    rows = [("Carlos Allen-Clark Sr.", 40), ("Associate Lega/ Counse/", 17, 0.77), "c.allen-clark@yahoo.com"]
+    assert parse_page(page_from_rows(rows), Settings()).title == "Associate Legal Counsel"
 
 
 def test_small_letters_read_after_a_logo_in_capitals_are_specks() -> None:
@@ -469,6 +472,10 @@ def test_an_emails_domain_left_alone_and_indented_is_its_lost_remainder_not_a_we
     rows[3] = ("monarch.com", 20)
     c = parse_page(_indented(rows), Settings(region="AU"))
     assert c.website == "monarch.com" and "emails" not in c.review
+    # on a centred card a short line starts further right because it is short: the website (phone bench)
+    rows = [("Elena Díaz", 296), ("E: elena.diaz@solana.es", 248), ("solana.es", 320), ("Gran Via 119, 2a planta", 254),
+            ("28070 Madrid", 314)]  # fmt: skip
+    assert parse_page(_indented(rows), Settings(region="ES")).website == "solana.es"
 
 
 def test_an_email_domain_a_letter_off_a_clearly_printed_company_is_flagged() -> None:

@@ -912,7 +912,23 @@ def _email_remainder(site: WebHit, lines: list[TextLine], email_domains: list[st
     if line is None or site.value.lower() not in email_domains or line.text.strip().lower() != site.value.lower():
         return False
     left = _column_left(line, lines)
-    return left is not None and line.box.x - left > 1.5 * max(line.height, 1.0)
+    return (
+        left is not None
+        and line.box.x - left > 1.5 * max(line.height, 1.0)
+        and not _centred_with_neighbours(line, lines)
+    )
+
+
+def _centred_with_neighbours(line: TextLine, lines: list[TextLine]) -> bool:
+    """The lines just above and below `line` share its middle: a centred layout, where a short line starts further
+    right than its neighbours because it is short, not because it is indented (a card's website under its email)."""
+    h = max(line.height, 1.0)
+    above = [ln for ln in lines if 0 <= line.box.y - ln.box.y2 < 1.5 * h]
+    below = [ln for ln in lines if 0 <= ln.box.y - line.box.y2 < 1.5 * h]
+    if not above or not below:
+        return False
+    up, down = max(above, key=lambda ln: ln.box.y2), min(below, key=lambda ln: ln.box.y)
+    return abs(up.box.cx - line.box.cx) < h and abs(down.box.cx - line.box.cx) < h
 
 
 def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
