@@ -6,7 +6,8 @@ the better reading wins. After a first parse, one second look reads the lines th
 enlarged, as strips stacked into one small image: lines read with low confidence (a shadow, glare,
 blur) are read from the card prepared without `light` and keep the more confident of their two
 readings, and name and address lines take back accents. Print that no word of the first reading covers
-(a line Tesseract's page layout dropped) is read in the same call, as lines of its own.
+(a line Tesseract's page layout dropped) is read in the same call, as lines of its own, or with the doubtful
+line it starts or ends (a first word dropped).
 Only ocr.py calls Tesseract.
 """
 
@@ -129,7 +130,7 @@ def read_strips(
 
 def _quality(words: list[Word]) -> float:
     """Confidence weighted by letters and digits: how well a stretch of the card was read."""
-    weights = [sum(ch.isalnum() for ch in w.text) for w in words]
+    weights = [_letters(w) for w in words]
     total = sum(weights)
     if total == 0:
         return 0.0
@@ -141,9 +142,17 @@ def _inside(box: Box, span: Box) -> bool:
     return span.x - 0.3 * span.h <= box.cx <= span.x2 + 0.3 * span.h and span.y <= box.cy <= span.y2
 
 
-def better(line: Line, again: list[Word]) -> bool:
-    """The second reading of a line is clearly the more confident one, letter for letter."""
-    return bool(again) and _quality(again) >= _quality(list(line.words)) + BETTER_BY
+def better(line: Line, again: list[Word], unread: int = 0) -> bool:
+    """The second reading of a line is clearly the more confident one, letter for letter. `unread`: letters and
+    digits the second reading found where the first found none (print beside the line), which count against
+    the first as read with no confidence."""
+    read = sum(map(_letters, line.words))
+    first = _quality(list(line.words)) * read / max(1, read + unread)
+    return bool(again) and _quality(again) >= first + BETTER_BY
+
+
+def _letters(word: Word) -> int:
+    return sum(ch.isalnum() for ch in word.text)
 
 
 #: a reading of at least this many lines is no card's print (the most on a card measured: 26)...
@@ -280,6 +289,25 @@ def missed_print(image: np.ndarray, page: Page) -> list[Box]:
     return out
 
 
+def _within_rows(word: Word, span: Box) -> Word:
+    """The word with its box cut to the rows of the line it was read again for: a strip's margins hold bits of
+    the lines above and below, which Tesseract may box with it (a line's height doubled puts it in a block
+    of its own)."""
+    top, bottom = max(word.box.y, span.y), min(word.box.y2, span.y2)
+    if top >= bottom or (top, bottom) == (word.box.y, word.box.y2):
+        return word
+    return Word(word.text, Box(word.box.x, top, word.box.w, bottom - top), word.conf)
+
+
+def _beside(box: Box, line: Box) -> bool:
+    """The missed print `box` carries `line` on to the left or right: on its row, and no more than a word
+    space or two away (Tesseract's sparse layout may leave a line's first word unread: "im B3 5ZB" for
+    "Birmingham B3 5ZB")."""
+    shared = min(box.y2, line.y2) - max(box.y, line.y)
+    gap = max(box.x, line.x) - min(box.x2, line.x2)
+    return shared >= 0.5 * min(box.h, line.h) and gap <= 1.5 * min(box.h, line.h)
+
+
 def distinct(words: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
     """The words with those read twice kept once, the surer reading: the same text over the same place. Tesseract
     may read a stretch as two overlapping lines ("Paddington, condo, WI" over "London, W2 58D"); each is then
@@ -326,12 +354,18 @@ def second_look(
         # a middling name on a doubtful line is read as a doubtful line (from `other`): the accent reading
         # comes from `image`, and it may replace the whole line ("<foaf:name-Jason" swallowed the name)
         targets = {i for i in targets if page.lines[i] not in doubt}
-    # print no word covers: read as lines of their own (numbered after the page's lines)
-    missed = (
-        [Line((Word("", box, 0.0),)) for box in missed_print(image, page)] if settings.step_on("second_pass") else []
-    )
-    lines_by_index = [*page.lines, *missed]
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
+    # print no word covers: read with the doubtful line it ends or starts, or else as a line of its own
+    # (numbered after the page's lines)
+    strips = list(page.lines)  # what is read again of each line: a doubtful one widened over print beside it
+    missed = []
+    for box in missed_print(image, page) if settings.step_on("second_pass") else []:
+        i = next((i for i in idx if page.lines[i] in doubt and _beside(box, strips[i].box)), None)
+        if i is None:
+            missed.append(Line((Word("", box, 0.0),)))
+        else:
+            strips[i] = Line((*strips[i].words, Word("", box, None)), block=strips[i].block)
+    lines_by_index = [*strips, *missed]
     if not idx and not missed:
         return page
     doubt_only = [i for i in idx if i not in targets]
@@ -354,9 +388,12 @@ def second_look(
             regroup = True
     for i in idx:
         line = page.lines[i]
-        again = [w for w in reads[i] if _inside(w.box, line.box)]  # a strip's margin shows bits of the lines by it
-        if line in doubt and better(line, again):
-            out[i] = Line(words=tuple(again), block=line.block)
+        # a strip's margin shows bits of the lines by it
+        again = [w for w in reads[i] if _inside(w.box, lines_by_index[i].box)]
+        # a widened strip reads print the first reading missed (its word boxes are too rough to say which)
+        beyond = sum(map(_letters, again)) - sum(map(_letters, line.words)) if strips[i] is not line else 0
+        if line in doubt and better(line, again, max(0, beyond)):
+            out[i] = Line(words=tuple(_within_rows(w, lines_by_index[i].box) for w in again), block=line.block)
             regroup = True  # the new words may split or join lines differently
         elif i in targets and again:
             # a name may come from anywhere ("Ayşe" on a German card): only an address's letters are the country's

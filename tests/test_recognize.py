@@ -21,6 +21,7 @@ from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
 from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word
 from cardscan.recognize import (
+    _within_rows,
     better,
     distinct,
     doubtful,
@@ -281,6 +282,44 @@ def test_print_no_word_covers_is_read_as_a_line_of_its_own() -> None:
     page = second_look(image, read, Contact(), Settings())
     assert [ln.text for ln in page.lines] == ["Anna Berg", "Germany"]
     assert missed_print(image, page) == []  # once read, nothing is missed
+
+
+def test_print_missed_beside_a_doubtful_line_is_read_with_it() -> None:
+    # psm 11 left "Birmingham" of "Birmingham B3 5ZB" unread (bench phone card 097: "im B3 5ZB"): the doubtful
+    # line is read again widened over the missed print, in one strip, and the whole line replaces the first
+    image = np.full((300, 900), 255, np.uint8)
+    cv2.putText(image, "Birmingham B3 5ZB", (40, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+
+    def x(prefix: str) -> int:
+        return 40 + cv2.getTextSize(prefix, cv2.FONT_HERSHEY_SIMPLEX, 1.2, 3)[0][0]
+
+    tail = (
+        Word("im", Box(x("Birmingh") - 4, 115, x("Birmingham") - x("Birmingh") + 8, 46), 0.5),
+        Word("B3", Box(x("Birmingham ") - 4, 122, x("Birmingham B3") - x("Birmingham ") + 8, 32), 0.9),
+        Word("5ZB", Box(x("Birmingham B3 ") - 4, 122, x("Birmingham B3 5ZB") - x("Birmingham B3 ") + 8, 32), 0.8),
+    )
+    read = Page(lines=(Line(words=tail),), width=900, height=300)
+    [box] = missed_print(image, read)
+    assert box.x < 50
+    page = second_look(image, read, Contact(), Settings())
+    [line] = page.lines
+    assert line.text.startswith("Birmingham B3")
+    # the words keep to the rows of the line read again, however tall Tesseract boxed them in the strip
+    assert all(w.box.y >= 115 and w.box.y2 <= 161 for w in line.words)
+
+
+def test_print_read_where_the_first_reading_found_none_counts_against_the_first() -> None:
+    line = Line(words=(Word("im", Box(10, 50, 20, 20), 0.5), Word("B3", Box(40, 50, 20, 20), 0.9)))
+    again = [Word("Birmingham", Box(0, 50, 60, 20), 0.6), Word("B3", Box(40, 50, 20, 20), 0.9)]
+    assert not better(line, again)  # letter for letter, the first reading is as sure
+    assert better(line, again, unread=8)  # but it read nothing of "Birmingh"
+
+
+def test_a_word_read_again_keeps_to_the_rows_of_its_line() -> None:
+    span = Box(0, 100, 200, 30)
+    assert _within_rows(Word("B3", Box(10, 80, 20, 70), 0.9), span).box == Box(10, 100, 20, 30)
+    word = Word("B3", Box(10, 105, 20, 20), 0.9)
+    assert _within_rows(word, span) is word
 
 
 def test_a_second_reading_replaces_a_line_only_when_clearly_more_confident() -> None:
