@@ -6,8 +6,8 @@ the better reading wins. After a first parse, one second look reads the lines th
 enlarged, as strips stacked into one small image: lines read with low confidence (a shadow, glare,
 blur) are read from the card prepared without `light` and keep the more confident of their two
 readings, and name and address lines take back accents. Print that no word of the first reading covers
-(a line Tesseract's page layout dropped) is read in the same call, as lines of its own, or with the doubtful
-line it starts or ends (a first word dropped).
+(a line Tesseract's page layout dropped) is read in the same call, as lines of its own, or with the line it
+starts or ends (a first word dropped), which is then in doubt.
 Only ocr.py calls Tesseract.
 """
 
@@ -265,7 +265,8 @@ MISSED_CONF = 0.6
 
 def missed_print(image: np.ndarray, page: Page) -> list[Box]:
     """Boxes of lines of print in `image` that no word of `page` covers: ink blobs joined along a line, about
-    as tall as the card's body text, wider than tall, neither solid (a picture) nor on the image's rim."""
+    as tall as the card's body text or as the read line they carry on, wider than tall, neither solid (a
+    picture) nor on the image's rim."""
     sure = [ln.height for ln in page.lines if (ln.conf or 0.0) >= WORD_CONF and any(c.isalnum() for c in ln.text)]
     if not sure:
         return []
@@ -273,19 +274,24 @@ def missed_print(image: np.ndarray, page: Page) -> list[Box]:
     height, width = image.shape[:2]
     _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     for w in (w for ln in page.lines for w in ln.words):  # what was read, with a margin for its stray pixels
-        pad = round(0.3 * w.box.h)
-        ink[max(0, w.box.y - pad) : w.box.y2 + pad, max(0, w.box.x - pad) : w.box.x2 + pad] = 0
+        pad, rows = round(0.3 * w.box.h), round(0.1 * w.box.h)  # less above and below: lines may lie close
+        ink[max(0, w.box.y - rows) : w.box.y2 + rows, max(0, w.box.x - pad) : w.box.x2 + pad] = 0
     k = max(3, round(0.6 * body))
     joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, max(1, k // 4))))
     _, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     out = []
     for x, y, w, h, _area in stats[1:]:
-        if not MISSED_HEIGHT * body <= h <= 2.5 * body or w < 1.2 * h:
+        box = Box(int(x), int(y), int(w), int(h))
+        # as tall as the body text, or as the line it carries on (a postcode before a small "Madrid")
+        sized = MISSED_HEIGHT * body <= h <= 2.5 * body or any(
+            0.6 * ln.height <= h <= 1.6 * ln.height and _beside(box, ln.box) for ln in page.lines if _worded(ln)
+        )
+        if not sized or w < 1.2 * h:
             continue
         if x <= 2 or y <= 2 or x + w >= width - 2 or y + h >= height - 2:
             continue  # the card's edge or the desk beyond it
         if 0.08 <= np.count_nonzero(ink[y : y + h, x : x + w]) / (w * h) <= 0.6:
-            out.append(Box(int(x), int(y), int(w), int(h)))
+            out.append(box)
     return out
 
 
@@ -297,6 +303,11 @@ def _within_rows(word: Word, span: Box) -> Word:
     if top >= bottom or (top, bottom) == (word.box.y, word.box.y2):
         return word
     return Word(word.text, Box(word.box.x, top, word.box.w, bottom - top), word.conf)
+
+
+def _worded(line: Line) -> bool:
+    """The line holds a word read with some confidence: print, not a speck or a picture's edge."""
+    return any((w.conf or 0.0) >= WORD_CONF and _letters(w) for w in line.words)
 
 
 def _beside(box: Box, line: Box) -> bool:
@@ -354,18 +365,19 @@ def second_look(
         # a middling name on a doubtful line is read as a doubtful line (from `other`): the accent reading
         # comes from `image`, and it may replace the whole line ("<foaf:name-Jason" swallowed the name)
         targets = {i for i in targets if page.lines[i] not in doubt}
-    idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
-    # print no word covers: read with the doubtful line it ends or starts, or else as a line of its own
-    # (numbered after the page's lines)
-    strips = list(page.lines)  # what is read again of each line: a doubtful one widened over print beside it
+    # print no word covers: read with the line it starts or ends (which is then in doubt: a word of it went
+    # unread), or else as a line of its own (numbered after the page's lines)
+    strips = list(page.lines)  # what is read again of each line: widened over print beside it
     missed = []
     for box in missed_print(image, page) if settings.step_on("second_pass") else []:
-        i = next((i for i in idx if page.lines[i] in doubt and _beside(box, strips[i].box)), None)
+        i = next((i for i, ln in enumerate(page.lines) if _worded(ln) and _beside(box, ln.box)), None)
         if i is None:
             missed.append(Line((Word("", box, 0.0),)))
         else:
             strips[i] = Line((*strips[i].words, Word("", box, None)), block=strips[i].block)
+            doubt.add(page.lines[i])
     lines_by_index = [*strips, *missed]
+    idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
     if not idx and not missed:
         return page
     doubt_only = [i for i in idx if i not in targets]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import statistics
 import struct
 from pathlib import Path
 
@@ -306,6 +307,28 @@ def test_print_missed_beside_a_doubtful_line_is_read_with_it() -> None:
     assert line.text.startswith("Birmingham B3")
     # the words keep to the rows of the line read again, however tall Tesseract boxed them in the strip
     assert all(w.box.y >= 115 and w.box.y2 <= 161 for w in line.words)
+
+
+def test_print_missed_before_a_sure_small_line_is_found_and_read_with_it() -> None:
+    # bench phone card 052: "28070 Madrid" read as "Madrid" (0.94) on a card of big print, the postcode less than
+    # half the body text's height: it is found as the line's unread start, and the line is read again whole
+    image = np.full((400, 900), 255, np.uint8)
+    cv2.putText(image, "Elena Diaz", (40, 90), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 4)
+    cv2.putText(image, "Solana SL", (40, 190), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 4)
+    cv2.putText(image, "28070 Madrid", (40, 218), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 0, 2)  # close under "Solana SL"
+
+    def box(text: str, x: int, baseline: int, scale: float, thick: int) -> Box:
+        (w, h), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+        return Box(x, baseline - h, w, h + 2)
+
+    big = [Line(words=(Word(t, box(t, 40, y, 2.0, 4), 0.95),)) for t, y in (("Elena Diaz", 90), ("Solana SL", 190))]
+    x = 40 + cv2.getTextSize("28070 ", cv2.FONT_HERSHEY_SIMPLEX, 0.7, 2)[0][0]
+    madrid = Line(words=(Word("Madrid", box("Madrid", x, 218, 0.7, 2), 0.94),))
+    read = Page(lines=(*big, madrid), width=900, height=400)
+    [found] = missed_print(image, read)
+    assert found.x < 50 and found.h < 0.5 * statistics.median(ln.height for ln in read.lines)
+    page = second_look(image, read, Contact(), Settings())
+    assert page.lines[-1].text == "28070 Madrid"
 
 
 def test_print_read_where_the_first_reading_found_none_counts_against_the_first() -> None:
