@@ -697,3 +697,13 @@ def test_a_one_line_address_whose_numbers_look_like_a_phone_is_an_address() -> N
     c = card("www.pinnacle.de", "T. 0721 / 2046", "Berliner Allee 225 76488 Karlsruhe")
     assert c.address is not None and (c.address.street, c.address.postcode) == ("Berliner Allee 225", "76488")
     assert [p.number for p in c.phones] == ["+497212046"]
+
+
+def test_an_indian_pin_code_with_a_digit_read_as_a_look_alike_is_mended() -> None:
+    # bench phone card 037: a small footer line read "... Bengaluru, Karnataka S60191"
+    row = "4th Floor, Raheja Mindspace - Brigade Road Bengaluru, Karnataka S60191"
+    found = card("Mob | +91-8138797109", row).address
+    assert found is not None and found.postcode == "560191" and found.region == "Karnataka"
+    assert found.lines[-1].endswith("Karnataka 560191")
+    # only at the line's end, and only on an Indian card: a British "S60 1AB" or a word is no PIN code
+    assert card("Mob | +44 7700 900123", "12 High St, Sheffield S60191").address is None

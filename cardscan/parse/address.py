@@ -255,14 +255,20 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     m = re.search(r"\bSingapore\s+(?P<postcode>\d{6})\b", text, re.I)
     if m:
         return CityLine("SG", "Singapore", "", m["postcode"], text[: m.start()].strip(" ,"))
-    m = re.search(r"\b(?P<postcode>[1-9]\d{2} ?\d{3})\b", text)
-    if m and (hint == "IN" or any(p in text.lower() for p in IN_PLACES)):
+    indian = hint == "IN" or any(p in text.lower() for p in IN_PLACES)
+    m = re.search(r"\b(?P<postcode>[1-9]\d{2} ?\d{3})\b", text) if indian else None
+    # "Karnataka S60191": a PIN code ending the line, a digit of it read as a look-alike (S O l I B $)
+    misread = None if m or not indian else _PIN_MISREAD.search(text)
+    if misread and sum(ch.isdigit() for ch in misread["postcode"]) >= 4:
+        m = misread
+    if m:
         head = text[: m.start()].rstrip(" -–,")
         before, city = _last_segment(head)
         region = ""
         if city.lower() in IN_STATES and before:
             region, (before, city) = city, _last_segment(before)  # "Kochi, Kerala 682168": the city, then its state
-        return CityLine("IN", city, region, m["postcode"].replace(" ", ""), before)
+        postcode = m["postcode"].replace(" ", "").translate(AS_DIGIT)
+        return CityLine("IN", city, region, postcode, before, m["postcode"] if m is misread else "")
     m = re.search(rf"\b(?P<postcode>\d{{4}} ?[A-Z]{{2}})\s+{_CITY}\s*(?:,|$)", text)
     # (letters that are also Australian states only on a card the domain or a number says is Dutch)
     if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
@@ -292,6 +298,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     return None
 
 
+_PIN_MISREAD = re.compile(r"(?<![\w$])(?P<postcode>[1-9SlIB$][\dOolISB$]{2} ?[\dOolISB$]{3})\s*$")
 _UK_POSTCODE = re.compile(r"\b(?P<postcode>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})\b")
 #: the same shape with OCR's slips (I, l, O, S for 1, 0, 5 and back), only at the end of a British card's line,
 #: and with its space (a county in capitals, "ESSEX", has the shape of a postcode without one)
