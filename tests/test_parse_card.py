@@ -654,6 +654,16 @@ def test_a_company_with_its_first_letters_lost_to_the_logo_is_spelled_from_the_d
     assert parse_page(page_from_rows(rows), Settings()).company == "Village SA"
 
 
+def test_a_logo_mark_read_as_a_letter_before_a_companys_first_word_is_dropped_by_the_domain() -> None:
+    # bench phone card 091: "Umbra Digital Pty. Ltd" read "Cumbra Digital Pty. Ltd" beside umbra.com.au
+    rows = [("Cumbra Digital Pty. Ltd", 52, 0.71), ("Kirra Taylor", 56), "Partner", "M +61 455 598 177",
+            "ktaylor@umbra.com.au", "Web: www.umbra.com.au"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Umbra Digital Pty. Ltd" and "company" in c.review
+    rows[0] = ("Acme Digital Pty. Ltd", 52, 0.71)  # another name, not the domain's a letter off
+    assert parse_page(page_from_rows(rows), Settings()).company == "Acme Digital Pty. Ltd"
+
+
 def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_empty_field_to_review() -> None:
     # "WESTBROOK" in small capitals over its tagline, taken by no field: the company is on the card
     rows = [("v", 64, 0.64), ("WESTBROOK", 26, 0.85), ("Your partner in growth", 18, 0.95),

@@ -1633,6 +1633,13 @@ def _respelled(text: str, confirmed: list[str]) -> str:
     return " ".join(words)
 
 
+def _named(text: str) -> str:
+    """What a company line says before its legal form, or the first word of that when it has more ("Cumbra" of
+    "Cumbra Digital Pty Ltd"): the word a domain names."""
+    head = _LEGAL.sub("", text).strip(" ,")
+    return head.split()[0] if head.split() else head
+
+
 def _edge_slip(text: str, domains: list[str], most: int = 1) -> bool:
     """A one-word logo the domain spells but for a letter lost or gained at its edge ("iverstone", "qemberly"
     beside riverstone, emberly): the logo's first or last letter merged with its mark, or the mark read as one.
@@ -1724,10 +1731,12 @@ def _pick_company(
         agree = domain_agreement(text, domains)
         legal = bool(_LEGAL.search(text)) or bool(_ORG_WORDS.search(text))
         big = c.height >= 1.25 * median_h
+        # "Cumbra Digital Pty Ltd" beside umbra.com.au: the logo's mark read as a letter glued to the name
+        slipped = legal and agree < 0.999 and _edge_slip(_named(text), domains, 2)
         if _JP_LEGAL.search(text) and _JP_LEGAL.sub("", text).strip():
             # "株式会社コントーソ": the registered name, which a Japanese contact keeps, not the Latin logo
             score, conf = 5.0, c.conf
-        elif agree >= 0.85 or (legal and agree >= 0.6):
+        elif agree >= 0.85 or (legal and (agree >= 0.6 or slipped)):
             score, conf = 3 + agree, c.conf + 0.1
             spaced = spaced_out or (
                 c.source is not None and len(c.source.words) >= 3 and all(len(w.text) <= 2 for w in c.source.words)
@@ -1746,9 +1755,10 @@ def _pick_company(
                 dom = max(domains, key=lambda d: similarity(letters_only(text), d.replace("-", "")))
                 # in review, unless an email read surely spells the domain: a misread one spells a misread logo
                 text, conf = _spell_from_domain(text, dom), (SPELLED_CONF if email_conf >= SURE_DOMAIN else 0.5)
-            elif legal and agree < 0.999 and _edge_slip(_LEGAL.sub("", text).strip(" ,"), domains, 2):
-                # "llage SA" beside sillage.fr: the name's first letters lost to the logo's mark
-                head = _LEGAL.sub("", text).strip(" ,")
+            elif slipped:
+                head = _named(text)
+                # "llage SA" beside sillage.fr: the name's first letters lost to the logo's mark ("Cumbra Digital Pty
+                # Ltd" beside umbra.com.au: the mark read as a letter, the name's first word the domain)
                 dom = max(domains, key=lambda d: similarity(letters_only(head), d.replace("-", "")))
                 text, conf = text.replace(head, _spell_from_domain(head, dom), 1), 0.5
             elif misspells_domain(text, domains):
