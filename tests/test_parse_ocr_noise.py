@@ -11,7 +11,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Box, Contact, Line, Page, Word
 from cardscan.parse import parse_page
-from cardscan.parse.text import page_from_rows
+from cardscan.parse.text import ocr_edits, page_from_rows
 
 Placed = tuple[str, int, int, int] | tuple[str, int, int, int, float]
 
@@ -600,3 +600,12 @@ def test_an_unsure_email_that_the_name_and_company_spell_letter_by_letter_needs_
     # its local part repaired: "marta perez@" may have been "marta_perez@"; another name spells nothing
     assert "emails" in card(*rows, ("leonardo rossi@vela.it", 20, 0.62)).review
     assert "emails" in card(*rows, ("l.bianchi@vela.it", 20, 0.62)).review
+
+
+def test_ocr_edits_are_the_look_alike_swaps_and_each_caller_gets_its_own_list() -> None:
+    edits = ocr_edits("Hernandez", "hemandez")
+    assert [(e.start, e.end, e.to, e.plausible) for e in edits] == [(2, 4, "m", True)]  # "rn" read as "m"
+    assert ocr_edits("Müller", "mueller") == []  # an umlaut spelled out costs nothing
+    assert [e.plausible for e in ocr_edits("Acme", "axme")] == [False]
+    edits.clear()  # the answers are remembered; changing one must not change the next
+    assert len(ocr_edits("Hernandez", "hemandez")) == 1

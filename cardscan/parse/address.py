@@ -334,6 +334,10 @@ UK_POST_TOWNS = {
     "WD": "Watford", "WF": "Wakefield", "WN": "Wigan", "WR": "Worcester", "WS": "Walsall", "WV": "Wolverhampton",
     "YO": "York",
 }  # fmt: skip
+#: the areas of each post town, by its name in lower case ("london": E, EC, N, NW...)
+_AREAS_OF_TOWN: dict[str, set[str]] = {}
+for _area, _town in UK_POST_TOWNS.items():
+    _AREAS_OF_TOWN.setdefault(_town.lower(), set()).add(_area)
 
 
 def uk_post_town(city: str, postcode: str) -> str | None:
@@ -875,9 +879,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
     by_index = {ln.index: ln for ln in lines}
     # a British post town printed on a line of its own ("Reading" over "RGI IFQ"): a misread postcode of its
     # area beside it is British, though nothing else on the card says so
-    towns = {
-        area for area, town in UK_POST_TOWNS.items() for ln in lines if ln.text.strip(" ,").lower() == town.lower()
-    }
+    towns = {area for ln in lines for area in _AREAS_OF_TOWN.get(ln.text.strip(" ,").lower(), ())}
     for line in free:
         text = _SEPARATOR.sub(", ", _separated(_LABEL.sub("", line.text)))
         found = _match_city_line(text, hint)

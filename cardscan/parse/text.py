@@ -5,6 +5,7 @@ Everything here is pure and works on strings or `TextLine`s; it decides no field
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -443,6 +444,13 @@ def ocr_edits(printed: str, written: str) -> list[Edit]:
     Accents, case and German "ue" for "ü" cost nothing; a look-alike swap ("W"/"h", "rn"/"m")
     costs 1, any other change 3. Only the changes are returned: [] means the same word.
     """
+    return list(_ocr_edits(printed, written))
+
+
+@functools.lru_cache(maxsize=8192)
+def _ocr_edits(printed: str, written: str) -> tuple[Edit, ...]:
+    """`ocr_edits`, remembered: a card's words are compared with the same domains and vocabularies many times
+    over (and its page is parsed twice, before and after the second look)."""
     n, m = len(printed), len(written)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -495,7 +503,7 @@ def ocr_edits(printed: str, written: str) -> list[Edit]:
         i, j, edit = back
         if edit is not None:
             edits.append(edit)
-    return edits[::-1]
+    return tuple(edits[::-1])
 
 
 def apply_edits(printed: str, edits: list[Edit]) -> str:
