@@ -82,6 +82,7 @@ def test_unrelated_website_is_kept() -> None:
         ("https://www.linkedin.com/in/avery-smith/", "https://www.linkedin.com/in/avery-smith/"),
         ("LinkedIn: in/avery-smith", "linkedin.com/in/avery-smith"),
         ("in /in/avery-smith", "linkedin.com/in/avery-smith"),
+        ("wwvw.linkedin.com/in/avery-smith", "www.linkedin.com/in/avery-smith"),  # a w of four read as v
     ],
 )
 def test_linkedin(printed: str, expected: str) -> None:

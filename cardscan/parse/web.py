@@ -27,8 +27,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bw{3,4}\s?[.,;:]\s?(?=\w)", re.I), "www."),
     # "https:/Avww.": the second slash read as a letter, joined to the host
     (re.compile(r"\b(https?):/[/A-Za-z]?(?=[vw]{3}\.)", re.I), r"\1://"),
-    # a stray letter among the w's ("wwew.novatek.co")
-    (re.compile(r"\b(?:ww[a-uxyz]w|w[a-uxyz]ww)\.(?=\w)", re.I), "www."),
+    # a stray letter among the w's ("wwew.novatek.co", "wwvw.linkedin.com")
+    (re.compile(r"\b(?:ww[a-vxyz]w|w[a-vxyz]ww)\.(?=\w)", re.I), "www."),
     # one w of three read as a "v" ("vww.linkedin.com"); "vw." alone is a real host, so three letters only
     (re.compile(r"\b(?:vww|wvw|wwv)\.(?=\w)", re.I), "www."),
     # "contoso. com", "juniper .com.au", "parallax -systems.io": spaces OCR put inside a host name
