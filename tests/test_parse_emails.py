@@ -42,6 +42,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("mailto:avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("avery.smith©contoso.com", "avery.smith@contoso.com"),
+        ("careersĝlattice-logistics.com.au", "careers@lattice-logistics.com.au"),  # the Latin model's "@"
+        ("E: élisa.gallo@fontana.it", "elisa.gallo@fontana.it"),  # an accent the second look put on the name's e
         ("avery.smith(at)contoso.com", "avery.smith@contoso.com"),
         ("avery.smith @ contoso.com", "avery.smith@contoso.com"),
         ("avery.smith@contoso,com", "avery.smith@contoso.com"),

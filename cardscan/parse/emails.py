@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, ocr_edits
+from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, ocr_edits, strip_accents
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", re.I), "@"),
     # "©" and "®" are how Tesseract often reads a small "@"; only between word characters
     (re.compile(r"(?<=\w)\s?[©®]\s?(?=\w)"), "@"),
+    # "careersĝlattice-logistics.com.au": the Latin model's reading of an "@", before a domain only
+    (re.compile(r"(?<=\w)ĝ(?=[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b)"), "@"),
     (re.compile(r"(?<=\w)\s*@\s*(?=\w)"), "@"),
 )
 
@@ -108,6 +110,14 @@ def _repair(text: str) -> str:
     # "Smith, jo@" keeps its capital and stays apart)
     head = re.sub(r"(?<![\w.])([a-z0-9][a-z0-9._-]*)[,;]\s?(?=[a-z0-9][\w.]*$)", r"\1.", head)
     return head + tail
+
+
+def _ascii_local(candidate: str) -> str:
+    """ "élisa.gallo@fontana.it" -> "elisa.gallo@fontana.it": an accent in a local part is OCR's (a name line's
+    accents taken for the email beside it); cards print addresses in plain letters."""
+    local, at, domain = candidate.rpartition("@")
+    plain = strip_accents(local)
+    return f"{plain}{at}{domain}" if plain != local and plain.isascii() else candidate
 
 
 def normalise_email(candidate: str) -> str | None:
@@ -208,7 +218,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             candidate = match.group(0).strip(".-'").lstrip("_")  # "|_jennifer@": an icon's underline
             # "®-bonnet@" for "a.bonnet@": what stood before the dot or dash was not read as the address's
             cut_start = match.group(0)[:1] in ".-"
-            email = normalise_email(candidate)
+            email = normalise_email(_ascii_local(candidate))
             known = provider(email.rpartition("@")[2]) if email else None
             if email is not None and known is not None:
                 email = f"{email.rpartition('@')[0]}@{known}"
