@@ -707,3 +707,12 @@ def test_an_indian_pin_code_with_a_digit_read_as_a_look_alike_is_mended() -> Non
     assert found.lines[-1].endswith("Karnataka 560191")
     # only at the line's end, and only on an Indian card: a British "S60 1AB" or a word is no PIN code
     assert card("Mob | +44 7700 900123", "12 High St, Sheffield S60191").address is None
+
+
+def test_a_town_with_a_letter_read_as_a_digit_is_its_postcode_regions_main_town_in_review() -> None:
+    # fresh phone set: "50543 K6in", the ö of Köln read as a 6, gave no address at all
+    c = card("lena.meyer@bluepeak-health.com", "Am Werder 169b", "50543 K6in")
+    assert c.address is not None and c.address.city == "Köln" and c.address.lines[-1] == "50543 Köln"
+    assert "address" in c.review
+    # only the region's own town: "B3rlin" beside a Cologne postcode is no town this can put right
+    assert card("lena.meyer@bluepeak-health.com", "Am Werder 169b", "50543 B3rlin").address is None

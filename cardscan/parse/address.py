@@ -289,6 +289,12 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     if m:
         country = {"D": "DE", "F": "FR", "E": "ES", "I": "IT"}.get(m["cc"] or "", "")
         return CityLine(country, m["city"].strip(), m["region"] or "", m["postcode"], text[: m.start()].strip(" ,"))
+    # "50543 K6in": the town's ö read as a 6; taken only when a look-alike or two off the main town of the
+    # postcode's region (in one country alone, or the one the card's phone or domain names)
+    m = re.search(r"\b(?P<postcode>\d{5})\s+(?P<city>[A-ZÀ-Ý](?=[A-Za-zÀ-ÿß]*\d)[A-Za-zÀ-ÿß\d]{2,})\s*(?:,|$)", text)
+    main_towns = {c: region_town(c, m["city"], m["postcode"]) for c in REGION_TOWNS if hint in ("", c)} if m else {}
+    if m and len(towns := [c for c, t in main_towns.items() if t]) == 1:
+        return CityLine(towns[0], m["city"], "", m["postcode"], text[: m.start()].strip(" ,"))
     # "Im Mediapark 228, $2565 Aachen": a five-digit postcode with a digit read as a look-alike ($ S O l I B),
     # after a street number and a comma, before a city
     m = re.search(rf"(?<=\d, )(?P<raw>[\d$SOolIB]{{5}})\s+{_LETTERS_CITY}\s*(?:,|$)", text)
@@ -388,11 +394,17 @@ def postcode_town_country(postcode: str, city: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+#: the letter a digit inside a town's name was read for ("K6in": Köln, its ö read as a 6)
+_DIGIT_AS_LETTER = str.maketrans("013568", "olesob")
+
+
 def region_town(country: str, city: str, postcode: str) -> str | None:
     """The main town of the postcode's region when `city` is a misreading of it ("Minster" beside 48468,
     "Kobn" beside 50080); None when it is that town, another place, or the country has no table."""
     town = REGION_TOWNS.get(country, {}).get(postcode[:2]) if re.fullmatch(r"\d{5}", postcode) else None
-    written, spelled = "".join(fold(c) for c in city), "".join(fold(c) for c in town or "")
+    # (a letter read as a digit is read back as the letter it looks like: "K6in" for Köln)
+    written = "".join(fold(c) for c in city.translate(_DIGIT_AS_LETTER))
+    spelled = "".join(fold(c) for c in town or "")
     if not town or not written or city == town:
         return None
     if written == spelled:
