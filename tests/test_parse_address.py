@@ -716,3 +716,12 @@ def test_a_town_with_a_letter_read_as_a_digit_is_its_postcode_regions_main_town_
     assert "address" in c.review
     # only the region's own town: "B3rlin" beside a Cologne postcode is no town this can put right
     assert card("lena.meyer@bluepeak-health.com", "Am Werder 169b", "50543 B3rlin").address is None
+
+
+def test_a_british_postcode_of_no_area_its_b_read_as_8_is_the_area_of_the_town_beside_it() -> None:
+    # fresh hard set: "Cambridge C84 1LD" (no area C), unflagged
+    found = card("+44 1223 123456", "4 Castle Street", "Cambridge C84 1LD").address
+    assert found is not None and found.postcode == "CB4 1LD" and found.lines[-1] == "Cambridge CB4 1LD"
+    # a town the mended area does not have: left as read
+    assert card("+44 1223 123456", "4 Castle Street", "London C84 1LD").address.postcode == "C84 1LD"  # type: ignore[union-attr]
+    assert card("+44 121 496 0000", "Birmingham B15 2TT").address.postcode == "B15 2TT"  # type: ignore[union-attr]

@@ -240,7 +240,7 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     m = _UK_POSTCODE.search(text)
     if m:
         before, city = _last_segment(text[: m.start()])
-        pc = uk_postcode(m["postcode"]) or m["postcode"]
+        pc = _known_area(uk_postcode(m["postcode"]) or m["postcode"], city)
         return CityLine("GB", city, "", pc, before, m["postcode"] if pc != m["postcode"] else "")
     m = _UK_POSTCODE_MISREAD.search(text) if hint == "GB" else None
     mended = uk_postcode(m["postcode"]) if m else None
@@ -412,6 +412,20 @@ def region_town(country: str, city: str, postcode: str) -> str | None:
     edits = ocr_edits(town, written)
     plausible = bool(edits) and len(edits) <= 2 and all(e.plausible for e in edits)
     return town if plausible or (written[0] == spelled[0] and similarity(written, spelled) >= 0.75) else None
+
+
+def _known_area(postcode: str, city: str) -> str:
+    """ "Cambridge C84 1LD" -> "CB4 1LD": a postcode of no area whose second letter was read as a digit (B as 8),
+    when that letter gives the area whose post town is the city printed beside it; the postcode itself otherwise."""
+    if _postcode_area(postcode) in UK_POST_TOWNS or len(postcode) < 6 or not postcode[1].isdigit():
+        return postcode
+    fixed = postcode[0] + postcode[1].translate(AS_LETTER) + postcode[2:]
+    town = UK_POST_TOWNS.get(_postcode_area(fixed), "")
+    return fixed if town.lower() == city.lower() and _UK_POSTCODE.fullmatch(fixed) else postcode
+
+
+def _postcode_area(postcode: str) -> str:
+    return re.sub(r"[^A-Z].*", "", postcode)
 
 
 def uk_postcode(text: str) -> str | None:
