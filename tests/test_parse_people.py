@@ -7,7 +7,7 @@ import pytest
 from cardscan.config import Settings
 from cardscan.models import Box, Contact, Line, Page, Word
 from cardscan.parse import parse_page, people
-from cardscan.parse.people import restore_role_accents
+from cardscan.parse.people import mend_org_words, restore_role_accents
 from cardscan.parse.text import page_from_rows
 
 
@@ -745,3 +745,12 @@ def test_a_linkedin_label_is_no_name() -> None:
     # fresh hard set: "Linkedin linkedi N-engineering.com", its address cut, was taken for a name
     c = card(("Linkedin linkedi", 42), "Fax (022) 122141")
     assert c.name is None
+
+
+def test_a_word_of_a_companys_name_one_look_alike_off_a_word_companies_use_is_spelled_as_it() -> None:
+    # fresh hard set: "Vertex Lahs" beside vertex-labs, read surely and left unflagged
+    assert mend_org_words("Vertex Lahs") == "Vertex Labs"
+    assert mend_org_words("NOVA MEDLA") == "NOVA MEDIA"
+    # the name itself is left as read, and so is a word that is none of them or near two
+    assert mend_org_words("Dato Group") == "Dato Group"
+    assert mend_org_words("Vertex Labs Inc") == "Vertex Labs Inc"

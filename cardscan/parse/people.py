@@ -206,6 +206,30 @@ def _title_word_read_as(raw: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+#: the words after its name that a company's name is made of most often, which a misread one is spelled as
+_ORG_NAME_WORDS = (
+    "technologies", "solutions", "systems", "labs", "consulting", "partners", "holdings", "foundation", "agency",
+    "studio", "capital", "ventures", "logistics", "analytics", "software", "networks", "robotics", "biotech",
+    "foods", "media", "mobility", "energy", "group", "digital", "security", "health", "talent", "recruitment",
+)  # fmt: skip
+
+
+def mend_org_words(company: str) -> str:
+    """ "Vertex Lahs" -> "Vertex Labs": a word after the company's first that is one look-alike letter off exactly
+    one of the words companies are named with, spelled as that word in the case it was read in. The first word,
+    the name itself, is left as read ("Dato Group" is no "Data")."""
+    words = company.split(" ")
+    for i, read in enumerate(words[1:], start=1):
+        low = read.lower()
+        if len(low) < 4 or not low.isalpha() or low in _ORG_NAME_WORDS:
+            continue
+        near = [w for w in _ORG_NAME_WORDS if len(e := ocr_edits(low, w)) == 1 and e[0].plausible]
+        if len(near) == 1:
+            spelled = near[0]
+            words[i] = spelled.upper() if read.isupper() else spelled.capitalize() if read[0].isupper() else spelled
+    return " ".join(words)
+
+
 def role_words_only(text: str) -> bool:
     """Every word of a title or department is a role or area word ("Platform Engineering", "People & Culture"),
     joined by "of", "and" or "&" at most: OCR that misreads a word seldom lands on another of them."""
@@ -1796,6 +1820,7 @@ def _pick_company(
     _, picked, conf, cand = best
     if cand is None or picked is None:
         return None, 0.0, ()
+    picked = mend_org_words(picked)
     # "©acme consulting pty ltd", "©oakridge": the logo's round mark read as a copyright sign glued to the name
     # (OCR's small letters after it, "acme CONSULTING", take the case of the rest)
     if (unmarked := re.sub(r"^[©®]\s?(?=[^\W\d_])", "", picked)) != picked:
