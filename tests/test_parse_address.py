@@ -725,3 +725,10 @@ def test_a_british_postcode_of_no_area_its_b_read_as_8_is_the_area_of_the_town_b
     # a town the mended area does not have: left as read
     assert card("+44 1223 123456", "4 Castle Street", "London C84 1LD").address.postcode == "C84 1LD"  # type: ignore[union-attr]
     assert card("+44 121 496 0000", "Birmingham B15 2TT").address.postcode == "B15 2TT"  # type: ignore[union-attr]
+
+
+def test_a_town_in_small_letters_lost_its_start_and_the_address_is_in_review() -> None:
+    # dev hard set: "nberra ACT 2601", Canberra's "Ca" lost to a shadow, went unflagged
+    c = card("+61 2 6123 4567", "Level 25, 69 Elizabeth Street", "nberra ACT 2601")
+    assert c.address is not None and c.address.city == "nberra" and "address" in c.review
+    assert "address" not in card("+61 2 6123 4567", "Level 25, 69 Elizabeth Street", "Canberra ACT 2601").review

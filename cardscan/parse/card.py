@@ -1135,6 +1135,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["emails"] = min(conf["emails"], EMAIL_DISAGREES_CONF)
     if addr and any(misread_street_word(t) for line in addr.address.lines for t in line.split()):
         conf["address"] = min(conf["address"], 0.5)
+    # "Elizabeth Street nberra ACT 2601": a town in small letters lost its start (Canberra's "Ca" to a shadow)
+    if addr and addr.address.city[:1].islower():
+        conf["address"] = min(conf["address"], 0.5)
     values = {
         "name": people.name.full.split() if people.name else [],
         "title": (people.title or "").split(),
