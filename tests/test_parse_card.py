@@ -706,6 +706,7 @@ def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website
         ("Jarrah Wilson", "linkedin.com/in/jwilson-jjarrah", "linkedin.com/in/jwilson-jjarrah"),  # only the first part
         ("Kenji Kobayashi", "linkedin.com/in/kkobayashi567", "linkedin.com/in/kkobayashi567"),  # initial, family name
         ("Martin Martin", "linkedin.com/in/mmartin", "linkedin.com/in/mmartin"),
+        ("Nuria Hernandez", "linkedin.com/in/nuria-hemandez", "linkedin.com/in/nuria-hernandez"),  # rn read as m
     ],
 )
 def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, read: str, printed: str) -> None:

@@ -572,6 +572,8 @@ def test_company_of_trade_words_and_a_legal_form_only_lost_its_name(company: str
         ("Data L", "Data L"),
         ("Vertex Consulting S.r.!", "Vertex Consulting S.r.l"),  # l read as "!" (phone dev card)
         ("VERTEX SR!", "VERTEX SRL"),
+        ("Vela SR1", "Vela SRL"),  # l read as 1 (phone dev card)
+        ("Ravi Sri", "Ravi Sri"),  # a word of a name, not a form
         ("Yahoo Japan!", "Yahoo Japan!"),
         ("ACME !NC", "ACME INC"),
         ("Granite Ltd", "Granite Ltd"),

@@ -354,7 +354,8 @@ def slug_from_name(url: str, name: PersonName) -> str:
         low = seg.lower().rstrip("0123456789")  # "ikumar334": the digits LinkedIn added stay
         digits = seg[len(low) :]
         for part in parts:
-            edits = ocr_edits(part, low) if len(low) == len(part) and low != part else []
+            # (a length apart for two letters read as one: "hemandez" under "Hernandez")
+            edits = ocr_edits(part, low) if abs(len(low) - len(part)) <= 1 and low != part else []
             if len(edits) == 1 and edits[0].plausible:
                 segments[k] = part + digits
                 break

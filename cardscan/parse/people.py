@@ -1692,6 +1692,7 @@ def _without_tail_specks(text: str) -> str:
 _LEGAL_MISREADS = {
     "ine": "Inc", "lnc": "Inc", "!nc": "Inc", "itd": "Ltd", "lid": "Ltd", "ltc": "Ltd",
     "llu": "LLC", "llg": "LLC", "ilc": "LLC", "l1c": "LLC", "1lc": "LLC",  # "Foxglove LLU": its C read as U
+    "sr1": "Srl", "s.r.1": "S.r.l",  # "Vela SR1": the l of the Italian form read as a 1
 }  # fmt: skip
 
 
