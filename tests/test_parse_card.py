@@ -707,6 +707,7 @@ def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website
         ("Kenji Kobayashi", "linkedin.com/in/kkobayashi567", "linkedin.com/in/kkobayashi567"),  # initial, family name
         ("Martin Martin", "linkedin.com/in/mmartin", "linkedin.com/in/mmartin"),
         ("Nuria Hernandez", "linkedin.com/in/nuria-hemandez", "linkedin.com/in/nuria-hernandez"),  # rn read as m
+        ("Tobias Jäger", "linkedin.com/in/tobias-jaeger", "linkedin.com/in/tobias-jaeger"),  # its umlaut spelled out
     ],
 )
 def test_a_profile_name_a_look_alike_off_the_name_is_spelled_like_it(name: str, read: str, printed: str) -> None:

@@ -339,6 +339,9 @@ def _dash_for_dot(hit: EmailHit, name: PersonName | None) -> EmailHit:
     return hit
 
 
+_UMLAUTS = frozenset("äöüÄÖÜ")
+
+
 def slug_from_name(url: str, name: PersonName) -> str:
     """The profile URL with the printed name's letters back where OCR read a look-alike in its profile name
     ("in/lachian-campbell" under "Lachlan Campbell", "in/Ifischer" under "Laura Fischer": an initial l read as I).
@@ -356,7 +359,8 @@ def slug_from_name(url: str, name: PersonName) -> str:
         for part in parts:
             # (a length apart for two letters read as one: "hemandez" under "Hernandez")
             edits = ocr_edits(part, low) if abs(len(low) - len(part)) <= 1 and low != part else []
-            if len(edits) == 1 and edits[0].plausible:
+            # (an umlaut the profile name spells out, "jaeger" under "Jäger", is no misreading)
+            if len(edits) == 1 and edits[0].plausible and edits[0].to not in _UMLAUTS:
                 segments[k] = part + digits
                 break
             # "Ifischer": the initial l before the family name read as its look-alike
