@@ -7,7 +7,7 @@ enlarged, as strips stacked into one small image: lines read with low confidence
 blur) are read from the card prepared without `light` and keep the more confident of their two
 readings, and name and address lines take back accents. Print that no word of the first reading covers
 (a line Tesseract's page layout dropped) is read in the same call, as lines of its own, or with the line it
-starts or ends (a first word dropped), which is then in doubt.
+starts (a first word dropped), which is then in doubt.
 Only ocr.py calls Tesseract.
 """
 
@@ -311,12 +311,13 @@ def _worded(line: Line) -> bool:
 
 
 def _beside(box: Box, line: Box) -> bool:
-    """The missed print `box` carries `line` on to the left or right: on its row, and no more than a word
-    space or two away (Tesseract's sparse layout may leave a line's first word unread: "im B3 5ZB" for
-    "Birmingham B3 5ZB")."""
+    """The missed print `box` starts `line`: on its row, left of it, no more than a word space or two away
+    (Tesseract's sparse layout may leave a line's first word unread: "im B3 5ZB" for "Birmingham B3 5ZB"). Print
+    missed after a line is read as a line of its own: a strip widened to the right changed how Tesseract read
+    the strips stacked with it (the real FOAF card's "UNC-Chapel Hill SILS" came apart)."""
     shared = min(box.y2, line.y2) - max(box.y, line.y)
-    gap = max(box.x, line.x) - min(box.x2, line.x2)
-    return shared >= 0.5 * min(box.h, line.h) and gap <= 1.5 * min(box.h, line.h)
+    gap = line.x - box.x2
+    return box.x < line.x and shared >= 0.5 * min(box.h, line.h) and gap <= 1.5 * min(box.h, line.h)
 
 
 def distinct(words: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
@@ -365,8 +366,8 @@ def second_look(
         # a middling name on a doubtful line is read as a doubtful line (from `other`): the accent reading
         # comes from `image`, and it may replace the whole line ("<foaf:name-Jason" swallowed the name)
         targets = {i for i in targets if page.lines[i] not in doubt}
-    # print no word covers: read with the line it starts or ends (which is then in doubt: a word of it went
-    # unread), or else as a line of its own (numbered after the page's lines)
+    # print no word covers: read with the line it starts (which is then in doubt: a word of it went unread),
+    # or else as a line of its own (numbered after the page's lines)
     strips = list(page.lines)  # what is read again of each line: widened over print beside it
     missed = []
     for box in missed_print(image, page) if settings.step_on("second_pass") else []:
