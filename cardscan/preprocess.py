@@ -817,6 +817,69 @@ def find_card_quad(rgb: np.ndarray) -> np.ndarray | None:
     return quads[0] if quads else None
 
 
+#: how far from a region outline's side an edge may lie to be the card's side, as a share of the photo's long side
+SNAP_REACH = 0.04
+#: the edges a side is moved onto must run along at least this share of it
+SNAP_COVER = 0.3
+#: and within this many degrees of its direction (a rounded corner turns a region's short side)
+SNAP_TURN = 12
+
+
+def snapped(quad: np.ndarray, segments: np.ndarray, long_side: int) -> np.ndarray | None:
+    """The region outline `quad` with each side moved onto the straight edge running along it nearby; None
+    when no side moves. A region's outline follows the card's paper only roughly (a shadow or a glare
+    rounds it), so its sides can miss the card's edges by a few pixels and score no edge support at all.
+
+    Of the edges along a side (within SNAP_TURN degrees of its direction, within SNAP_REACH of it, beside it and
+    together at least SNAP_COVER of its length), the side goes to the offset carrying the most edge length."""
+    if len(segments) == 0:
+        return None
+    q = np.asarray(quad, np.float64)
+    p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
+    seg_len = np.maximum(np.hypot(*(p2 - p1).T), 1e-9)
+    # edges at offsets within half the edge-support tolerance of each other are one edge
+    reach, step = SNAP_REACH * long_side, 0.006 * long_side
+    lines = []
+    moved = False
+    for i in range(4):
+        a, b = q[i], q[(i + 1) % 4]
+        side = max(float(np.hypot(*(b - a))), 1e-9)
+        u = (b - a) / side
+        n = np.array([-u[1], u[0]])
+        along = np.abs((p2 - p1) @ n) / seg_len < math.sin(math.radians(SNAP_TURN))
+        off1, off2 = (p1 - a) @ n, (p2 - a) @ n
+        mid = ((p1 + p2) / 2 - a) @ u / side
+        near = along & (np.abs(off1) < reach) & (np.abs(off2) < reach) & (mid > 0) & (mid < 1)
+        offset = (off1 + off2) / 2
+        bins = np.round(offset[near] / step)
+        if len(bins) == 0:
+            lines.append((a, u))
+            continue
+        weight = {k: float(seg_len[near][bins == k].sum()) for k in np.unique(bins)}
+        best = max(weight, key=lambda k: weight[k])
+        if weight[best] < SNAP_COVER * side:
+            lines.append((a, u))
+            continue
+        pick = near.copy()
+        pick[near] = bins == best
+        d = p2[pick] - p1[pick]
+        d *= np.where(d @ u < 0, -1.0, 1.0)[:, None]  # each edge pointing the side's way
+        direction = d.sum(axis=0) / max(float(np.hypot(*d.sum(axis=0))), 1e-9)
+        centre = (seg_len[pick][:, None] * (p1[pick] + p2[pick]) / 2).sum(axis=0) / seg_len[pick].sum()
+        lines.append((centre, direction))
+        moved = True
+    if not moved:
+        return None
+    corners = []
+    for i in range(4):
+        (pa, ua), (pb, ub) = lines[i - 1], lines[i]
+        pt = _line_intersection(pa, pa + ua, pb, pb + ub)
+        if pt is None:
+            return None
+        corners.append(pt)
+    return order_quad(np.array(corners))
+
+
 def _overlap(a: np.ndarray, b: np.ndarray) -> float:
     """Area two convex quads share, as a share of the smaller one."""
     shared = cv2.intersectConvexConvex(a.astype(np.float32), b.astype(np.float32))[0]
@@ -858,6 +921,7 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     segments = segments[lengths >= 0.03 * max(shape)]
     text = text_mask(grey)
     candidates = [q for q in map(quad_from_polygon, _candidate_polygons(small)) if q is not None]
+    candidates += [q for q in (snapped(c, segments, max(shape)) for c in candidates) if q is not None]
     scored = _ranked(candidates, segments, shape, text, 20)
     if not scored or scored[0][0] < LOOK_FURTHER:
         # a side that barely stands out (a card on paper nearly as light as itself) is not among the

@@ -397,6 +397,23 @@ def test_edge_support_counts_only_edges_along_the_sides_themselves() -> None:
     assert many[0] == pytest.approx(got) and many[1] == 0.0
 
 
+def test_a_region_outline_off_the_card_s_edges_is_moved_onto_them() -> None:
+    # the card's four edges, the right one broken (a shadow over it) and short of its corners
+    card = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], np.float64)
+    edges = [[100, 100, 450, 100], [450, 150, 450, 230], [450, 300, 100, 300], [100, 300, 100, 100]]
+    # a region's rough outline: its right side 20 px out and turned 6 degrees, its top 6 px high
+    rough = np.array([[100, 94], [465, 94], [476, 300], [100, 300]], np.float64)
+    assert P._edge_support(np.array(edges, np.float32), rough, 5.0) == 0.0
+    got = P.snapped(rough, np.array(edges, np.float32), 800)
+    assert got is not None
+    assert np.abs(got - card).max() < 1.0
+    assert P._edge_support(np.array(edges, np.float32), got, 5.0) > 0.6
+    # no edge within reach of any side (SNAP_REACH of 800 px is 32 px): nothing to move
+    assert P.snapped(rough + 200.0, np.array(edges, np.float32), 800) is None
+    # an edge across the side's direction, or one lying beyond the side's ends, is none of its edges
+    assert P.snapped(rough, np.array([[300, 60, 320, 140], [500, 96, 700, 96]], np.float32), 800) is None
+
+
 def test_sides_carried_on_counts_sides_whose_line_runs_on_past_a_corner() -> None:
     quad = np.array([[100, 100], [450, 100], [450, 300], [100, 300]], dtype=np.float64)
     sides = [[100, 100, 450, 100], [450, 100, 450, 300], [450, 300, 100, 300], [100, 300, 100, 100]]
