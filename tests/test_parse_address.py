@@ -367,6 +367,8 @@ def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
         ("205 ruc Sainte-Catherine", "205 rue Sainte-Catherine"),  # French "rue", its e read as c
         ("4368 Franklin Bivd", "4368 Franklin Blvd"),  # its l read as i
         ("Piot No. 45, Prestige Tech Park", "Plot No. 45, Prestige Tech Park"),  # so too in "Plot" (fresh hard set)
+        ("133 Barrow Sueet", "133 Barrow Street"),  # a blurred "tr" read as one letter (hard dev sets, four cards)
+        ("89 PITT SVEET", "89 PITT STREET"),
     ],
 )
 def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: str) -> None:

@@ -749,6 +749,10 @@ def misread_street_word(word: str) -> bool:
 _SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd", "piot": "plot"}  # "Piot No. 45": l read as i
 
 
+#: the one letter a blurred "tr" is read as
+_TR_READS = ("u", "v")
+
+
 def _street_word_meant(word: str) -> str | None:
     """The one long street word a misread word is a letter off, in the word's case ("Sureet" -> "Street",
     "Fioor" -> "Floor"); None for any other word, and for a plural ("Suites") of a street word."""
@@ -758,8 +762,10 @@ def _street_word_meant(word: str) -> str | None:
         return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
     if not w.isalpha() or w.rstrip("s") in _LONG_STREET_WORDS:
         return None
+    # "Sueet", "Sveet": a blurred "tr" run together into one letter, too far from "Street" for `similar`
+    merged = [s for s in _LONG_STREET_WORDS if any(w.replace(one, "tr", 1) == s for one in _TR_READS)]
     # a letter off, not a compound ending in one ("Torstrasse")
-    near = [s for s in _LONG_STREET_WORDS if w != s and abs(len(w) - len(s)) <= 1 and similar(w, s, 0.8)]
+    near = merged or [s for s in _LONG_STREET_WORDS if w != s and abs(len(w) - len(s)) <= 1 and similar(w, s, 0.8)]
     if len(near) != 1:
         return None
     meant = near[0]
