@@ -71,6 +71,15 @@ def test_misread_website_is_recovered_from_email_domain_and_flagged_lower() -> N
     assert fixed.confidence["website"] < agree.confidence["website"]
 
 
+def test_a_website_a_slip_off_two_email_domains_is_mended_in_review() -> None:
+    # one email's domain misread as well (bench flat card 082): the site may be either domain
+    c = card("Email: r.tanaka@spatrow.jp", "Web: www.spalrow.jp", "Email: jobs@sparrow.jp")
+    assert c.website in ("www.spatrow.jp", "www.sparrow.jp") and "website" in c.review
+    # one email domain: the mend stands out of review
+    one = card("Email: jobs@sparrow.jp", "Web: www.spalrow.jp")
+    assert one.website == "www.sparrow.jp" and "website" not in one.review
+
+
 def test_unrelated_website_is_kept() -> None:
     assert card("priem@email.unc.edu", "http://jasonpriem.com").website == "http://jasonpriem.com"
 

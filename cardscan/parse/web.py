@@ -235,6 +235,10 @@ def host_of(url: str) -> str:
 _WWW_MISREAD = re.compile(r"(?=(?:[^w]*w){2})[a-z]{3,4}|ww", re.I)
 
 
+#: the confidence of a website mended to one of several email domains it is a slip off: in review
+AMBIGUOUS_MEND = 0.55
+
+
 def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     """Compare the website with the email domains: agreement raises confidence; a near miss is repaired.
 
@@ -259,5 +263,8 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     if similarity(bare, best_l) >= 0.8 or best_l.startswith(bare + "."):
         # a near miss, or the front of the email's domain with its ending lost ("www.orbital" ~ orbital.co.uk)
         fixed = site.value.replace(bare, best_l, 1)
-        return WebHit(fixed, site.line, round(min(site.confidence, 0.7), 3))
+        # emails whose domains are each a slip off the site ("spalrow.jp" beside "@sparrow.jp" and "@spatrow.jp"):
+        # which one the site is, the emails cannot say
+        near = {d.lower() for d in email_domains if similarity(bare, d.lower()) >= 0.8}
+        return WebHit(fixed, site.line, round(min(site.confidence, 0.7 if len(near) <= 1 else AMBIGUOUS_MEND), 3))
     return WebHit(site.value, site.line, round(site.confidence * 0.85, 3))
