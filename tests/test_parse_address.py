@@ -359,6 +359,20 @@ def test_country_name_alone_on_a_line_says_an_address_did_not_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("printed", "kept"),
+    [
+        ("Redmond, WA 98052. NN", "Redmond, WA 98052."),  # real Azure card, its outline a few pixels off
+        ("Redmond, WA 98052 x", "Redmond, WA 98052"),
+        ("Redmond, WA 98052 USA", "Redmond, WA 98052 USA"),
+        ("Redmond, WA 98052 US", "Redmond, WA 98052 US"),
+    ],
+)
+def test_letters_read_from_specks_after_a_zip_code_are_no_part_of_the_address(printed: str, kept: str) -> None:
+    c = card("4001 1st Ave NE", printed)
+    assert c.address is not None and c.address.lines == ("4001 1st Ave NE", kept)
+
+
+@pytest.mark.parametrize(
     ("printed", "mended"),
     [
         ("52 Eagle Sureet", "52 Eagle Street"),

@@ -856,6 +856,18 @@ def without_trailing_specks(text: str) -> str:
     return " ".join(words) if words != text.split() else text
 
 
+def after_zip_specks(text: str, postcode: str) -> str:
+    """`text` cut after its US ZIP code `postcode` when all that follows is one to three letters that name no
+    country: specks of the card's edge read as letters ("Redmond, WA 98052. NN"). "USA" after it stays."""
+    m = re.search(rf"(?<!\d){re.escape(postcode)}(?!\d)\.?", text)
+    if m is None:
+        return text
+    rest = text[m.end() :].strip()
+    if not re.fullmatch(r"[A-Za-z]{1,3}", rest) or rest.upper() in ("US", "USA") or country_line(rest):
+        return text
+    return text[: m.end()]
+
+
 def _street_cut(street: str) -> bool:
     """The street of an address with a city line is missing, or only a fragment of it read: a house number alone
     ("46b" of "Goethestrasse 46b"), a street word alone ("Blvd" of "3546 Howard Blvd"), or a street that starts
@@ -1006,6 +1018,10 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             # the postcode was read with a letter for a digit ("KIR 3L3", "SEI 5XJ"): print the repaired one
             k = used.index(line.index)
             printed = (*printed[:k], printed[k].replace(found.read_as, found.postcode, 1), *printed[k + 1 :])
+        if found.country == "US" and found.postcode:
+            # "Redmond, WA 98052. NN": a letter or two read from specks after the ZIP code, where only a country goes
+            k = used.index(line.index)
+            printed = (*printed[:k], after_zip_specks(printed[k], found.postcode), *printed[k + 1 :])
         zip_misread = found.country == "US" and zip_state(found.postcode) not in (None, found.region)
         if zip_misread:
             # the ZIP code and the state disagree: a digit misread, put right when one look-alike does it
