@@ -921,9 +921,13 @@ def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
     segments = segments[lengths >= 0.03 * max(shape)]
     text = text_mask(grey)
     candidates = [q for q in map(quad_from_polygon, _candidate_polygons(small)) if q is not None]
-    candidates += [q for q in (snapped(c, segments, max(shape)) for c in candidates) if q is not None]
     scored = _ranked(candidates, segments, shape, text, 20)
     if not scored or scored[0][0] < LOOK_FURTHER:
+        # a weak best: the region outlines may lie a few pixels off the card's edges, so try them moved onto
+        # the edges (only then: moving a convincing outline changes its corners, and its reading, for nothing)
+        moved = [q for q in (snapped(c, segments, max(shape)) for c in candidates) if q is not None]
+        candidates += moved
+        scored = sorted(scored + [(score_quad(q, shape, segments, text), q) for q in moved], key=lambda sq: -sq[0])
         # a side that barely stands out (a card on paper nearly as light as itself) is not among the
         # longest edges: a weak best is worth a second search among more of them (several times the quads)
         scored = sorted(scored + _ranked([], segments, shape, text, 28), key=lambda sq: -sq[0])
