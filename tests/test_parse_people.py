@@ -241,12 +241,15 @@ def test_usual_email_forms_do_not_flag_the_name(printed: str, email: str) -> Non
 
 
 def test_email_read_less_surely_than_the_name_does_not_change_it() -> None:
-    # "rn" read as "m" in the small email print; the big name was read surely: the email is mended to spell it
-    # and goes to review, and the name, which the mended email bears out, does not
+    # "rn" read as "m" in the small email print; the big name was read surely: the email is mended to spell it,
+    # and neither goes to review (on 380 hard photos, 10 emails so mended were right and in review, 1 was wrong)
     c = card(("Sarah Hernandez", 40, 0.95), "Software Engineer", ("hemandez@westbrook.co", 20, 0.7), ("Westbrook", 30))
     assert c.name is not None and c.name.full == "Sarah Hernandez"
     assert c.emails == ("hernandez@westbrook.co",)
-    assert "emails" in c.review and "name" not in c.review
+    assert "emails" not in c.review and "name" not in c.review
+    # the name read less surely: the mend is a guess, and the email goes to review
+    c = card(("Sarah Hernandez", 40, 0.85), "Software Engineer", ("hemandez@westbrook.co", 20, 0.7), ("Westbrook", 30))
+    assert c.emails == ("hernandez@westbrook.co",) and "emails" in c.review
 
 
 def test_a_name_read_unsurely_stays_in_review_when_the_email_disagrees() -> None:

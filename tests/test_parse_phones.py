@@ -235,11 +235,13 @@ def test_region_by_grouping_names_the_one_country_that_prints_a_number_so(raw: s
 def test_a_card_naming_no_country_takes_its_numbers_country_from_how_they_are_printed() -> None:
     c = card(("Satoshi Hayashi", 40), "P | 045-888-5414", "F | 045-950-5565", "satoshi.hayashi@gmail.com")
     assert {(p.number, p.type) for p in c.phones} == {("+81458885414", "work"), ("+81459505565", "fax")}
-    assert "phones" in c.review  # the country is a guess from the print
+    # each printed as Japan alone prints it: no guess, and out of review (on 800 dev photos, 11 numbers whose
+    # country so printed told were right and in review, none wrong)
+    assert "phones" not in c.review
     # fresh phone set: a Spanish card with a .com domain and no address printed its numbers without a trunk 0
     c = card(("Sergio de la Cruz", 40), "Phone 976 77 52 85", "Mobile 617 21 34 90", "sergio@granite.com")
     assert {(p.number, p.type) for p in c.phones} == {("+34976775285", "work"), ("+34617213490", "mobile")}
-    assert "phones" in c.review
+    assert "phones" not in c.review
 
 
 def test_a_number_several_countries_print_alike_follows_the_one_the_other_number_names() -> None:
@@ -250,7 +252,7 @@ def test_a_number_several_countries_print_alike_follows_the_one_the_other_number
     # fresh phone set: a group "101" inside a number is not a stray 1 before a trunk 0
     c = card(("Mitchell Martin", 34), "Cell: 0431 101 696", "Direct: (03) 8712 3943", "mitchellm39@proton.me")
     assert {(p.number, p.type) for p in c.phones} == {("+61431101696", "mobile"), ("+61387123943", "work")}
-    assert "phones" in c.review
+    assert "phones" not in c.review  # each printed as Australia alone prints it: nothing is guessed
     # alone, it names no country: left as read, and in review
     c = card(("Matilda Williams", 34), "M | 0499 359 381", "Web: www.upland.io")
     assert "phones" in c.review
@@ -259,7 +261,7 @@ def test_a_number_several_countries_print_alike_follows_the_one_the_other_number
 def test_a_number_no_plan_of_the_default_region_has_is_found_by_its_print() -> None:
     c = card(("Anaïs David", 40), "06 85 32 20 12", "anais.david@bellerive.com")
     assert [(p.number, p.type) for p in c.phones] == [("+33685322012", "mobile")]
-    assert "phones" in c.review
+    assert "phones" not in c.review  # printed as France alone prints it
 
 
 def test_numbers_the_default_region_can_have_keep_it() -> None:

@@ -416,10 +416,22 @@ UMLAUT_MENDED_CONF = 0.5
 NAME_SURE = 0.9
 
 
+def spelled_by_name(read: EmailHit, mended: EmailHit, people: People, read_conf: float) -> bool:
+    """The email's local part, read (at `read_conf`, its line's weakest word) a look-alike slip off a name read
+    more surely and surely enough, was mended to spell it ("hugo.taure@" under "Hugo Faure" is "hugo.faure@"): the
+    email was the misreading, and the name and the mended email no longer disagree."""
+    if people.name is None or people.name_ocr < NAME_SURE or read_conf >= people.name_ocr:
+        return False
+    before, after = (h.email.rsplit("@", 1)[0].lower() for h in (read, mended))
+    tokens = [people.name.given, people.name.family]
+    return before != after and email_agreement(tokens, [after]) > email_agreement(tokens, [before])
+
+
 def email_misread(people: People, read: list[EmailHit], mended: list[EmailHit], conf_of: dict[int, float]) -> bool:
     """The name and the email disagreed, and the email, read less surely than a surely read name, was mended to
-    spell it ("rpatei@" under "Rory Patel" is "rpatel@"): the email was the misreading, not the name. The email
-    stays in review; the name need not go there for it. Read as surely as each other, either may be wrong."""
+    spell it ("rpatei@" under "Rory Patel" is "rpatel@"): the email was the misreading, not the name, which need not
+    go to review for it (nor need the email, when a look-alike slip was all that was mended: `confirm_with_name`).
+    Read as surely as each other, either may be wrong."""
     if people.name is None or people.name_check != "disagree" or people.name_ocr < NAME_SURE:
         return False
     tokens = [people.name.given, people.name.family]
@@ -1048,8 +1060,14 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if site is None and people.company:
         site = _bare_domain_slip([ln for ln in lines if ln.index not in taken], country, people.company)
     if people.name_check == "disagree":
-        # the card's own email spells the name otherwise: one of the two is misread
-        emails = [replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF)) for h in emails]
+        # the card's own email spells the name otherwise: one of the two is misread (but not an email whose
+        # local part was mended to spell a name read surely: "hugo.taure@" under "Hugo Faure" is "hugo.faure@")
+        emails = [
+            h
+            if spelled_by_name(r, h, people, conf_of[r.line])
+            else replace(h, confidence=min(h.confidence, EMAIL_DISAGREES_CONF))
+            for r, h in zip(read, emails, strict=True)
+        ]
     emails = [
         h
         if h.confidence >= EMAIL_UNCHECKED_SURE or borne_out(h.email, people.name, people.company)
@@ -1342,6 +1360,8 @@ def _regrouped(phones: list[PhoneHit], lines: list[TextLine], addr_lines: frozen
     again = find_phones(lines, region, addr_lines)
     if not again or not all(phonenumbers.is_valid_number(phonenumbers.parse(h.phone.number)) for h in again):
         return phones
+    if all(region_by_grouping(raw) for raw in raws):  # each printed as that one country alone prints it: no guess
+        return again
     return [replace(h, confidence=min(h.confidence, GROUPING_CONF)) for h in again]
 
 
