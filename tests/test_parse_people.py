@@ -734,6 +734,29 @@ def test_a_company_a_letter_off_its_domain_misspells_it(company: str, domain: st
     assert misspells_domain(company, [domain]) is misspelled
 
 
+@pytest.mark.parametrize(
+    ("company", "domain", "slip"),
+    [
+        ("Ironclad", "ironciad", True),  # hard dev photos: a thin l of the larger print read as i or t
+        ("Emberly", "emberty", True),
+        ("Evergreen Labs", "evergreen-iabs", True),
+        ("Trellis", "tellis", True),  # a letter inside the word lost
+        ("Northwind AG", "nortwind", True),
+        ("Uptand KG", "upland", False),  # the company's letter is the misread one
+        ("Qavelength Digital Pty", "wavelength", False),
+        ("IFTWOOD", "driftwood", False),  # the company lacks letters the domain has
+        ("Vemberly", "emberly", False),  # a letter at the edge: a logo's mark read as one
+        ("Halcyon", "halcyon", False),  # no slip at all
+    ],
+)
+def test_a_domain_with_only_small_prints_slips_off_the_company_is_the_misreading(
+    company: str, domain: str, slip: bool
+) -> None:
+    from cardscan.parse.people import small_print_slip
+
+    assert small_print_slip(company, [domain]) is slip
+
+
 def test_a_company_read_surely_is_not_spelled_over_by_an_email_read_less_surely() -> None:
     # fresh hard set: "Bluepeak" read at 0.92 beside "©. chloep@bivepeak.io" read at 0.45: the email may be wrong
     from cardscan.parse.people import Candidate, _pick_company

@@ -521,13 +521,15 @@ def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines
     for h in emails:
         local, _, domain = h.email.rpartition("@")
         label = letters_only(registrable(domain)).lower()
-        spelled_domain = domain.lower() == site_host or (len(label) >= 3 and company.startswith(label))
+        printed = re.sub(r"\s*@\s*", "@", next((ln.text for ln in lines if ln.index == h.line), "")).lower()
+        # (a domain mended from the company, "haicyon" to "halcyon", is not spelled by it a second time)
+        by_company = len(label) >= 3 and company.startswith(label) and label in letters_only(printed)
+        spelled_domain = domain.lower() == site_host or by_company
         role = local.lower() in ROLE_MAILBOXES
         spelled_local = role or (name is not None and email_agreement([name.given, name.family], [local]) >= 1.0)
         # the letters agree, but a dash the name lacks between them is as likely a misread dot ("padraig-oneill@")
         # (in review, the line is read again)
         spelled_local = spelled_local and ("-" not in local or name is None or "-" in name.full)
-        printed = re.sub(r"\s*@\s*", "@", next((ln.text for ln in lines if ln.index == h.line), "")).lower()
         if f"{local.lower()}@" not in printed or not (spelled_domain and spelled_local):
             return False
     return True

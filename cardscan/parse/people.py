@@ -932,6 +932,26 @@ def misspells_domain(text: str, domains: list[str]) -> bool:
     )
 
 
+def small_print_slip(text: str, domains: list[str]) -> bool:
+    """A domain is the company's word (or first words joined) with only the slips small print makes of a name
+    printed larger: a thin "l" read as "i" or "t" ("ironciad" for Ironclad, "emberty" for Emberly), or a letter
+    inside the word lost ("tellis" for Trellis, "prsm" for Prism). The email, not the company line, is the
+    misreading. (A letter more in the company, "Uptand" or "IFTWOOD" beside upland and driftwood, is no such slip.)"""
+    split = text.split()
+    forms = {letters_only(text), *(letters_only(w) for w in re.split(r"[\s-]+", text))}
+    forms |= {letters_only("".join(split[:k])) for k in range(2, len(split) + 1)}
+
+    def slip(word: str, domain: str) -> bool:
+        edits = ocr_edits(word, domain)
+        return 1 <= len(edits) <= 2 and all(
+            (word[e.start : e.end] == "l" and e.to in ("i", "t"))
+            or (e.end - e.start == 1 and not e.to and e.start > 0 and e.end < len(word))
+            for e in edits
+        )
+
+    return any(slip(w, d.replace("-", "")) for w in forms if len(w) >= 4 for d in domains if d)
+
+
 #: a company line read at least this surely is not spelled over by an email domain read less surely
 SURE_COMPANY_WORD = 0.9
 #: a company that misspells its email's domain, kept as printed: one of the two is misread
@@ -1786,7 +1806,7 @@ def _pick_company(
                 # Ltd" beside umbra.com.au: the mark read as a letter, the name's first word the domain)
                 dom = max(domains, key=lambda d: similarity(letters_only(head), d.replace("-", "")))
                 text, conf = text.replace(head, _spell_from_domain(head, dom), 1), 0.5
-            elif misspells_domain(text, domains):
+            elif misspells_domain(text, domains) and not small_print_slip(text, domains):
                 conf = min(conf, COMPANY_DISAGREES_CONF)
         elif legal:
             score, conf = 2.5, c.conf * 0.9
