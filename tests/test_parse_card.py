@@ -631,6 +631,14 @@ def test_small_misreadings_around_the_contact_part_are_mended() -> None:
     # a logo's mark read as a letter before the company the domain spells
     rows = [("V Dolomiti Studio S.r.l.", 40), ("Chiara Marino", 39), "+39 06 7218 7152", "E: cmarino@dolomiti.it"]
     assert parse_page(page_from_rows(rows), Settings()).company == "Dolomiti Studio S.r.l."
+    # bench hard photos: a round mark read as a zero, and a mark read as a quote glued to the name
+    rows = [("0 Quantix Consulting", 60), ("Brooke J. Young", 44), "M: +1 (612) 283-0209", "brooke_young@quantix.com"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "Quantix Consulting"
+    rows = [("‘Ondine SA", 60), ("Camille Roux", 44), "+33 1 42 68 53 00", "croux@ondine.fr"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "Ondine SA"
+    # with no domain to spell the rest, the zero stays as read
+    rows = [("0 Quantix Consulting", 60), ("Brooke J. Young", 44), "M: +1 (612) 283-0209", "brookey@gmail.com"]
+    assert parse_page(page_from_rows(rows), Settings()).company == "0 Quantix Consulting"
     # an icon's underline before an email
     rows = [("Jennifer Hernandez", 36), "Fax 503 653 6624", "|_jennifer.hernandez@novatek.co"]
     assert parse_page(page_from_rows(rows), Settings()).emails == ("jennifer.hernandez@novatek.co",)

@@ -1849,8 +1849,9 @@ def _pick_company(
         picked = f"{head.upper()} {tail}" if head.islower() and tail.isupper() else unmarked
     # "V Dolomiti Studio S.r.l.", "all Wavelength Recruitment": a logo's mark read as a letter or three before
     # the name the domain spells (not an article: "The Wavelength Group")
-    # ("Oo Yellowtail Limited": two letters too, unless a word a name may start with, "De Vries", "La Fabrique")
-    m = re.match(r"(?:[a-z]{1,3}|[^\W\d_]|(?!" + _NAME_WORDS_2 + r")[A-Z][a-z]) (?=[^\W\d_]{3})", picked)
+    # ("Oo Yellowtail Limited": two letters too, unless a word a name may start with, "De Vries", "La Fabrique";
+    # "0 Quantix Consulting": a round mark read as a zero; "‘ondine SA": a mark read as a quote, glued to the name)
+    m = re.match(r"(?:(?:[a-z]{1,3}|0|[^\W\d_]|(?!" + _NAME_WORDS_2 + r")[A-Z][a-z]) |[‘’'`]+)(?=[^\W\d_]{3})", picked)
     rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
