@@ -162,6 +162,7 @@ def test_a_title_word_misread_as_a_look_alike_is_spelled_as_printed() -> None:
     assert mend_title_words("Statt Financial Analyst") == "Staff Financial Analyst"
     assert mend_title_words("Chief Proctuct Officer") == "Chief Product Officer"
     assert mend_title_words("Head of Kesearch") == "Head of Research"
+    assert mend_title_words("Principal Product Munager") == "Principal Product Manager"  # a blurred a read as u
     # a department word of the card's language (fresh phone set: "Vertrieb", its "ri" read as n)
     assert mend_title_words("Bereichsleiterin Vertneb") == "Bereichsleiterin Vertrieb"
     # the accents read stay; and after a French head "General" is French
