@@ -184,15 +184,21 @@ def grave_before_mute_e(text: str) -> str:
     return _ACUTE_FOR_GRAVE.sub(lambda m: "è" if m.group(1) == "é" else "È", text)
 
 
+@functools.lru_cache(maxsize=16384)
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=16384)
 def letters_only(text: str) -> str:
     """Lower-case ASCII letters and digits: the form used to compare a name or company with a domain."""
-    return re.sub(r"[^a-z0-9]", "", strip_accents(text).lower())
+    return _NOT_ALNUM.sub("", strip_accents(text).lower())
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@functools.lru_cache(maxsize=16384)
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
