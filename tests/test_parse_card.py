@@ -884,3 +884,29 @@ def test_a_letter_spaced_logo_parted_into_lines_on_its_row_is_the_company() -> N
     far = text_lines(Page(lines=(line("O I D E WA", 41, 45), line("TER", 1200, 45)), width=1400, height=400))
     assert [c.text for c in _logo_rows(near, ["tidewater"])] == ["O I D E WA TER"]
     assert _logo_rows(far, ["tidewater"]) == []
+
+
+def test_a_website_read_unsurely_that_the_company_and_the_cards_country_spell_is_out_of_review() -> None:
+    # bench hard card 066: "W: butps://www.dijkwerk.nl" read at 0.59 under "Dijkwerk Mobility BV", with Dutch numbers
+    rows = [("Dijkwerk Mobility BV", 40), ("Dr. Bram Mulder", 42), ("VP of Talent", 22),
+            "mob +31 6 15748793", ("W: butps://www.dijkwerk.nl", 20, 0.59)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is not None and c.website.endswith("www.dijkwerk.nl") and "website" not in c.review
+    # an ending the card's country does not write is a reading nothing bears out
+    other = [*rows[:3], "tel +44 20 7946 0321", ("W: butps://www.dijkwerk.nz", 20, 0.59)]
+    assert "website" in parse_page(page_from_rows(other), Settings()).review
+    # nor is a name before the organisation's ("w." for a misread "www.")
+    other = [*rows[:4], ("W: https://w.dijkwerk.nl", 20, 0.59)]
+    assert "website" in parse_page(page_from_rows(other), Settings()).review
+    # nor a path after it, which nothing else on the card spells
+    other = [*rows[:4], ("W: https://www.dijkwerk.nl/vacatures", 20, 0.59)]
+    assert "website" in parse_page(page_from_rows(other), Settings()).review
+
+
+def test_a_website_read_unsurely_with_an_email_of_its_domain_read_surely_is_out_of_review() -> None:
+    rows = [("Bram Mulder", 42), "bram@dijkwerk.nl", ("www.dijkwerk.nl", 20, 0.4)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "www.dijkwerk.nl" and "website" not in c.review
+    # an email read as unsurely as the website confirms nothing
+    rows = [("Bram Mulder", 42), ("bram@dijkwerk.nl", 20, 0.4), ("www.dijkwerk.nl", 20, 0.4)]
+    assert "website" in parse_page(page_from_rows(rows), Settings()).review

@@ -535,6 +535,29 @@ def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines
     return True
 
 
+def site_confirmed(site: WebHit, people: People, emails: list[EmailHit], lines: list[TextLine], country: str) -> bool:
+    """A website read unsurely whose every part something else on the card spells: its name, as printed on its
+    line, by the company read surely ("dijkwerk.nl" under "Dijkwerk Mobility BV") or by an email's domain read
+    surely on its own line; its ending by that email's domain, or as the card's country's own ("nl" for an address
+    or numbers in the Netherlands). A path after the host ("/careers") is spelled by nothing, so it is not confirmed."""
+    m = re.fullmatch(r"(?:https?://)?(?:www\.)?([a-z0-9.-]+)/?", site.value.lower())
+    if m is None:
+        return False
+    host = m.group(1)
+    label = registrable(host)
+    printed = re.sub(r"\s+", "", next((ln.text for ln in lines if ln.index == site.line), "")).lower()
+    # as printed, and with no name before the organisation's ("w.nimbus.co.uk": a "www" misread)
+    if len(label) < 3 or host not in printed or host.split(".")[0] != label:
+        return False
+    sure = EMAIL_UNCHECKED_SURE
+    by_email = any(
+        h.confidence >= sure and h.line != site.line and h.email.rsplit("@", 1)[1].lower() == host for h in emails
+    )
+    company = letters_only(people.company).lower() if people.company and people.company_conf >= sure else ""
+    by_company = company.startswith(letters_only(label)) and bool(country) and country_of_host(host) == country
+    return by_email or by_company
+
+
 def borne_out(email: str, name: PersonName | None, company: str | None) -> bool:
     """Something else on the card spells the same: the name in the local part, the company in the domain."""
     local, _, domain = email.rpartition("@")
@@ -1098,6 +1121,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             conf["phones"] = min(conf["phones"], AREA_ELSEWHERE_CONF)
     if site:
         conf["website"] = site.confidence
+        if site_confirmed(site, people, emails, lines, country):
+            conf["website"] = max(conf["website"], EMAIL_CONFIRMED_CONF)
     if linkedin:
         conf["linkedin"] = linkedin.confidence
         slug = linkedin.value.rstrip("/").rpartition("/")[2].lower()
