@@ -782,3 +782,25 @@ def test_a_word_of_a_companys_name_one_look_alike_off_a_word_companies_use_is_sp
     # the name itself is left as read, and so is a word that is none of them or near two
     assert mend_org_words("Dato Group") == "Dato Group"
     assert mend_org_words("Vertex Labs Inc") == "Vertex Labs Inc"
+
+
+def test_printed_markup_goes_when_ocr_reads_a_tags_closing_mark_as_a_quote() -> None:
+    from cardscan.parse.text import strip_markup
+
+    # the real FOAF card photographed again (turned, noisy): "<foaf:organization>" read with its ">" as "»" or "”"
+    for read in ("<foaf organization» UNC-Chapel Hill SILS", "<foaf organization” UNC-Chapel Hill SILS ‘cat.org>"):
+        assert strip_markup(read).startswith("UNC-Chapel Hill SILS"), read
+    assert strip_markup("<foaf organization>UNC-Chapel Hill SILS") == "UNC-Chapel Hill SILS"
+    # a closing quote is no tag's end outside a tag
+    assert strip_markup("Directeur «Ventes»") == "Directeur «Ventes»"
+
+
+def test_an_unsure_line_of_more_words_than_the_domain_is_not_respelled_as_the_domain() -> None:
+    # the real FOAF card tilted 8 degrees: "UNC-Chapel Hill SILS" read unsurely, with a tag's tail, beside a sure
+    # "priem@email.unc.edu"; spelled from the domain it became "Unc", out of review
+    rows = [("Jason Priem", 30), ("priem@email.unc.edu", 20, 0.9), ("UNC-Chapel Hill SILS ‘ca\\ org", 20, 0.48)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company != "Unc" and (c.company is None or "company" in c.review)
+    # a logo read a letter off the domain still is ("VERYEFI" beside veryfi.com)
+    rows = [("VERYEFI", 40, 0.5), ("Dmitry Birulia", 30), ("dmitry@veryfi.com", 20, 0.9)]
+    assert parse_page(page_from_rows(rows), Settings()).company == "VERYFI"

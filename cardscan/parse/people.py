@@ -1582,6 +1582,10 @@ def _rejoin_with_domain(text: str, domains: list[str]) -> str:
     return text
 
 
+#: an unsure logo reading is spelled from the domain only when its letters are this like the domain's
+LOGO_SPELLED = 0.5
+
+
 def _spell_from_domain(printed: str, domain: str) -> str:
     """The domain's word in the printed case style, with an umlaut back where the domain wrote "oe".
 
@@ -1794,6 +1798,8 @@ def _pick_company(
                 and len(letters_only(text)) >= 4
                 # (a row of logo pieces, which has no line of its own, is as good as spaced out)
                 and (c.conf < 0.6 or _fragments(text) or spaced or c.source is None or _edge_slip(text, domains))
+                # (not a line of more words than the domain spells: "UNC-Chapel Hill SILS" beside unc.edu)
+                and max(similarity(letters_only(text).lower(), d.replace("-", "")) for d in domains) >= LOGO_SPELLED
             ):
                 # an unsure logo reading one letter off the domain ("VERYEFI" ~ veryfi, the letters of
                 # "D R I F T W O O D" read one by one): the domain spells it

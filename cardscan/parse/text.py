@@ -243,7 +243,8 @@ def strip_markup(text: str) -> str:
 
     Works word by word, because OCR splits and mangles tags: "<foafiname Jason Priem foafname>".
     A word opening a tag goes, and so does a lower-case word right after it (the rest of the tag
-    name, "<foaf organization"); a word closing a tag or carrying a namespace goes too.
+    name, "<foaf organization", its ">" perhaps read as a "»" or a "”"); a word closing a tag or carrying
+    a namespace goes too.
     """
     keep: list[str] = []
     in_tag = False
@@ -252,7 +253,7 @@ def strip_markup(text: str) -> str:
         if opens or word.endswith(">") or _NAMESPACED.match(word):
             in_tag = opens and not word.endswith(">")
             continue
-        if in_tag and re.fullmatch(r"[a-z][a-z:.’'\"-]*", word):
+        if in_tag and re.fullmatch(r"[a-z][a-z:.’'\"-]*[»”]?", word):
             in_tag = False
             continue
         in_tag = False
