@@ -910,3 +910,24 @@ def test_a_website_read_unsurely_with_an_email_of_its_domain_read_surely_is_out_
     # an email read as unsurely as the website confirms nothing
     rows = [("Bram Mulder", 42), ("bram@dijkwerk.nl", 20, 0.4), ("www.dijkwerk.nl", 20, 0.4)]
     assert "website" in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_a_short_unsure_word_is_not_vouched_for_by_a_longer_word_that_holds_its_letters() -> None:
+    from dataclasses import replace
+
+    from cardscan.parse.card import weakest_word
+
+    # the real Contoso card tilted 8 degrees: "4001 Ist Ave se NE Redmond, WA 98052", its stray "se" read at 0.47,
+    # was out of review: "se" is in "Researcher", read at 0.96
+    words = [Word("Researcher", Box(0, 0, 100, 20), 0.96), Word("se", Box(0, 40, 20, 20), 0.47)]
+    assert weakest_word(["se"], words) == 0.47
+    words = [Word("Street,", Box(0, 0, 60, 20), 0.93), Word("Street", Box(0, 40, 60, 20), 0.41)]
+    assert weakest_word(["Street"], words) == 0.93  # a word printed twice still counts at its surer reading
+    rows = [("Chris Smith", 40), "Senior Researcher", "chris.smith@contoso.com", "Tel: +1 (987) 213-5674",
+            ("4001 1st Ave se NE Redmond, WA 98052", 20, 0.9)]  # fmt: skip
+    page = page_from_rows(rows)
+    last = page.lines[-1]
+    stray = tuple(replace(w, conf=0.47) if w.text == "se" else w for w in last.words)
+    page = replace(page, lines=(*page.lines[:-1], replace(last, words=stray)))
+    c = parse_page(page, Settings())
+    assert c.address is not None and "address" in c.review

@@ -747,18 +747,36 @@ _EDGE_PUNCT = ".,;:|()'\"‘’"
 WEAK_WORD_CONF = 0.6
 
 
+#: tokens of this many letters and digits or fewer are matched to whole words only
+SHORT_TOKEN = 3
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
 def weakest_word(tokens: list[str], words: list[Word]) -> float | None:
     """The lowest OCR confidence among the printed words a field's value came from (None: unknown).
 
     Each token of the value is matched to the surest OCR word that carries it, so a word printed
-    twice ("Street" in a tagline and an address) does not make the field look worse than it is.
+    twice ("Street" in a tagline and an address) does not make the field look worse than it is. A token
+    of two or three letters is carried only by a word of its own letters: many longer words hold it
+    ("se", read at 0.47 in "1st Ave se NE", is in "Researcher").
     """
     worst: float | None = None
     for token in tokens:
-        if sum(c.isalnum() for c in token) < 2:
+        letters = _alnum(token)
+        if len(letters) < 2:
             continue  # "&", "|", initials: too short to match one word for sure
         confs = [
-            w.conf for w in words if w.conf is not None and (token in w.text or (len(w.text) > 2 and w.text in token))
+            w.conf
+            for w in words
+            if w.conf is not None
+            and (
+                _alnum(w.text) == letters
+                if len(letters) <= SHORT_TOKEN and letters.isascii()  # (kanji: a word of two is a word)
+                else token in w.text or (len(w.text) > 2 and w.text in token)
+            )
         ]
         if confs:
             worst = max(confs) if worst is None else min(worst, max(confs))
