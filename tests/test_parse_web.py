@@ -302,3 +302,18 @@ def test_a_website_and_a_company_that_agree_outvote_the_email_domain() -> None:
     c = parse_page(page_from_rows(rows), Settings())
     assert (c.website, c.emails) == ("https://meridian.com", ("kowalczyk@meridian.com",))
     assert c.company is not None and c.company.startswith("Meridian") and "emails" in c.review
+
+
+@pytest.mark.parametrize("read", ["http:/ljasonpriem.com", "http:Ijasonpriem.com", "http:Iijasonpriem.com"])
+def test_a_schemes_slashes_read_as_strokes_are_mended_in_review(read: str) -> None:
+    # the real FOAF card photographed again: "//" read as "/l", "I" or "Ii", glued to the host, on a line read
+    # surely. Which strokes were slashes and which a letter of the host the print cannot tell ("http:/lego.com"
+    # may have lost a slash), so the mended website goes to review
+    c = card("priem@email.unc.edu", read)
+    assert c.website == "http://jasonpriem.com"
+    assert "website" in c.review
+
+
+def test_a_scheme_printed_whole_keeps_a_host_starting_with_a_stroke() -> None:
+    assert card("http://lego.com").website == "http://lego.com"
+    assert card("https://ibm.com").website == "https://ibm.com"

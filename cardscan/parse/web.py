@@ -36,6 +36,9 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[a-z0-9])\s\.(?=(?:{_TLDS})\b)", re.I), "."),  # "juniper .com.au"
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
+    # "http:/ljasonpriem.com", "http:Iijasonpriem.com": the two slashes read as one or two thin strokes (see
+    # _SCHEME_SLIP), glued to the host
+    (re.compile(r"\b(https?):(?!//)[/\\|lIi1]{1,2}(?=[a-z0-9])", re.I), r"\1://"),
     # "contoso,com"; not "Denver, CO 80275", a city and its state: the ending in small letters only
     (re.compile(r"(?<=[a-z0-9])\s?,\s?(?=(?-i:com|org|net|de|fr|co|io)\b)", re.I), "."),
     # "contoso.co,jp": a country code after a second-level suffix
@@ -56,6 +59,12 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "www.onyx-security de": a www host's ending set apart by a space at the end of the line
     (re.compile(rf"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)\s(?=(?:{_TLDS})\s*$)", re.I), r"\1."),
 )
+#: a scheme whose slashes were read as strokes ("http:/l", "http:I"): which of the strokes were slashes and which a
+#: letter of the host the print cannot tell ("http:/lego.com" may be lego.com with a slash lost), so such a
+#: website goes to review
+_SCHEME_SLIP = re.compile(r"\bhttps?:(?!//)[/\\|lIi1]{1,2}[a-z0-9]", re.I)
+#: the confidence of a website whose host was cut from such strokes
+SCHEME_SLIP_CONF = 0.55
 _LABEL = re.compile(r"^\s*(?:w|web|website|site|url|internet)\s*[:.]\s*", re.I)
 _URL = re.compile(
     r"(?<![\w@.-])(?P<scheme>https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})"
@@ -210,6 +219,8 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
+            if m.group("scheme") and _SCHEME_SLIP.search(line.text):
+                conf = min(conf, SCHEME_SLIP_CONF)
             if tld not in KNOWN_TLDS and not (len(tld) == 2 and tld.isalpha()):
                 conf = min(conf, 0.5)  # "www.orbital" with its ".co.uk" lost: no website ends like that
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
