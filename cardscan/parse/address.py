@@ -476,6 +476,15 @@ _ORDINAL_JOINED = re.compile(
 )
 
 
+#: "4001 1 st Ave", "315 15 th St": an ordinal's ending read apart from its number (it is often printed raised), before
+#: a street word; joined when it is the ending that number takes
+_ORDINAL_APART = re.compile(
+    r"\b(?P<number>\d{1,4}) (?P<suffix>st|nd|rd|th)"
+    r"(?= (?:ave|avenue|st|street|rd|road|blvd|dr|drive|pl|place|way|ln|lane|ct|court|pkwy|ter|terrace|sq)\b)",
+    re.I,
+)
+
+
 def _ordinal(n: int) -> str:
     """The English ordinal ending of a number: 1st, 2nd, 3rd, 11th, 21st."""
     return "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -565,13 +574,16 @@ def _accented(m: re.Match[str]) -> str:
 
 
 def repair_street(text: str) -> str:
-    """Undo OCR slips street lines are prone to: "4001 ist Ave" and "40011 st Ave" (4001 1st Ave),
+    """Undo OCR slips street lines are prone to: "4001 ist Ave", "40011 st Ave" and "4001 1 st Ave" (4001 1st Ave),
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment),
     "Emanuele || 155" (II)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
     text = _ORDINAL_JOINED.sub(_split_ordinal, text)
+    text = _ORDINAL_APART.sub(
+        lambda m: m["number"] + m["suffix"].lower() if m["suffix"].lower() == _ordinal(int(m["number"])) else m[0], text
+    )
     # "planta" is feminine (9ª), "piso" and "andar" masculine (3º)
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
