@@ -795,6 +795,17 @@ def test_printed_markup_goes_when_ocr_reads_a_tags_closing_mark_as_a_quote() -> 
     assert strip_markup("Directeur «Ventes»") == "Directeur «Ventes»"
 
 
+def test_a_closing_tag_read_as_two_words_goes_whole() -> None:
+    from cardscan.parse.text import strip_markup
+
+    # the real FOAF card, flattened: "</foaf:name>" read as "- ‘oat name>" (its "<" a dash glued to the name)
+    assert strip_markup("<foafname- Jason Priem- ‘oat name>") == "Jason Priem"
+    # a word before a tag's end that is no piece of it stays, and so does a dash of its own
+    assert strip_markup("Jason Priem- name>") == "Jason Priem-"
+    assert strip_markup("Jean- ‘oat name>") == "Jean"
+    assert strip_markup("Sales ‘Team name>") == "Sales ‘Team"
+
+
 def test_an_unsure_line_of_more_words_than_the_domain_is_not_respelled_as_the_domain() -> None:
     # the real FOAF card tilted 8 degrees: "UNC-Chapel Hill SILS" read unsurely, with a tag's tail, beside a sure
     # "priem@email.unc.edu"; spelled from the domain it became "Unc", out of review

@@ -236,6 +236,8 @@ def is_junk(text: str) -> bool:
 
 
 _NAMESPACED = re.compile(r"^[\w.-]*\w:\w")  # "rdf:resource=", "foaf:name"
+#: the head of a closing tag read apart from its end: its "</" as a quote or a slash ("‘oat" of "‘oat name>")
+_TAG_HEAD = re.compile(r"[‘'`/]+[a-z]+:?")
 
 
 def strip_markup(text: str) -> str:
@@ -252,6 +254,11 @@ def strip_markup(text: str) -> str:
         opens = word.startswith("<")
         if opens or word.endswith(">") or _NAMESPACED.match(word):
             in_tag = opens and not word.endswith(">")
+            if not opens and word.endswith(">") and keep and _TAG_HEAD.fullmatch(keep[-1]):
+                # "Priem- ‘oat name>": the closing tag "</foaf:name>" read as two words, its "<" as a dash
+                keep.pop()
+                if keep and len(keep[-1]) > 1:
+                    keep[-1] = keep[-1].removesuffix("-")
             continue
         if in_tag and re.fullmatch(r"[a-z][a-z:.’'\"-]*[»”]?", word):
             in_tag = False
