@@ -692,3 +692,42 @@ def test_a_card_whose_side_barely_shows_on_the_paper_under_it_is_found_among_mor
     # the card's corners, checked by eye on the photo
     card = np.array([[720, 665], [1240, 933], [1161, 1378], [541, 1039]], dtype=np.float32)
     assert quads and np.abs(quads[0] - card).max() < 0.02 * max(rgb.shape)
+
+
+def test_line_quads_of_a_card_running_off_the_photo_hold_its_hidden_corner_when_asked_for() -> None:
+    # a 800 x 600 photo; the card's sides run off its right border, its bottom-right corner at (840, 500)
+    corners = np.array([[100, 100], [700, 60], [840, 500], [120, 560]], dtype=np.float64)
+    sides = [[*corners[i], *corners[(i + 1) % 4]] for i in range(4)]
+    segments = np.array([[x0, y0, min(x1, 799), y0 + (y1 - y0) * (min(x1, 799) - x0) / (x1 - x0) if x1 != x0 else y1]
+                         for x0, y0, x1, y1 in sides], dtype=np.float32)  # fmt: skip
+
+    def has_card(quads: list[np.ndarray]) -> bool:
+        return any(np.abs(P.order_quad(q) - corners).max() < 3 for q in quads)
+
+    assert not has_card(P.line_quads(segments, (600, 800)))  # a corner 5% of the width beyond: not at once
+    found = P.line_quads(segments, (600, 800), off_frame=True)
+    assert has_card(found)
+    # only quads with a corner beyond the border, none further off than OFF_FRAME
+    assert all(np.any((q[:, 0] > 800 + 0.02 * 800) | (q < -0.02 * 800).any(axis=1)) for q in found)
+    assert all(np.all((q > -0.08 * 800 - 1e-6) & (q < 800 + 0.08 * 800)) for q in found)
+
+
+REALCARDS = Path(__file__).resolve().parents[2] / "shared" / "realcards" / "images"
+AZURE = REALCARDS / "azure_business_card_chris_smith.jpg"
+
+
+@pytest.mark.skipif(not AZURE.is_file(), reason="../shared/realcards is not present")
+def test_a_dimmed_card_running_off_the_photo_keeps_its_hidden_corner() -> None:
+    # the real Azure card runs off the photo's right border. Dimmed towards its left (bench's "dim"), no region
+    # outline holds the corner beyond the border; the best one cut the card's top right off ("Chris Smit")
+    from cardscan.bench import photographed_again
+
+    rgb = imageio.load(AZURE, Settings()).rgb
+    dim, _ = photographed_again(rgb, "dim")
+    w = dim.shape[1]
+    for photo in (rgb, dim):
+        quad = P.find_card_quad(photo)
+        assert quad is not None and quad[2][0] > 1.03 * w and quad[1][0] > 0.8 * w
+    # where no outline was found at all, none is guessed: the photo's print is read
+    priem = REALCARDS / "anoff_jason_priem.png"
+    assert P.find_card_quad(imageio.load(priem, Settings()).rgb) is None
