@@ -128,7 +128,7 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
             source,
             sha,
             Status.FAILED,
-            "Text was found, but nothing on it looks like a business card (no name, email or phone).",
+            no_card_message(page),
             timings=timer.timings,
             taken_at=loaded.taken_at,
         )
@@ -208,6 +208,22 @@ def thumbnail(image: np.ndarray, width: int = 360) -> bytes | None:
     small = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
     ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
     return buf.tobytes() if ok else None
+
+
+#: a reading with less than this share of its letters in words read surely was read from a blurred or shaken
+#: photo, or from something that is not the card (a keyboard, a patterned desk): the user is told to retake it
+UNSURE_READING = 0.5
+
+
+def no_card_message(page: Page) -> str:
+    """The one sentence a reading with no card in it gets."""
+    said = "Text was found, but nothing on it looks like a business card (no name, email or phone)"
+    if recognize.sure_share(page) < UNSURE_READING:
+        return (
+            f"{said}; most of it was read unsurely, so the photo may be blurred or shaken, or the card hard to tell "
+            "from what it lies on: take it again closer, flat and in focus, on a plain background."
+        )
+    return f"{said}."
 
 
 def _is_card(page: Page, contact: Contact) -> bool:

@@ -50,6 +50,13 @@ def score(page: Page) -> float:
     return total
 
 
+def sure_share(page: Page) -> float:
+    """The share of the page's letters and digits in words read at WORD_CONF or more (0 for a page without)."""
+    letters = [(sum(ch.isalnum() for ch in w.text), w.conf or 0.0) for line in page.lines for w in line.words]
+    total = sum(n for n, _ in letters)
+    return sum(n for n, conf in letters if conf >= WORD_CONF) / total if total else 0.0
+
+
 def looks_upright(page: Page) -> bool:
     """Several sure words, or plenty of confident text: the card was read the right way up.
 

@@ -124,3 +124,22 @@ def test_real_latin_cards_emails_and_phones(truth: dict[str, Any]) -> None:
     by = {fs.field: fs for fs in score_contact(rec["contact"], expect)}
     assert by["emails"].right, by["emails"]
     assert by["phones"].right, by["phones"]
+
+
+@pytest.mark.realcards
+@pytest.mark.skipif(not LATIN, reason="../shared/realcards is not present")
+def test_a_shaken_photo_that_reads_no_card_is_told_to_be_taken_again(tmp_path: Path) -> None:
+    # the real FOAF card shaken (the bench's "motion"): its print reads as unsure fragments, no name, email or phone
+    import numpy as np
+    from PIL import Image
+
+    from cardscan.bench import photographed_again
+
+    with Image.open(REAL / "images" / "anoff_jason_priem.png") as im:
+        shaken, _ = photographed_again(np.asarray(im.convert("RGB")), "motion")
+    photo = tmp_path / "shaken.jpg"
+    Image.fromarray(shaken).save(photo, quality=92)
+    rec = result_to_dict(pipeline.scan_file(photo, SETTINGS))
+    assert rec["status"] == "failed"
+    assert "nothing on it looks like a business card" in rec["error"] and "blurred or shaken" in rec["error"]
+    assert "\n" not in rec["error"] and rec["error"].endswith(".")

@@ -503,3 +503,19 @@ def test_a_word_read_twice_over_the_same_place_is_kept_once_the_surer_reading() 
     kept = distinct([(first, 1), (twice, 2), (other, 1), (Word("W2", Box(484, 526, 44, 20), 0.95), 1)])
     assert sorted((w.text, w.box.x, w.conf) for w, _ in kept) == [
         ("London,", 372, 0.92), ("London,", 600, 0.90), ("W2", 484, 0.95)]  # fmt: skip
+
+
+def test_a_reading_mostly_unsure_says_the_photo_may_be_blurred() -> None:
+    from cardscan.parse.text import page_from_rows
+    from cardscan.pipeline import no_card_message
+    from cardscan.recognize import sure_share
+
+    unsure = page_from_rows([("Sse ogame UNOOhapei SE", 20, 0.2), ("oorater Smemes", 20, 0.3), ("TS", 20, 0.9)])
+    assert sure_share(unsure) == pytest.approx(2 / 34)
+    assert "blurred or shaken" in no_card_message(unsure)
+    sure = page_from_rows([("Terms and conditions apply", 20, 0.93)])  # a printed sheet read well: no card, no blur
+    assert sure_share(sure) == 1.0
+    assert no_card_message(sure) == (
+        "Text was found, but nothing on it looks like a business card (no name, email or phone)."
+    )
+    assert sure_share(page_from_rows([])) == 0.0
