@@ -815,3 +815,13 @@ def test_an_unsure_line_of_more_words_than_the_domain_is_not_respelled_as_the_do
     # a logo read a letter off the domain still is ("VERYEFI" beside veryfi.com)
     rows = [("VERYEFI", 40, 0.5), ("Dmitry Birulia", 30), ("dmitry@veryfi.com", 20, 0.9)]
     assert parse_page(page_from_rows(rows), Settings()).company == "VERYFI"
+
+
+def test_a_dash_at_the_end_of_a_company_or_name_line_is_no_part_of_it() -> None:
+    # the real Azure card in a hard shadow: its logo read "“CONTOSO-" at 0.24
+    rows = [("“CONTOSO-", 70, 0.24), ("Chris Smith —", 40), "Senior Researcher", "chris.smith@contoso.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "CONTOSO" and c.name is not None and c.name.full == "Chris Smith"
+    # a dash inside stays
+    c = parse_page(page_from_rows([("Hewlett-Packard", 60), ("Avery Smith", 40), "avery@hp.com"]), Settings())
+    assert c.company == "Hewlett-Packard"

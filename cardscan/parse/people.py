@@ -531,7 +531,8 @@ def clean_part(text: str) -> str:
     # a slash standing apart at either end (a hard shadow's edge, "Contoso /"); one glued to a word is its last
     # letter, an l read as a slash ("Associate Lega/ Counse/"), mended with the title words
     out = re.sub(r"^/\s+|\s+/$", "", out).strip(_EDGE_MARKS)
-    return _without_tail_specks(out.lstrip(".)-–—"))
+    # a dash at either end is no part of a name or a company ("“CONTOSO-": a logo's edge, "- Partner": a rule)
+    return _without_tail_specks(out.lstrip(".)-–—").rstrip("-–—").rstrip(_EDGE_MARKS))
 
 
 #: the start of a web address whose host OCR lost ("https://a") or that it garbled ("Nttps /Nwww sillage",
