@@ -443,6 +443,7 @@ def test_city_spelled_from_its_postcode_goes_to_review_unless_only_its_accents_w
         ("Bahnhofstrage 112b", "Bahnhofstraße 112b"),  # ß read as g
         ("Goethestrabe 184", "Goethestraße 184"),  # or as a small b
         ("Leopoldstrae 206", "Leopoldstraße 206"),  # or lost
+        ("Gartenstraie 232", "Gartenstraße 232"),  # or as an i (twice on 780 cached hard and phone pages)
         ("Catharijnesinge! 153a", "Catharijnesingel 153a"),  # a last l read as "!"
     ],
 )
