@@ -317,3 +317,15 @@ def test_a_schemes_slashes_read_as_strokes_are_mended_in_review(read: str) -> No
 def test_a_scheme_printed_whole_keeps_a_host_starting_with_a_stroke() -> None:
     assert card("http://lego.com").website == "http://lego.com"
     assert card("https://ibm.com").website == "https://ibm.com"
+
+
+def test_a_line_spelling_the_email_domain_as_a_web_address_does_flags_the_missing_website() -> None:
+    # bench hard card 098: its website "www.emberly.io" read "wan embertyo" (0.12); nothing is made of it, but the
+    # empty website goes to review
+    rows = [("Emberly", 40), ("Angus Anderson", 40), "angus.anderson@emberly.io", ("wan embertyo", 20, 0.12)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and "website" in c.review
+    # the organisation's name in a tagline is no web address
+    rows = [("Emberly", 40), ("Angus Anderson", 40), "angus.anderson@emberly.io", "Emberly cares for you"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and "website" not in c.review

@@ -713,6 +713,8 @@ def _missing_but_expected(
     if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text)) and "@" not in ln.text
            and not mentions_linkedin(ln.text) for ln in untaken):  # fmt: skip
         out.add("website")
+    if any(_spells_domain(ln.text, org_domains) for ln in untaken):
+        out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
     if any(mentions_linkedin(ln.text) for ln in untaken):
         out.add("linkedin")
@@ -722,6 +724,26 @@ def _missing_but_expected(
            or _STREET_NAME.match(ln.text) or _BARE_PIN.fullmatch(ln.text) for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
+
+
+#: a "www" read as a short word with a w in it ("wan", "yw", "ww")
+_WWW_STUB = re.compile(r"[a-z]{0,2}w[a-z]{0,2}", re.I)
+
+
+def _spells_domain(text: str, domains: list[str]) -> bool:
+    """A line spelling an organisation's domain as a web address does, garbled past reading: the domain's name
+    with more run on (its ending, "embertyo" for emberly.io), or after a stub of "www" ("wan embertyo")."""
+    words = [w for w in re.split(r"[\s.,]+", text.strip()) if w]
+    for domain in domains:
+        label = registrable(domain)
+        if len(label) < 4:
+            continue
+        for i, word in enumerate(words):
+            head = letters_only(word).lower()[: len(label)]
+            if similarity(head, label) >= 0.8 and (len(letters_only(word)) > len(label) or (
+                    i > 0 and _WWW_STUB.fullmatch(words[i - 1]))):  # fmt: skip
+                return True
+    return False
 
 
 def _leftover_below(above: TextLine | None, untaken: list[TextLine]) -> TextLine | None:
