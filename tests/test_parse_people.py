@@ -825,3 +825,12 @@ def test_a_dash_at_the_end_of_a_company_or_name_line_is_no_part_of_it() -> None:
     # a dash inside stays
     c = parse_page(page_from_rows([("Hewlett-Packard", 60), ("Avery Smith", 40), "avery@hp.com"]), Settings())
     assert c.company == "Hewlett-Packard"
+
+
+def test_a_middle_word_read_in_lower_case_that_the_email_does_not_spell_sends_the_name_to_review() -> None:
+    # bench hard card 085: "Arthur Bonnet" read "AI hur Bonnet" at 0.94 over `abonnet@`
+    c = parse_page(page_from_rows([("AI hur Bonnet", 40, 0.94), "abonnet@oakridge.com"]), Settings())
+    assert "name" in c.review
+    # a first word read in lower case, the email spelling its initial: the likelier reading, and sure
+    c = parse_page(page_from_rows([("jordan H. Martin", 40, 0.93), "jmartin@onyx.co"]), Settings())
+    assert c.name is not None and c.name.full == "Jordan H. Martin" and "name" not in c.review

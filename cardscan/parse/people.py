@@ -672,6 +672,21 @@ def name_tokens(text: str) -> list[str] | None:
     return core
 
 
+#: the confidence of a name with a word read in lower case that the email does not spell
+CASE_MENDED_CONF = 0.55
+
+
+def _unspelled_middle(mended: list[str], read: list[str], locals_: list[str]) -> bool:
+    """A word between the first and the last that was read in lower case and mended to a capital, which no email's
+    local part spells."""
+    if len(mended) != len(read) or len(mended) < 3:
+        return False
+    return any(
+        m != r and not any(letters_only(m).lower() in letters_only(local).lower() for local in locals_)
+        for m, r in zip(mended[1:-1], read[1:-1], strict=True)
+    )
+
+
 def email_agreement(tokens: list[str], locals_: list[str]) -> float:
     """How well a name matches an email local part: 1 = "avery.smith", 0.7 = "avery" or "smith"."""
     words = [letters_only(t) for t in tokens if t.lower() not in _PARTICLES]
@@ -1139,11 +1154,16 @@ def _pick_name(
                 w[0].upper() + w[1:] if w.isalpha() and w.islower() and len(w) > 1 and w not in _PARTICLES else w
                 for w in c.text.split()
             )
+            text_before = c.text
             bare = bare if bare != c.text else titled
             tokens = name_tokens(bare) if bare != c.text else None
             if tokens is None or email_agreement(tokens, locals_) < 0.9:
                 continue
             c = dataclasses.replace(c, text=bare)
+            # a middle word the email does not spell, mended to a capital ("AI hur Bonnet" over `abonnet@`: "Arthur"
+            # misread, its "rt" read as "I "): the likelier reading, in review
+            if bare == titled and _unspelled_middle(c.text.split(), text_before.split(), locals_):
+                c = dataclasses.replace(c, conf=min(c.conf, CASE_MENDED_CONF))
         agree = email_agreement(tokens, locals_)
         if agree < 0.6 and domain_agreement(c.text, domains) >= 0.85 and re.search(r"(?<!\S)[^\W\d_](?!\S)", c.text):
             continue  # "HEXAGON E" beside contact@hexagone.fr: the logo, its last letter set apart; no name
