@@ -96,3 +96,12 @@ def test_photographed_again_turns_shrinks_and_spoils_a_photo_as_named() -> None:
     assert shaded[0, -1, 0] == 110 and shaded[0, 0, 0] == 200  # the right part in shadow
     with pytest.raises(ValueError):
         photographed_again(rgb, "sideways")
+
+
+def test_stage_means_are_over_all_cards_so_that_they_add_up() -> None:
+    from cardscan.bench import stage_means
+
+    # the fallback ran on one card of four: a quarter of its time per card, not all of it
+    means = stage_means({"ocr": [0.2, 0.2, 0.2, 0.2], "fallback": [0.4]}, 4)
+    assert means == {"ocr": pytest.approx(0.2), "fallback": pytest.approx(0.1)}
+    assert stage_means({}, 0) == {}
