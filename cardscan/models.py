@@ -226,4 +226,5 @@ def result_to_dict(r: ScanResult) -> dict[str, object]:
         "error": r.error,
         "contact": contact_to_dict(r.contact) if r.contact else None,
         "timings": {k: round(v, 4) for k, v in r.timings.items()},
+        "warnings": list(r.warnings),
     }

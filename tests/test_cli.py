@@ -17,7 +17,7 @@ from cardscan.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_cards").glob("*.jpg"))
-JSON_KEYS = {"source", "sha256", "status", "error", "contact", "timings"}
+JSON_KEYS = {"source", "sha256", "status", "error", "contact", "timings", "warnings"}
 CONTACT_KEYS = {
     "name", "prefix", "given_name", "middle_name", "family_name", "suffix", "title", "department", "company",
     "emails", "phones", "website", "linkedin", "address", "confidence", "review",
@@ -63,6 +63,7 @@ def test_json_lines_have_exactly_the_documented_keys(tmp_path: Path, capsys: pyt
     [rec] = lines
     assert set(rec) == JSON_KEYS
     assert rec["status"] == "ok" and rec["error"] is None and len(str(rec["sha256"])) == 64
+    assert rec["warnings"] == []  # its outline was found at once
     contact = rec["contact"]
     assert isinstance(contact, dict) and set(contact) == CONTACT_KEYS
     truth = json.loads((ROOT / "sample_cards" / card.name).with_suffix(".json").read_text("utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import shutil
 import statistics
 import struct
@@ -16,11 +17,11 @@ import pytest
 from PIL import Image, ImageOps
 from test_preprocess import photo_of, render_card  # tests/ is on sys.path under pytest
 
-from cardscan import ocr, pipeline
+from cardscan import ocr, pipeline, synth
 from cardscan import preprocess as P
 from cardscan.config import Settings
 from cardscan.errors import MissingDependencyError
-from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word
+from cardscan.models import Box, Contact, Line, Page, PersonName, Phone, Word, result_to_dict
 from cardscan.recognize import (
     _within_rows,
     better,
@@ -360,7 +361,7 @@ def desk_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     Image.fromarray(photo_of(render_card(), corners)).save(path)
     desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
     monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
-    monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, corners])
+    monkeypatch.setattr(P, "outlines", lambda rgb, limit=3: P.Outlines([desk, corners], None))
     return path
 
 
@@ -399,7 +400,7 @@ def test_a_retry_that_fails_leaves_the_first_reading_standing(monkeypatch: pytes
     ).save(path)
     desk = np.array([[20, 20], [260, 20], [260, 160], [20, 160]], dtype=np.float32)
     monkeypatch.setattr(P, "find_card_quad", lambda rgb: desk)
-    monkeypatch.setattr(P, "card_quads", lambda rgb, limit=3: [desk, desk + 300])
+    monkeypatch.setattr(P, "outlines", lambda rgb, limit=3: P.Outlines([desk, desk + 300], None))
     real_prepare = P.prepare
 
     def prepare(rgb: np.ndarray, settings: Settings, keep: object = None, outline: object = P.FIND) -> P.Prepared:
@@ -519,3 +520,27 @@ def test_a_reading_mostly_unsure_says_the_photo_may_be_blurred() -> None:
         "Text was found, but nothing on it looks like a business card (no name, email or phone)."
     )
     assert sure_share(page_from_rows([])) == 0.0
+
+
+def test_a_photo_with_no_outline_whose_print_held_no_card_is_read_within_the_guessed_one(tmp_path: Path) -> None:
+    # bench hard card 78: no outline convinces, so the photo's print is read, and it holds no card (the desk's
+    # print and the card's light print on its dark paper, unflipped); the guessed outline reads as the card
+    photo = synth.make_card("card_078", tmp_path, random.Random("cardscan-synth:3003:77"), synth.Plan("hard"))
+    r = pipeline.scan_file(photo, Settings(out_dir=tmp_path / "out"))
+    assert r.status.value == "ok", r.error
+    assert r.contact is not None
+    assert {p.number for p in r.contact.phones} == {"+14042518764", "+14048325051"}
+    assert any("likeliest" in w for w in r.warnings)
+    assert "fallback" in r.timings
+    assert result_to_dict(r)["warnings"] == list(r.warnings)  # --json tells the user so
+
+
+def test_a_guessed_outline_counts_only_when_it_reads_an_email_or_a_phone(tmp_path: Path) -> None:
+    # a name read within a doubtful outline is too often a few letters of the desk; as a runner-up outline
+    # (after a convincing one held no card) the same name counts
+    corners = np.array([[300, 250], [900, 280], [880, 620], [280, 590]], dtype=np.float32)
+    rgb = photo_of(render_card(lines=("Anna Berg", "Head of Talent")), corners)
+    settings = Settings(out_dir=tmp_path / "out")
+    assert pipeline._fallback(rgb, settings, [corners], guessed=True) is None
+    runner_up = pipeline._fallback(rgb, settings, [corners])
+    assert runner_up is not None and runner_up[2].name.full == "Anna Berg"
