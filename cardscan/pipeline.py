@@ -26,7 +26,7 @@ import numpy as np
 from . import accents, contacts, export, followup, imageio, ocr, parse, preprocess, recognize, workers
 from .config import Settings, coerce
 from .errors import CardscanError, MissingDependencyError
-from .models import Contact, Page, ScanResult, Status
+from .models import FIELDS, Contact, Page, ScanResult, Status
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -94,12 +94,14 @@ def scan_file(path: str | Path, settings: Settings) -> ScanResult:
         with timer.stage("preprocess"):
             prepared = preprocess.prepare(loaded.rgb, settings, keep=keep)
         prepared, page, contact = _read(prepared, settings, timer)
-        if not _is_card(page, contact) and (prepared.card_found or prepared.guess is not None):
+        if prepared.guess is not None:  # no outline convinced, and the photo's print was read: try the guess
             with timer.stage("fallback"):
-                if prepared.guess is None:
-                    found = _fallback(loaded.rgb, settings, prepared.others, keep)
-                else:  # found only when no outline was
-                    found = _fallback(loaded.rgb, settings, [prepared.guess], keep, guessed=True)
+                found = _fallback(loaded.rgb, settings, [prepared.guess], keep, guessed=True)
+            if found is not None and _sure_fields(found[2]) > (_sure_fields(contact) if _is_card(page, contact) else 0):
+                prepared, page, contact = found
+        elif not _is_card(page, contact) and prepared.card_found:
+            with timer.stage("fallback"):
+                found = _fallback(loaded.rgb, settings, prepared.others, keep)
             if found is not None:
                 prepared, page, contact = found
     except MissingDependencyError:
@@ -184,9 +186,9 @@ def _fallback(
     finder's runners-up) and keep the first reading that looks like a business card; None when none does.
     (The whole photo is not read: on 560 cluttered-desk photos that rescued no field and made 3 contacts
     of noise, for a tenth of the condition's time.)
-    `guessed`: no outline was found and the photo's print held no card, and `outlines` is the finder's guess
-    (`preprocess.GUESS_SCORE`). Its reading counts only with an email or a phone: a name alone read from a
-    doubtful outline is too often a few letters of the desk.
+    `guessed`: no outline convinced, and `outlines` is the finder's guess (`preprocess.GUESS_SCORE`). Its
+    reading counts only with an email or a phone: a name alone read from a doubtful outline is too often a few
+    letters of the desk. (The caller keeps it only when it reads more fields surely than the photo's print.)
     A retry that fails (a Tesseract timeout) only ends the retries: the first reading's record stands.
     `keep` (--keep-intermediates) saves each retry's steps after the first reading's."""
     retries = _Timer()  # its time is reported as a whole, under "fallback"
@@ -236,6 +238,11 @@ def no_card_message(page: Page) -> str:
             "from what it lies on: take it again closer, flat and in focus, on a plain background."
         )
     return f"{said}."
+
+
+def _sure_fields(contact: Contact) -> int:
+    """How many fields were read and need no review: which of two readings of one card read more of it."""
+    return sum(1 for f in FIELDS if getattr(contact, f) and f not in contact.review)
 
 
 def _is_card(page: Page, contact: Contact) -> bool:

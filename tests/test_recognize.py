@@ -535,6 +535,21 @@ def test_a_photo_with_no_outline_whose_print_held_no_card_is_read_within_the_gue
     assert result_to_dict(r)["warnings"] == list(r.warnings)  # --json tells the user so
 
 
+def test_a_guessed_outline_is_read_even_after_the_photos_print_gave_a_card_and_kept_when_it_reads_more(
+    tmp_path: Path,
+) -> None:
+    # a hard synthetic photo (dev seed 4343, card 36): no outline convinces, and the photo's print reads as a
+    # card, with its company, an email and the website lost among the desk's print (3 fields sure); the
+    # guessed outline reads every field, 6 of them surely
+    photo = synth.make_card("card_036", tmp_path, random.Random("cardscan-synth:4343:35"), synth.Plan("hard"))
+    r = pipeline.scan_file(photo, Settings(out_dir=tmp_path / "out"))
+    assert r.status.value == "ok" and r.contact is not None
+    truth = json.loads(photo.with_suffix(".json").read_text("utf-8"))
+    assert [e.lower() for e in r.contact.emails] == [e.lower() for e in truth["emails"]]
+    assert r.contact.company == truth["company"]
+    assert any("likeliest" in w for w in r.warnings)
+
+
 def test_a_guessed_outline_counts_only_when_it_reads_an_email_or_a_phone(tmp_path: Path) -> None:
     # a name read within a doubtful outline is too often a few letters of the desk; as a runner-up outline
     # (after a convincing one held no card) the same name counts
