@@ -329,3 +329,34 @@ def test_a_line_spelling_the_email_domain_as_a_web_address_does_flags_the_missin
     rows = [("Emberly", 40), ("Angus Anderson", 40), "angus.anderson@emberly.io", "Emberly cares for you"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.website is None and "website" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("read", "conf", "sure"),
+    [
+        ("sternwarteio", 0.71, True),  # bench hard card 082: the dot lost; the line was taken for the company
+        ("Web: sternwarteio", 0.8, True),
+        ("W: sternwarte, io", 0.8, True),
+        ("yw sternwarte io", 0.8, False),  # bench hard card 039: "www" garbled, which a word might have been too
+        ("hittps /hrww sternwarteio", 0.8, False),  # bench hard card 089
+    ],
+)
+def test_a_web_address_whose_dots_were_lost_is_the_email_domain_it_spells(read: str, conf: float, sure: bool) -> None:
+    rows = [("Sternwarte GmbH", 40), ("Matthias Koch", 40), ("matthias.koch@sternwarte.io", 20, 0.9), (read, 20, conf)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "sternwarte.io"
+    assert ("website" in c.review) is not sure
+    assert c.company == "Sternwarte GmbH"
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Careers sternwarte io",  # an email whose "@" was lost: a word before the domain
+        "Sternwarte IO",  # a company and a legal form or a country's code, not a web address
+        "sternwarte io solutions",  # the domain not at the line's end
+    ],
+)
+def test_no_web_address_is_made_of_a_line_that_only_holds_the_email_domains_letters(read: str) -> None:
+    rows = [("Sternwarte GmbH", 40), ("Matthias Koch", 40), ("matthias.koch@sternwarte.io", 20, 0.9), (read, 20, 0.9)]
+    assert parse_page(page_from_rows(rows), Settings()).website is None

@@ -75,7 +75,16 @@ from .text import (
     similarity,
     text_lines,
 )
-from .web import WebHit, cross_check, find_linkedin, find_websites, host_of, mentions_linkedin, only_suffix
+from .web import (
+    WebHit,
+    cross_check,
+    find_linkedin,
+    find_websites,
+    host_of,
+    mentions_linkedin,
+    only_suffix,
+    undotted_site,
+)
 
 #: legal forms of one country's companies: "Prism Logistics Pty Ltd" on a .com card with no +CC is Australian
 _LEGAL_COUNTRY = (
@@ -1024,6 +1033,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         emails = domain_from_print(emails, sites[0], lines)
     email_domains = [h.email.rsplit("@", 1)[1].lower() for h in emails]
     org_domains = [d for d in email_domains if d not in FREEMAIL]
+    if not sites and org_domains:
+        undotted = undotted_site([ln for ln in lines if linkedin is None or ln.index != linkedin.line], org_domains)
+        sites = [undotted] if undotted else []
     site = cross_check(sites[0], org_domains) if sites else None
     site_host = host_of(site.value) if site else ""
     taken = {h.line for h in emails} | {h.line for h in sites[:1]} | ({linkedin.line} if linkedin else set())

@@ -279,3 +279,38 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
         near = {d.lower() for d in email_domains if similarity(bare, d.lower()) >= 0.8}
         return WebHit(fixed, site.line, round(min(site.confidence, 0.7 if len(near) <= 1 else AMBIGUOUS_MEND), 3))
     return WebHit(site.value, site.line, round(site.confidence * 0.85, 3))
+
+
+#: what may stand before a web address whose dots were lost: a label, a scheme or a stub of "www" read garbled
+#: ("yw", "hrww", "vaww", "hittps"); a word ("Careers bluepeak com": an email whose "@" was lost) may not
+_BEFORE_UNDOTTED = re.compile(r"(?:w|web|website|site|url|internet|h[a-z]{1,3}ps?|[a-z]{0,2}w[a-z]{0,2})", re.I)
+#: the confidence of such an address: the email spells it, but a stub read garbled may have been a word;
+#: behind a label, "www" or nothing, as sure as its line up to this (`cross_check` adds its agreement with the email)
+UNDOTTED_CONF = 0.7
+UNDOTTED_STUB_CONF = 0.45
+
+
+def undotted_site(lines: list[TextLine], domains: list[str]) -> WebHit | None:
+    """A web address whose dots OCR lost or read as spaces, at the end of a line, which an organisation's email
+    domain spells ("sternwarteio", "yw tidewater de", "hittps /hrww mosaic-securitycom" beside @sternwarte.io,
+    @tidewater.de, @mosaic-security.com): the email's domain, as find_websites found no address with its dots."""
+    for ln in lines:
+        if "@" in ln.text:
+            continue
+        for domain in domains:
+            labels = domain.lower().split(".")
+            if len(labels) < 2 or len(labels[0]) < 4:
+                continue
+            m = re.search(r"(?:^|[\s/:.,])" + r"[\s.,]{0,2}".join(map(re.escape, labels)) + r"[\s./]*$", ln.text, re.I)
+            if m is None:
+                continue
+            head = [t for t in re.split(r"[\s/:.,]+", ln.text[: m.start()]) if t]
+            if not all(_BEFORE_UNDOTTED.fullmatch(t) for t in head):
+                continue
+            tail = m.group().strip(" \t/:.,")
+            if not head and " " in tail and not tail.islower():
+                continue  # "Keystone Co" beside @keystone.co: a company and its legal form, not its web address
+            plain = all(t.lower() in {"w", "web", "website", "site", "url", "internet", "www"} for t in head)
+            conf = min(ln.conf, UNDOTTED_CONF) if plain else min(ln.conf, UNDOTTED_STUB_CONF)
+            return WebHit(domain.lower(), ln.index, round(conf, 3))
+    return None
