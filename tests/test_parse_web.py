@@ -360,3 +360,24 @@ def test_a_web_address_whose_dots_were_lost_is_the_email_domain_it_spells(read: 
 def test_no_web_address_is_made_of_a_line_that_only_holds_the_email_domains_letters(read: str) -> None:
     rows = [("Sternwarte GmbH", 40), ("Matthias Koch", 40), ("matthias.koch@sternwarte.io", 20, 0.9), (read, 20, 0.9)]
     assert parse_page(page_from_rows(rows), Settings()).website is None
+
+
+def test_a_hosts_ending_read_a_look_alike_off_a_common_one_is_mended_in_review() -> None:
+    # dev hard card: "www.mistral.tr" and "h.richard@mistral.tr" for .fr, both read with the same slip, so their
+    # agreement confirms nothing: both go to review
+    rows = [("Mistral SAS", 40), ("Hugo Richard", 40), ("h.richard@mistral.tr", 20, 0.9), ("www.mistral.tr", 20, 0.9)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "www.mistral.fr" and c.emails == ("h.richard@mistral.fr",)
+    assert {"website", "emails"} <= set(c.review)
+    # an ending under a second level is the country's own ("com.tr", "gov.jo"), as is any other ending
+    rows = [("Mistral AS", 40), ("Hugo Richard", 40), ("h.richard@mistral.com.tr", 20, 0.9)]
+    c = parse_page(page_from_rows([*rows, ("www.mistral.com.tr", 20, 0.9)]), Settings())
+    assert c.website == "www.mistral.com.tr" and c.emails == ("h.richard@mistral.com.tr",)
+
+
+def test_an_email_ending_in_jo_for_io_beside_the_website_read_right_is_mended() -> None:
+    # phone dev card: the website's "io" read right, the email's i read as j
+    rows = [("Imran Hall", 40), ("e. imran@redwood-data.jo", 20, 0.75), ("Web: www.redwood-data.io", 20, 0.79)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("imran@redwood-data.io",) and "emails" in c.review
+    assert c.website == "www.redwood-data.io" and "website" not in c.review

@@ -1033,7 +1033,7 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         emails = domain_from_print(emails, sites[0], lines)
     email_domains = [h.email.rsplit("@", 1)[1].lower() for h in emails]
     org_domains = [d for d in email_domains if d not in FREEMAIL]
-    if not sites and org_domains:
+    if not sites and not lost_local and org_domains:
         undotted = undotted_site([ln for ln in lines if linkedin is None or ln.index != linkedin.line], org_domains)
         sites = [undotted] if undotted else []
     site = cross_check(sites[0], org_domains) if sites else None

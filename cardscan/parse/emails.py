@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, ocr_edits, strip_accents
+from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, mend_tld, ocr_edits, strip_accents
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,10 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
     return _DOTLESS.sub(spelled, text)
 
 
+#: confidence of an email whose domain's ending was mended from a look-alike (`text.TLD_SLIPS`): "@tidewater.jo" may be
+#: Jordan's, however rarely
+TLD_SLIP_CONF = 0.55
+
 #: confidence of an email read from after a dot or dash: its local part likely lost its start, so in review
 CUT_START_CONF = 0.5
 
@@ -227,6 +231,9 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             seen.add(email.lower())
             repaired = candidate not in line.text or known is not None
             conf = line.conf * (0.85 if repaired else 1.0)
+            local, _, domain = email.rpartition("@")
+            if mend_tld(domain) != domain:  # "@tidewater.jo": the likelier ending, not a certain one
+                email, conf = f"{local}@{mend_tld(domain)}", min(conf, TLD_SLIP_CONF)
             tld = email.rsplit(".", 1)[-1].lower()
             if tld not in KNOWN_TLDS:
                 conf *= 0.7  # a rare TLD is more often an OCR slip than a real one

@@ -335,6 +335,19 @@ KNOWN_TLDS = frozenset(
     ]
 )
 
+#: endings OCR makes of common ones by a look-alike letter: "jo" for "io" (an i read as j), "tr" for "fr". Jordan's
+#: and Turkey's own are written under a second level ("gov.jo", "com.tr") as often as not, and are left so
+TLD_SLIPS = {"jo": "io", "tr": "fr"}
+
+
+def mend_tld(host: str) -> str:
+    """ "redwood-data.jo" -> "redwood-data.io": a host's ending read a look-alike letter off a common one (TLD_SLIPS),
+    right after the organisation's name; any other host is returned as it is."""
+    head, _, tld = host.rpartition(".")
+    if tld.lower() not in TLD_SLIPS or not head or "." in head.lower().removeprefix("www."):
+        return host
+    return f"{head}.{TLD_SLIPS[tld.lower()]}"
+
 
 def registrable(host: str) -> str:
     """The organisation part of a host: "www.mail.contoso.co.uk" -> "contoso"."""
