@@ -381,3 +381,16 @@ def test_an_email_ending_in_jo_for_io_beside_the_website_read_right_is_mended() 
     c = parse_page(page_from_rows(rows), Settings())
     assert c.emails == ("imran@redwood-data.io",) and "emails" in c.review
     assert c.website == "www.redwood-data.io" and "website" not in c.review
+
+
+def test_a_www_host_whose_last_dot_was_lost_is_split_where_another_line_spells_its_name() -> None:
+    # bench hard card 077: "W: bhups//www.vireoio" under "Vireo Capital" (the company was taken as "Vireoio Capital")
+    rows = [("Vireo Capital", 40), ("Stefan Lehmann", 40), ("Personalreferentin", 20)]
+    rows.append(("W: bhups//www.vireoio", 20, 0.73))
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is not None and c.website.endswith("www.vireo.io") and "website" in c.review
+    assert c.company == "Vireo Capital"
+    # no line spells the name before an ending: the host is left as read, in review
+    rows[0] = ("Capital Partners", 40)
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None or "vireo.io" not in c.website

@@ -221,6 +221,9 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             if speck or slip:
                 value = value.replace(m.group("host"), mend_tld(host), 1)
                 host = mend_tld(host)
+            dotted = _dotted_www(host, line, lines)
+            if dotted != host:  # "www.vireoio" under "Vireo Capital": the ending's dot lost
+                value, host, tld, slip = value.replace(host, dotted, 1), dotted, dotted.rsplit(".", 1)[-1], True
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
@@ -233,6 +236,23 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits]
+
+
+def _dotted_www(host: str, line: TextLine, lines: list[TextLine]) -> str:
+    """ "www.vireoio" -> "www.vireo.io": a www host whose last dot OCR lost, leaving no known ending, when another
+    line of the card spells the name before the ending ("Vireo Capital"); any other host is returned as it is."""
+    head, _, last = host.lower().rpartition(".")
+    if head != "www" or last in KNOWN_TLDS:
+        return host
+    for tld in sorted(KNOWN_TLDS, key=len, reverse=True):
+        name = last.removesuffix(tld)
+        if name != last and len(name) >= 4 and any(name in _letters(ln.text) for ln in lines if ln is not line):
+            return f"www.{name}.{tld}"
+    return host
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum() or c == "-")
 
 
 #: endings a host may have after the organisation's name ("co" of "contoso.co.uk")
