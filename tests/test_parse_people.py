@@ -834,3 +834,13 @@ def test_a_middle_word_read_in_lower_case_that_the_email_does_not_spell_sends_th
     # a first word read in lower case, the email spelling its initial: the likelier reading, and sure
     c = parse_page(page_from_rows([("jordan H. Martin", 40, 0.93), "jmartin@onyx.co"]), Settings())
     assert c.name is not None and c.name.full == "Jordan H. Martin" and "name" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("read", "name"), [("William Ryan, MB A", "William Ryan, MBA"), ("Ana Ruiz, Ph D", "Ana Ruiz, PhD")]
+)
+def test_a_suffix_read_in_two_pieces_after_the_names_comma_is_one_word(read: str, name: str) -> None:
+    # phone dev card: "William Ryan, MB A https://www.linkedin.com/in/wryan"
+    rows = [("Brightline", 40), (read, 30), "Associate Software Engineer", "E: william_ryan@brightline.com.au"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == name

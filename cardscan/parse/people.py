@@ -532,7 +532,15 @@ def clean_part(text: str) -> str:
     # letter, an l read as a slash ("Associate Lega/ Counse/"), mended with the title words
     out = re.sub(r"^/\s+|\s+/$", "", out).strip(_EDGE_MARKS)
     # a dash at either end is no part of a name or a company ("“CONTOSO-": a logo's edge, "- Partner": a rule)
-    return _without_tail_specks(out.lstrip(".)-–—").rstrip("-–—").rstrip(_EDGE_MARKS))
+    out = _without_tail_specks(out.lstrip(".)-–—").rstrip("-–—").rstrip(_EDGE_MARKS))
+    # a suffix after a name's comma read in two pieces ("William Ryan, MB A", "Ph D"): one word
+    m = _SPLIT_SUFFIX.search(out)
+    if m and (m[1] + m[2]).lower() in _NAME_SUFFIX:
+        out = f"{out[: m.start(1)]}{m[1]}{m[2]}"
+    return out
+
+
+_SPLIT_SUFFIX = re.compile(r",\s*([A-Za-z]{1,2}\.?)\s([A-Za-z]{1,2}\.?)$")
 
 
 #: the start of a web address whose host OCR lost ("https://a") or that it garbled ("Nttps /Nwww sillage",
