@@ -849,8 +849,12 @@ def garbled_city_line(text: str) -> bool:
 #: a dot, as commas do
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 #: such a middle dot read as a dash between words ("Elizabeth Street - Parramatta NSW 2150", "H91 DE1H - Ireland";
-#: a dash before a number is printed: "Bengaluru - 560001"), or as a full stop after a postcode ("NSW 2000. Australia")
-_SEPARATOR_MISREAD = re.compile(r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})")
+#: a dash before a number is printed: "Bengaluru - 560001"), or between a house number and a postcode with its city
+#: after it ("Im Mediapark 233b - 70299 Stuttgart"), or as a full stop after a postcode ("NSW 2000. Australia")
+_SEPARATOR_MISREAD = re.compile(
+    r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?:(?<=\d)|(?<=\d[A-Za-z]))\s+[-–]\s+(?=\d{4,5}\s+[^\W\d_]{2})"
+    r"|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})"
+)
 
 
 def _separated(text: str) -> str:
