@@ -164,6 +164,14 @@ def test_an_ordinals_ending_read_apart_from_its_number_is_joined(read: str, stre
     assert a is not None and a.lines[0] == street
 
 
+def test_a_unit_word_glued_to_its_number_is_set_apart() -> None:
+    # phone dev card: "Unit4" over "119 St Vincent Street", "Reading", "RG2 9GD" (wrong and unflagged)
+    a = card("Unit4", "119 St Vincent Street", "Reading", "RG2 9GD").address
+    assert a is not None and a.lines[0] == "Unit 4"
+    a = card("Suite200, 12 King Street", "Toronto, ON M5H 1A1").address
+    assert a is not None and a.lines[0].startswith("Suite 200, ")
+
+
 @pytest.mark.parametrize(
     ("read", "printed"),
     [
