@@ -844,3 +844,10 @@ def test_a_suffix_read_in_two_pieces_after_the_names_comma_is_one_word(read: str
     rows = [("Brightline", 40), (read, 30), "Associate Software Engineer", "E: william_ryan@brightline.com.au"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == name
+
+
+def test_a_spanish_sole_owners_legal_form_under_the_name_joins_it() -> None:
+    # phone dev card: "Olivar Mobility" over "S.L.U." (Sociedad Limitada Unipersonal) was taken alone
+    rows = [("Dr. Alejandro García", 40), ("Olivar Mobility", 30), ("S.L.U.", 30), "Email: alejandro@olivar.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Olivar Mobility S.L.U."
