@@ -851,3 +851,14 @@ def test_a_spanish_sole_owners_legal_form_under_the_name_joins_it() -> None:
     rows = [("Dr. Alejandro García", 40), ("Olivar Mobility", 30), ("S.L.U.", 30), "Email: alejandro@olivar.com"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.company == "Olivar Mobility S.L.U."
+
+
+def test_a_phone_label_read_apart_from_its_number_is_no_company() -> None:
+    # phone dev card: "Standard | +33 (0) 2 28 98 69 57" (a French switchboard), its label boxed taller than the
+    # print around it, was taken for a logo: a company the card does not have
+    rows = [("Prof. Élodie Bertrand", 40), "Principal Legal Counsel", "Port. | +33 (0) 6 59 88 24 19",
+            ("Standard | +33 (0) 2 28 98 69 57", 30), "Fax | +33 (0) 2 87 64 18 98", "201 allée des Tilleuls",
+            "E: ebertrand@proton.me", "35000 Rennes"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None
+    assert {p.type for p in c.phones} == {"mobile", "other", "fax"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from nameparser import HumanName
 
 from ..models import PersonName
+from .phones import LABELS
 from .text import (
     AS_LETTER,
     FREEMAIL,
@@ -1795,6 +1796,8 @@ def _pick_company(
             continue
         if re.search(r"\w\s?@\s?\w|^\W*e-?mail\s*[:.]", text, re.I) or any(host in text.lower() for host in FREEMAIL):
             continue  # an email that did not validate, or whose "@" did not read ("king? gmail.com")
+        if text.lower().strip(" .:|") in LABELS:
+            continue  # a phone's label read apart from its number ("Standard": a French switchboard's)
         form_mended = legal_form_misread(text) != text
         text = legal_form_misread(text)
         spaced_out = _part_spaced(text)
