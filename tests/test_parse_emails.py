@@ -19,6 +19,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
     [
         ("avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: charlotte. thomas-martin@relay.io", "charlotte.thomas-martin@relay.io"),
+        ("Juergen. braun @ bodensee.de", "Juergen.braun@bodensee.de"),  # its first letter read as a capital
+        ("Kevin M. Wright, Jr. kevin.wright @sapphire.co", "kevin.wright@sapphire.co"),  # the name's suffix before it
         ("inaki .castano@ outlook com", "inaki.castano@outlook.com"),
         ("lukas _richter@kinetic.de", "lukas_richter@kinetic.de"),  # a space read before the underscore
         ("e. rileyk@vantage-data om", "rileyk@vantage-data.com"),  # the ".c" of ".com" lost

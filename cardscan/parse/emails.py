@@ -92,7 +92,12 @@ def _repair(text: str) -> str:
     # "b.voge! @" -> "b.vogel@": an l read as "!" (no address holds one) after a lower-case letter
     head = re.sub(r"(?<=[a-z])!(?:\s+$|(?=[a-z0-9._-]*$))", "l", head)
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
-    head = re.sub(r"(?<=\w)([._-])\s+(?=[\w.+'-]+$)", r"\1", head)  # "charlotte. thomas-martin@", "lily_ macdonald@"
+    # (not after a name's suffix or prefix: "Kevin M. Wright, Jr. kevin.wright@")
+    head = re.sub(
+        r"(?<![\w.])([\w.]*\w)([._-])\s+(?=[\w.+'-]+$)",  # "charlotte. thomas-martin@", "lily_ macdonald@"
+        lambda m: m[0] if m[2] == "." and m[1].lower() in _NAME_AFFIXES else m[1] + m[2],
+        head,
+    )
     head = re.sub(r"(?<=\w)\s+([._])(?=[\w.+'-]+$)", r"\1", head)  # "inaki .castano@", "lukas _richter@"
     # "nicolas_fo umier@" -> "nicolas_foumier@": a space read inside a local part, after a word of letters that
     # holds its "." or "_" and so is no label or printed name (nor a domain: "acme.com info@")
@@ -177,6 +182,9 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
 
     return _DOTLESS.sub(spelled, text)
 
+
+#: a name's suffixes and prefixes written with a dot, which print just before an email on the name's row
+_NAME_AFFIXES = frozenset({"jr", "sr", "dr", "mr", "mrs", "ms", "prof", "esq"})
 
 #: confidence of an email whose domain's ending was mended from a look-alike (`text.TLD_SLIPS`): "@tidewater.jo" may be
 #: Jordan's, however rarely
