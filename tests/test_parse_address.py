@@ -569,6 +569,8 @@ def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: li
         ),
         # between a house number and a postcode with its city after it (phone dev card, wrong and unflagged)
         ("Im Mediapark 233b - 70299 Stuttgart", "Im Mediapark 233b, 70299 Stuttgart", "Stuttgart"),
+        # or as full stops, after the house number and before the country (phone dev card, wrong and unflagged)
+        ("Hafenstraße 20. 48320 Münster. Deutschland", "Hafenstraße 20, 48320 Münster, Deutschland", "Münster"),
         # a dash before an Indian PIN is printed so
         ("12 MG Road, Bengaluru - 560001", "12 MG Road, Bengaluru - 560001", "Bengaluru"),
     ],

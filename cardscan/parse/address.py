@@ -857,14 +857,17 @@ _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 #: a dash before a number is printed: "Bengaluru - 560001"), or between a house number and a postcode with its city
 #: after it ("Im Mediapark 233b - 70299 Stuttgart"), or as a full stop after a postcode ("NSW 2000. Australia")
 _SEPARATOR_MISREAD = re.compile(
-    r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?:(?<=\d)|(?<=\d[A-Za-z]))\s+[-–]\s+(?=\d{4,5}\s+[^\W\d_]{2})"
+    r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?:(?<=\d)|(?<=\d[A-Za-z]))\s*[-–.]\s+(?=\d{4,5}\s+[^\W\d_]{2})"
     r"|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})"
 )
+#: ...and as a full stop after a word, before a country's name that ends the line ("Münster. Deutschland")
+_STOP_BEFORE_COUNTRY = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*$)")
 
 
 def _separated(text: str) -> str:
     """`text` with its misread separators (`_SEPARATOR_MISREAD`) printed as the commas they stand for."""
-    return _SEPARATOR_MISREAD.sub(lambda m: ", " if m.group().strip() in "-–" else ",", text)
+    text = _SEPARATOR_MISREAD.sub(lambda m: "," if m.group() == "." else ", ", text)
+    return _STOP_BEFORE_COUNTRY.sub(lambda m: ", " if country_line(m[1]) else m[0], text)
 
 
 #: a space between two Japanese letters (kana or kanji)
