@@ -776,3 +776,12 @@ def test_a_town_in_small_letters_lost_its_start_and_the_address_is_in_review() -
     c = card("+61 2 6123 4567", "Level 25, 69 Elizabeth Street", "nberra ACT 2601")
     assert c.address is not None and c.address.city == "nberra" and "address" in c.review
     assert "address" not in card("+61 2 6123 4567", "Level 25, 69 Elizabeth Street", "Canberra ACT 2601").review
+
+
+def test_a_dutch_postcodes_second_letter_read_small_is_mended_on_a_dutch_card() -> None:
+    # phone dev card: "Coolsingel 78b | 2617 Pj Delft" gave no address (wrong and unflagged)
+    c = card("T +31 (0) 15 427 6041", "Coolsingel 78b | 2617 Pj Delft")
+    assert c.address is not None and c.address.postcode == "2617 PJ" and c.address.city == "Delft"
+    # on a card nothing calls Dutch, two letters of which one is small are no postcode
+    c = card("T +44 20 7946 0958", "Coolsingel 78b | 2617 Pj Delft")
+    assert c.address is None or c.address.postcode != "2617 PJ"

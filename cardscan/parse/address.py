@@ -270,9 +270,12 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         postcode = m["postcode"].replace(" ", "").translate(AS_DIGIT)
         return CityLine("IN", city, region, postcode, before, m["postcode"] if m is misread else "")
     m = re.search(rf"\b(?P<postcode>\d{{4}} ?[A-Z]{{2}})\s+{_CITY}\s*(?:,|$)", text)
+    if m is None and hint == "NL":
+        # "2617 Pj Delft": the postcode's second letter read in small case, on a card the domain or a number calls Dutch
+        m = re.search(rf"\b(?P<postcode>\d{{4}} ?[A-Z][a-z])\s+{_CITY}\s*(?:,|$)", text)
     # (letters that are also Australian states only on a card the domain or a number says is Dutch)
-    if m and (m["postcode"][-2:] not in {"SA", "WA", "NT"} or hint == "NL"):
-        return CityLine("NL", m["city"].strip(), "", m["postcode"], text[: m.start()].strip(" ,"))
+    if m and (m["postcode"][-2:].upper() not in {"SA", "WA", "NT"} or hint == "NL"):
+        return CityLine("NL", m["city"].strip(), "", m["postcode"].upper(), text[: m.start()].strip(" ,"))
     text = eircode_zeros(_dublin_routing_key(text))
     m = re.search(r"\b(?P<postcode>[AC-FHKNPRTV-Y]\d{2} ?[AC-FHKNPRTV-Y\d]{4})\b|\bDublin \d{1,2}\b", text)
     if m and ("dublin" in text.lower() or "ireland" in text.lower() or hint == "IE"):
