@@ -348,3 +348,12 @@ def test_a_bracketed_trunk_zero_read_as_an_at_sign_is_a_zero_not_an_email() -> N
     # phone bench card: "Office +49 (@)351 290297" lost its number to the email mask
     assert phones("Office +49 (@)351 290297") == [("+49351290297", "work")]
     assert phones("team@(0)351.de") == []
+
+
+def test_a_national_number_whose_trunk_0_may_have_been_read_as_a_6_goes_to_review() -> None:
+    # phone dev card: "Tel. | 6241 / 62298" for 0241 / 62298 (Aachen), which is a valid number in Worms too
+    c = card("Anna-Lena Wagner", "Tel. | 6241 / 62298", "Fax | +49 (0) 241 645728", "a.wagner@quarry.de", region="DE")
+    assert "+49624162298" in {p.number for p in c.phones} and "phones" in c.review
+    # "6 79 16 26 11": its 0 lost, not misread (with a 0 for its 6 it is no valid number): as sure as it was read
+    c = card("Élodie Bertrand", "Port. 6 79 16 26 11", "ebertrand@trellis.fr", region="FR")
+    assert [p.number for p in c.phones] == ["+33679162611"] and "phones" not in c.review

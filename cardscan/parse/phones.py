@@ -247,6 +247,28 @@ def _with_plan(kind: PhoneType | None, text: str, number: phonenumbers.PhoneNumb
     return kind
 
 
+#: the confidence of a number printed in its country's national form without the trunk 0 that form starts with
+#: ("Tel. 6241 / 62298" for 0241 / 62298 in Aachen: the 0 read as a 6, which leaves a valid number elsewhere)
+TRUNK_LOST_CONF = 0.5
+
+
+def _trunk_zero_lost(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """`raw` is written as a national number (no +CC, no 00) of a country whose national numbers start with a
+    trunk 0, but starts with a 6, 8 or 9 instead, which read as that 0 makes a valid number too: which one is
+    printed, the reading cannot tell ("6 79 16 26 11", whose 0 was lost, is no valid number with a 0 for its 6)."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if not digits or digits[0] not in "689" or raw.lstrip("( ").startswith(("+", "00")):
+        return False
+    region = phonenumbers.region_code_for_number(number) or ""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.national_prefix != "0":
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("0" + digits[1:], region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int] = frozenset()) -> list[PhoneHit]:
     """Every possible phone number on the card, typed, E.164, first printed first, no duplicates."""
     hits: list[PhoneHit] = []
@@ -298,6 +320,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 0.85 if repaired and fixed[m.start : m.end] != masked[m.start : m.end] else 1.0
             conf *= 1.0 if labelled else 0.9
             conf *= 0.5 if any(m.start - 3 <= at < m.end for at in strays) else 1.0  # a guess: in review
+            if _trunk_zero_lost(raw, number):
+                conf = min(conf, TRUNK_LOST_CONF)
             phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
