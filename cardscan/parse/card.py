@@ -463,9 +463,7 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
     """True when "montserrat alvarez@brisa.es" or "j schaefer@…" was read: the word or initial before the
     address may belong to it (a label, "E:" or "email", does not)."""
     line = next((ln for ln in lines if ln.index == hit.line), None)
-    local = hit.email.rsplit("@", 1)[0]
-    # as printed, OCR may have put spaces around the @ ("anais david @ bellerive.com")
-    m = re.search(re.escape(local) + r"\s*@", line.text, re.I) if line else None
+    m = _printed_local(hit, line) if line else None
     at = m.start() if m else -1
     if line is None or at <= 0 or line.text[at - 1] != " ":
         return False
@@ -480,9 +478,20 @@ def _word_before(hit: EmailHit, lines: list[TextLine]) -> str:
     if not _cut_local(hit, lines):
         return ""
     line = next(ln for ln in lines if ln.index == hit.line)
+    m = _printed_local(hit, line)
+    return line.text[: m.start()].split()[-1] if m else ""
+
+
+def _printed_local(hit: EmailHit, line: TextLine) -> re.Match[str] | None:
+    """Where `hit`'s local part stands on its line, as printed: OCR may have put spaces around the @ ("anais david @
+    bellerive.com"), and the local part may have been mended since ("knshnan@" under "Anjali Krishnan")."""
     local = hit.email.rsplit("@", 1)[0]
     m = re.search(re.escape(local) + r"\s*@", line.text, re.I)
-    return line.text[: m.start()].split()[-1] if m else ""
+    if m is None:
+        m = re.search(r"[\w.+'-]+(?=\s*@)", line.text)
+        if m is not None and similarity(m.group().lower(), local.lower()) < 0.7:
+            m = None
+    return m
 
 
 def join_cut_local(hit: EmailHit, lines: list[TextLine], name: PersonName | None) -> EmailHit:
