@@ -468,8 +468,13 @@ def _cut_local(hit: EmailHit, lines: list[TextLine]) -> bool:
     if line is None or at <= 0 or line.text[at - 1] != " ":
         return False
     before = line.text[:at].split()
-    word = before[-1] if before else ""
+    word = _bang_as_l(before[-1]) if before else ""
     return word.isalpha() and word.islower() and word not in _EMAIL_LABEL_WORDS
+
+
+def _bang_as_l(word: str) -> str:
+    """ "rahu!" -> "rahul": an l read as "!" after a small letter (as in the address itself, `emails._repair`)."""
+    return re.sub(r"(?<=[a-z])!", "l", word)
 
 
 def _word_before(hit: EmailHit, lines: list[TextLine]) -> str:
@@ -479,7 +484,7 @@ def _word_before(hit: EmailHit, lines: list[TextLine]) -> str:
         return ""
     line = next(ln for ln in lines if ln.index == hit.line)
     m = _printed_local(hit, line)
-    return line.text[: m.start()].split()[-1] if m else ""
+    return _bang_as_l(line.text[: m.start()].split()[-1]) if m else ""
 
 
 def _printed_local(hit: EmailHit, line: TextLine) -> re.Match[str] | None:

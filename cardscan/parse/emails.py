@@ -91,6 +91,8 @@ def _repair(text: str) -> str:
     tail = re.sub(r"^@\S+", lambda m: re.sub(r"(?<=[a-z])!", "l", m.group(0)), tail)
     # "b.voge! @" -> "b.vogel@": an l read as "!" (no address holds one) after a lower-case letter
     head = re.sub(r"(?<=[a-z])!(?:\s+$|(?=[a-z0-9._-]*$))", "l", head)
+    # "rahu! menon@": and in a word just before it, which may be the address's first part cut at a space
+    head = re.sub(r"(?<=[a-z])!(?=\s[a-z][a-z0-9._-]*$)", "l", head)
     # "avery. smith@" -> "avery.smith@": a dot (or "_", "-") then a space inside the local part
     # (not after a name's suffix or prefix: "Kevin M. Wright, Jr. kevin.wright@")
     head = re.sub(
