@@ -184,6 +184,16 @@ def test_an_indian_city_or_state_a_look_alike_off_is_mended_in_review(read: str,
     assert c.address is not None and c.address.lines[-1] == printed and "address" in c.review
 
 
+def test_a_large_city_of_a_country_without_postcode_towns_a_look_alike_off_is_mended_in_review() -> None:
+    # dev hard card: "4454 King Street West | Caigary, AB T2R 2H8" (wrong and unflagged)
+    c = card("P: +1.403.634.3231", "4454 King Street West | Caigary, AB T2R 2H8")
+    assert c.address is not None and c.address.city == "Calgary" and "address" in c.review
+    assert c.address.lines == ("4454 King Street West | Calgary, AB T2R 2H8",)
+    # a city not in the list, or two cities as near, is left as read
+    c = card("P: +1.403.634.3231", "4454 King Street West | Airdrie, AB T4B 2H8")
+    assert c.address is not None and c.address.city == "Airdrie"
+
+
 def test_an_eircode_on_a_line_of_its_own_under_a_dublin_district_is_its_postcode() -> None:
     rows = [("Aoife O'Connor", 52), "aoife@quantix-energy.com", "119 O'Connell Street", "Dublin 4", "DO4 3AXN",
             "Ireland"]  # fmt: skip

@@ -118,6 +118,18 @@ IN_PLACES = [
     "uttarakhand",
 ]
 JP_PLACES = ["japan", "tokyo", "osaka", "kyoto", "yokohama", "nagoya", "fukuoka", "sapporo", "kobe"]
+#: the largest cities of the countries whose postcodes name no town in our tables, and their states' names: a city
+#: line's word a look-alike or two off one of them is taken for it ("Caigary, AB", "213 Adetade Street, Melbourne")
+PLACES_BY_COUNTRY = {
+    "CA": "toronto montreal vancouver calgary edmonton ottawa winnipeg quebec hamilton kitchener waterloo victoria "
+    "halifax oshawa windsor saskatoon regina mississauga brampton markham burnaby laval gatineau kelowna",
+    "US": "chicago houston phoenix philadelphia dallas austin seattle boston denver atlanta miami portland detroit "
+    "nashville baltimore pittsburgh columbus charlotte indianapolis minneapolis cleveland cincinnati raleigh "
+    "sacramento orlando tampa milwaukee memphis louisville richmond omaha tucson albuquerque oakland redmond "
+    "bellevue irvine stamford",
+    "AU": "sydney melbourne brisbane perth adelaide canberra hobart darwin parramatta geelong wollongong townsville "
+    "cairns",
+}
 
 #: printed country names -> ISO code; also used to spot a country line under the address
 COUNTRIES: dict[str, str] = {
@@ -1088,11 +1100,13 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         misread_words = any(mend_street_words(ln) != ln for ln in printed)
         printed = tuple(mend_street_words(ln) for ln in printed)
         street = mend_street_words(street)
-        if country == "IN":
-            # "Anmedabad, Gujarat", "Bengaluru, Kamataka": an Indian city or state a look-alike or two off
-            misread_words |= any(mend_places(ln, IN_PLACES) != ln for ln in printed)
-            printed = tuple(mend_places(ln, IN_PLACES) for ln in printed)
-            found = replace(found, city=mend_places(found.city, IN_PLACES))
+        places = IN_PLACES if country == "IN" else PLACES_BY_COUNTRY.get(country, "").split()
+        if places:
+            # "Anmedabad, Gujarat", "Bengaluru, Kamataka", "Caigary, AB": a known city or state a look-alike or two off
+            misread_words |= any(mend_places(ln, places) != ln for ln in printed)
+            printed = tuple(mend_places(ln, places) for ln in printed)
+            found = replace(found, city=mend_places(found.city, places))
+            street = mend_places(street, places)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
