@@ -357,3 +357,11 @@ def test_a_national_number_whose_trunk_0_may_have_been_read_as_a_6_goes_to_revie
     # "6 79 16 26 11": its 0 lost, not misread (with a 0 for its 6 it is no valid number): as sure as it was read
     c = card("Élodie Bertrand", "Port. 6 79 16 26 11", "ebertrand@trellis.fr", region="FR")
     assert [p.number for p in c.phones] == ["+33679162611"] and "phones" not in c.review
+
+
+def test_a_bar_between_a_one_letter_label_and_its_number_read_as_a_glued_1_is_dropped_in_review() -> None:
+    # phone dev card: "F 1 +65 6852 3716 | T16295 0186" (T | 6295 0186: the work number was lost, unflagged)
+    c = card("F 1 +65 6852 3716 | T16295 0186", region="SG")
+    assert ("+6562950186", "work") in [(p.number, p.type) for p in c.phones] and "phones" in c.review
+    # a number that is valid as read keeps its 1
+    assert phones("T 1 212 555 0187", region="US") == [("+12125550187", "work")]

@@ -331,8 +331,12 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
 #: read as a digit (no plan starts a national number with "10"); not a 1 inside a number ("0431 101 696")
 STRAY_ONE = re.compile(r"(?<![\w+])(?<!\d[ .-])1(?= ?\(?0\d)")
 #: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card),
-#: or to an area code's closing bracket ("+1 (987)1 123-4567": the bracket's tail)
-_STRAY_ONES = re.compile(rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)|(?<=\d\d\))1(?= \d)")
+#: or to an area code's closing bracket ("+1 (987)1 123-4567": the bracket's tail), or to a one-letter label before
+#: a number whose bar between them it is ("T16295 0186" for "T | 6295 0186")
+_STRAY_ONES = re.compile(
+    rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)|(?<=\d\d\))1(?= \d)"
+    r"|(?<=\b[TMFPOEWHC])1(?=[2-9]\d{2,3}[ .-]?\d)"
+)
 
 
 def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
