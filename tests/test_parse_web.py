@@ -394,3 +394,17 @@ def test_a_www_host_whose_last_dot_was_lost_is_split_where_another_line_spells_i
     rows[0] = ("Capital Partners", 40)
     c = parse_page(page_from_rows(rows), Settings())
     assert c.website is None or "vireo.io" not in c.website
+
+
+def test_a_website_whose_host_is_the_end_of_the_emails_domain_goes_to_review() -> None:
+    # phone dev card: "ine-talent.com" beside "mfournier@silverlinetalent.com" (both misread; wrong and unflagged)
+    rows = [("Marie Fournier", 40), ("mfournier@silverlinetalent.com", 20, 0.9), ("ine-talent.com", 20, 0.9)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "ine-talent.com" and "website" in c.review
+    # an unrelated host (a personal site beside a university address), or another ending, is no cut one
+    from cardscan.parse.web import _tail_of
+
+    assert _tail_of("ine-talent.com", "silverlinetalent.com")
+    assert not _tail_of("jasonpriem.com", "email.unc.edu")
+    assert not _tail_of("talent.co.uk", "silverlinetalent.com")
+    assert not _tail_of("linetalent.com", "silverlinetalent.com".replace("silver", "se"))  # two letters missing

@@ -305,7 +305,23 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
         # which one the site is, the emails cannot say
         near = {d.lower() for d in email_domains if similarity(bare, d.lower()) >= 0.8}
         return WebHit(fixed, site.line, round(min(site.confidence, 0.7 if len(near) <= 1 else AMBIGUOUS_MEND), 3))
+    if _tail_of(bare, best_l):
+        return WebHit(site.value, site.line, round(min(site.confidence, CUT_HOST_CONF), 3))
     return WebHit(site.value, site.line, round(site.confidence * 0.85, 3))
+
+
+#: the confidence of a website whose host is the end of the email's domain ("ine-talent.com" beside
+#: @silverlinetalent.com): its start was cut off, or the email's is misread
+CUT_HOST_CONF = 0.5
+
+
+def _tail_of(host: str, domain: str) -> bool:
+    """`host`'s name, letters only, is the end of `domain`'s, with the same ending, a good part of it missing."""
+    a, b = registrable(host), registrable(domain)
+    if not a or not b or host.rsplit(".", 1)[-1] != domain.rsplit(".", 1)[-1]:
+        return False
+    a, b = re.sub(r"[^a-z0-9]", "", a), re.sub(r"[^a-z0-9]", "", b)
+    return len(a) >= 3 and len(b) - len(a) >= 3 and b.endswith(a)
 
 
 #: what may stand before a web address whose dots were lost: a label, a scheme or a stub of "www" read garbled
