@@ -862,3 +862,13 @@ def test_a_phone_label_read_apart_from_its_number_is_no_company() -> None:
     c = parse_page(page_from_rows(rows), Settings())
     assert c.company is None
     assert {p.type for p in c.phones} == {"mobile", "other", "fax"}
+
+
+def test_a_logos_mark_read_as_a_capital_glued_to_the_companys_name_is_dropped_in_review() -> None:
+    # bench hard card 086: "CNimbus Robotics Limited" (no email read to spell it; wrong and unflagged)
+    rows = [("CNimbus Robotics Limited", 30), ("William Møller", 40), "Direct | +44 (0)113 210 3205"]
+    c = parse_page(page_from_rows(rows), Settings(region="GB"))
+    assert c.company == "Nimbus Robotics Limited" and "company" in c.review
+    # a name the email's domain spells as read keeps its capitals
+    rows = [("NNimbus Robotics Limited", 30), ("William Møller", 40), "w.moller@nnimbus.uk"]
+    assert parse_page(page_from_rows(rows), Settings(region="GB")).company == "NNimbus Robotics Limited"

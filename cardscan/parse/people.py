@@ -1893,6 +1893,10 @@ def _pick_company(
     rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
+    # "CNimbus Robotics Limited": a logo's mark read as a capital glued to the name's first word, which no name
+    # starts so (two capitals, then small letters); the likelier reading, in review
+    if re.match(r"[A-Z][A-Z][a-z]{2,}\b", picked) and domain_agreement(picked.split()[0], domains) < 0.999:
+        picked, conf = picked[1:], min(conf, COMPANY_DISAGREES_CONF)
     text = picked = _without_tail_specks(picked)
     joined, parts = _stack_company(cand, cands, domains)
     if len(parts) > 1:
