@@ -481,47 +481,55 @@ def _ocr_edits(printed: str, written: str) -> tuple[Edit, ...]:
     n, m = len(printed), len(written)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    step: list[list[tuple[int, int, Edit | None] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    # how each cell was reached best: (i, j, the edit as (start, end, to, plausible), or None for a free step);
+    # the Edits are made only for the cheapest path, at the end
+    step: list[list[tuple[int, int, tuple[int, int, str, bool] | None] | None]] = [
+        [None] * (m + 1) for _ in range(n + 1)
+    ]
     cost[0][0] = 0.0
 
-    def relax(i: int, j: int, i2: int, j2: int, c: float, edit: Edit | None) -> None:
+    def relax(i: int, j: int, i2: int, j2: int, c: float, edit: tuple[int, int, str, bool] | None) -> None:
         if i2 <= n and j2 <= m and cost[i][j] + c < cost[i2][j2]:
             cost[i2][j2] = cost[i][j] + c
             step[i2][j2] = (i, j, edit)
 
     folded = [fold(c) for c in printed]
     for i in range(n + 1):
+        if i < n:  # what the printed letter at i may be read as, the same in every column
+            f = folded[i]
+            alt = _UMLAUT_E.get(printed[i].lower())
+            # a look-alike of one printed letter, or of two ("rn" read as "m")
+            pairs = [(f, 1), (f + folded[i + 1], 2)] if i + 1 < n else [(f, 1)]
+            looks = [(size, b) for a, size in pairs if len(a) == size for b in _READS_AS.get(a, ())]
+            # an umlaut whose dots OCR lost or split ("Miuiller") where the email writes "ue"
+            umlauts = [
+                (spelled, umlaut, len(a))
+                for spelled, (umlaut, reads) in _UMLAUT_READS.items()
+                for a in reads
+                if printed[i : i + len(a)].lower() == a
+            ]
+            droppable = printed[i] in "-'’."  # addresses drop a name's hyphen or apostrophe
         for j in range(m + 1):
             if cost[i][j] == inf:
                 continue
             if i < n:
-                f = folded[i]
                 if written.startswith(f, j) and f:
                     relax(i, j, i + 1, j + len(f), 0, None)
-                alt = _UMLAUT_E.get(printed[i].lower())
                 if alt and written.startswith(alt, j):
                     relax(i, j, i + 1, j + 2, 0, None)
-                # a look-alike of one printed letter, or of two ("rn" read as "m")
-                pairs = [(f, 1), (f + folded[i + 1], 2)] if i + 1 < n else [(f, 1)]
-                for a, size in pairs:
-                    if len(a) != size:
-                        continue
-                    for b in _READS_AS.get(a, ()):
-                        if written.startswith(b, j):
-                            relax(i, j, i + size, j + len(b), 1, Edit(i, i + size, b, True))
-                # an umlaut whose dots OCR lost or split ("Miuiller") where the email writes "ue"
-                for spelled, (umlaut, reads) in _UMLAUT_READS.items():
+                for size, b in looks:
+                    if written.startswith(b, j):
+                        relax(i, j, i + size, j + len(b), 1, (i, i + size, b, True))
+                for spelled, umlaut, size in umlauts:
                     if written.startswith(spelled, j):
-                        for a in reads:
-                            if printed[i : i + len(a)].lower() == a:
-                                relax(i, j, i + len(a), j + 2, 1, Edit(i, i + len(a), umlaut, True))
-                if printed[i] in "-'’.":
-                    relax(i, j, i + 1, j, 0, None)  # addresses drop a name's hyphen or apostrophe
-                relax(i, j, i + 1, j, 3, Edit(i, i + 1, "", False))
+                        relax(i, j, i + size, j + 2, 1, (i, i + size, umlaut, True))
+                if droppable:
+                    relax(i, j, i + 1, j, 0, None)
+                relax(i, j, i + 1, j, 3, (i, i + 1, "", False))
                 if j < m:
-                    relax(i, j, i + 1, j + 1, 3, Edit(i, i + 1, written[j], False))
+                    relax(i, j, i + 1, j + 1, 3, (i, i + 1, written[j], False))
             if j < m:
-                relax(i, j, i, j + 1, 3, Edit(i, i, written[j], False))
+                relax(i, j, i, j + 1, 3, (i, i, written[j], False))
     edits: list[Edit] = []
     i, j = n, m
     while (i, j) != (0, 0):
@@ -529,7 +537,7 @@ def _ocr_edits(printed: str, written: str) -> tuple[Edit, ...]:
         assert back is not None
         i, j, edit = back
         if edit is not None:
-            edits.append(edit)
+            edits.append(Edit(*edit))
     return tuple(edits[::-1])
 
 
