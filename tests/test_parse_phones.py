@@ -365,3 +365,24 @@ def test_a_bar_between_a_one_letter_label_and_its_number_read_as_a_glued_1_is_dr
     assert ("+6562950186", "work") in [(p.number, p.type) for p in c.phones] and "phones" in c.review
     # a number that is valid as read keeps its 1
     assert phones("T 1 212 555 0187", region="US") == [("+12125550187", "work")]
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "kind"),
+    [
+        ("Fex +49 621 65005", "+4962165005", "fax"),  # a German landline: its plan alone would call it work
+        ("mod| +1 902 442 7662", "+19024427662", "mobile"),  # a Canadian number: the plan cannot tell
+        ("Coll +1 212 555 0142", "+12125550142", "mobile"),
+    ],
+)
+def test_a_label_misread_by_one_letter_still_types_its_number(printed: str, number: str, kind: str) -> None:
+    assert phones(printed) == [(number, kind)]
+
+
+def test_a_word_one_letter_off_labels_of_two_types_or_too_short_types_nothing() -> None:
+    from cardscan.parse.phones import misread_label
+
+    assert misread_label("Fex ") == "fax"
+    assert misread_label("Mo ") is None  # two letters: too many words are a letter off "M" or "Mob"
+    assert misread_label("Toronto ") is None
+    assert misread_label("Tel ") is None  # a label read right is `label_type`'s

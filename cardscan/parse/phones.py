@@ -13,7 +13,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType, geocoder
 
 from ..models import Phone, PhoneType
-from .text import AS_DIGIT, TextLine
+from .text import AS_DIGIT, TextLine, ocr_edits
 
 #: printed label (lower case, without punctuation) -> phone type
 LABELS: dict[str, PhoneType] = {
@@ -190,6 +190,18 @@ def label_type(text: str, nearest_last: bool = True) -> PhoneType | None:
     return None
 
 
+def misread_label(text: str) -> PhoneType | None:
+    """The phone type of a label OCR misread by one letter just before a number ("Fex", "Fox", "mod", "Coll"): its
+    last word, three letters or more, one change off label words of a single type. A number so labelled does not
+    count as labelled (a misread word is no proof that the digits after it are a phone number)."""
+    words = _WORD.findall(label_letters(text))
+    if not words or len(words[-1]) < 3 or words[-1].lower() in LABELS:
+        return None
+    word = words[-1].lower()
+    kinds = {kind for label, kind in LABELS.items() if len(label) >= 3 and len(ocr_edits(word, label)) == 1}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _nearest(gap: str, last: bool) -> str:
     """The part of the text between two numbers that belongs to the number on the `last` side.
 
@@ -306,6 +318,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             if kind is None:
                 kind = _row_label(line, lines)
             labelled = kind is not None
+            if kind is None and (labels_first or len(matches) == 1):
+                kind = misread_label(_nearest(gaps[i], last=True))
             if not valid and not labelled and not raw.startswith("+"):
                 continue  # no country's plan has it and nothing calls it a phone: a postcode or an ID
             # a bare number on an address line is a postcode or street number until labelled
