@@ -246,3 +246,16 @@ def test_an_email_read_from_after_a_dot_or_dash_lost_its_start_and_is_in_review(
     assert c.emails == ("bonnet@oakridge.com",) and "emails" in c.review
     c = parse_page(page_from_rows([("Arthur Bonnet", 40), ("Oakridge SAS", 30), "a.bonnet@oakridge.com"]), Settings())
     assert "emails" not in c.review
+
+
+def test_a_domain_read_as_two_words_another_line_prints_side_by_side_is_joined_in_review() -> None:
+    # the space may have been a hyphen (pinnacle-health.io) or nothing: the joined reading, for the user to check
+    c = parse_page(
+        page_from_rows([("Pinnacle Health", 50), ("Brian Lopez", 40), "brian@pinnacle health.io"]), Settings()
+    )
+    assert c.emails == ("brian@pinnaclehealth.io",)
+    assert "emails" in c.review
+    # a word split inside, which no line prints as two words, is joined as surely as it was read
+    c = parse_page(page_from_rows([("Sahyadri", 50), ("Anjali Kapoor", 40), "careers@sahy adri.in"]), Settings())
+    assert c.emails == ("careers@sahyadri.in",)
+    assert "emails" not in c.review

@@ -215,6 +215,25 @@ def provider(domain: str) -> str | None:
     return None
 
 
+#: confidence of an email whose domain was printed as two words another line of the card prints side by side: the
+#: space joined may have been a hyphen ("@pinnacle health.io" under "Pinnacle Health": pinnacle-health.io), so in review
+JOINED_WORDS_CONF = 0.5
+
+
+def _joined_words(line: TextLine, domain: str, lines: list[TextLine]) -> bool:
+    """`domain`'s first label was read as two words with a space between ("@pinnacle health.io"), and another line
+    prints the two words side by side ("Pinnacle Health"). A word split inside ("@sahy adri.in") is no such case."""
+    m = re.search(r"@\s?([a-z0-9]{2,})\s([a-z0-9]{2,})\.", line.text, re.I)
+    if m is None or (m[1] + m[2]).lower() != domain.split(".")[0].lower():
+        return False
+    pair = [m[1].lower(), m[2].lower()]
+    for other in lines:
+        words = [w.lower() for w in re.findall(r"\w+", other.text)] if other is not line else []
+        if any(words[k : k + 2] == pair for k in range(len(words) - 1)):
+            return True
+    return False
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
@@ -253,5 +272,7 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
                 conf = min(conf, PROVIDER_MENDED_CONF)
             if cut_start:
                 conf = min(conf, CUT_START_CONF)
+            if _joined_words(line, domain, lines):
+                conf = min(conf, JOINED_WORDS_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
