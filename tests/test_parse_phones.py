@@ -386,3 +386,14 @@ def test_a_word_one_letter_off_labels_of_two_types_or_too_short_types_nothing() 
     assert misread_label("Mo ") is None  # two letters: too many words are a letter off "M" or "Mob"
     assert misread_label("Toronto ") is None
     assert misread_label("Tel ") is None  # a label read right is `label_type`'s
+
+
+def test_labels_of_two_types_before_a_number_whose_plan_cannot_choose_send_it_to_review() -> None:
+    # a US number may be a landline or a mobile: which of "P" and "M" is its label, the reading cannot tell
+    c = card("P M | 512-381-2168", "(512) 401-1486")
+    assert ("+15123812168", "mobile") in [(p.number, p.type) for p in c.phones]
+    assert "phones" in c.review
+    # a UK mobile's plan settles it: the M is its label, the P the column's beside it
+    c = card("P M | +44 7911 123456")
+    assert [(p.number, p.type) for p in c.phones] == [("+447911123456", "mobile")]
+    assert "phones" not in c.review

@@ -259,6 +259,19 @@ def _with_plan(kind: PhoneType | None, text: str, number: phonenumbers.PhoneNumb
     return kind
 
 
+#: the confidence of a number whose labels name two types that its numbering plan cannot choose between
+#: ("P M | 512-381-2168": a US number may be either), typed by the likelier label: in review
+UNSETTLED_CONF = 0.5
+
+
+def _labels_unsettled(text: str, number: phonenumbers.PhoneNumber) -> bool:
+    """The labels in front of a number name more than one type and its plan tells landlines from mobiles by no
+    range (the US, Canada): which label is the number's, the reading cannot tell."""
+    words = [w.lower() for w in _WORD.findall(label_letters(text))][-3:]
+    kinds = {LABELS[w] for w in words if w in LABELS}
+    return len(kinds) > 1 and phonenumbers.number_type(number) == PhoneNumberType.FIXED_LINE_OR_MOBILE
+
+
 #: the confidence of a number printed in its country's national form without the trunk 0 that form starts with
 #: ("Tel. 6241 / 62298" for 0241 / 62298 in Aachen: the 0 read as a 6, which leaves a valid number elsewhere)
 TRUNK_LOST_CONF = 0.5
@@ -309,8 +322,10 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             valid = phonenumbers.is_valid_number(number)
             if _DATE.match(raw) or len(nsn) < 7 or (not valid and len(nsn) < 8):
                 continue
+            unsettled = False
             if labels_first or len(matches) == 1:
                 kind = _with_plan(label_type(_nearest(gaps[i], last=True)), _nearest(gaps[i], last=True), number)
+                unsettled = _labels_unsettled(_nearest(gaps[i], last=True), number)
             else:
                 kind = None
             if kind is None and (not labels_first or len(matches) == 1):
@@ -336,6 +351,8 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 0.5 if any(m.start - 3 <= at < m.end for at in strays) else 1.0  # a guess: in review
             if _trunk_zero_lost(raw, number):
                 conf = min(conf, TRUNK_LOST_CONF)
+            if unsettled:
+                conf = min(conf, UNSETTLED_CONF)
             phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
     return hits
