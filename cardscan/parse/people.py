@@ -840,7 +840,7 @@ def check_name_with_email(text: str, locals_: list[str]) -> NameCheck:
     core = [
         i for i, w in enumerate(words)
         if w.lower() not in _NAME_PREFIX and w.lower() not in _NAME_SUFFIX and w.lower() not in _PARTICLES
-        and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", w) and len(w.strip(".")) >= 2
+        and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,]?", w) and len(w.strip(".,")) >= 2
     ]  # fmt: skip
     personal = [_email_words(loc) for loc in locals_ if loc.lower() not in ROLE_MAILBOXES]
     personal = [ws for ws in personal if ws and not set(ws) & ROLE_MAILBOXES and sum(map(len, ws)) >= 3]
@@ -848,7 +848,8 @@ def check_name_with_email(text: str, locals_: list[str]) -> NameCheck:
     if len(core) < 2 or not personal or not latin:
         return NameCheck(text, "unknown")
     gi, fi = core[0], core[-1]
-    given, family = words[gi].strip("."), words[fi].strip(".")
+    # "Nikhil Nair, Ph.D.": the comma before a suffix is no letter of the family name
+    given, family = words[gi].strip(".,"), words[fi].strip(".,")
     # "Andrés de la Cruz" may write his family name whole: andresd@, andres.delacruz@
     start = fi
     while start - 1 > gi and words[start - 1].lower() in _PARTICLES:
@@ -874,7 +875,8 @@ def check_name_with_email(text: str, locals_: list[str]) -> NameCheck:
                     es = edits_by_word.get(word)
                     if es:
                         new = apply_edits(word, es)
-                        fixed[idx] = new[:1].upper() + new[1:] if word[1:].islower() or word[1:] == "" else new
+                        cased = new[:1].upper() + new[1:] if word[1:].islower() or word[1:] == "" else new
+                        fixed[idx] = cased + words[idx][len(words[idx].rstrip(".,")) :]  # "Berg," keeps its comma
                 verdict = NameCheck(" ".join(fixed), "repaired") if fixed != words else NameCheck(text, "disagree")
             elif len(pairing) == 2 and _nickname(pairing, results):
                 # one name spelled exactly, the other a different length: "kate.lee" under "Katherine Lee"
