@@ -637,9 +637,13 @@ def test_small_misreadings_around_the_contact_part_are_mended() -> None:
     assert parse_page(page_from_rows(rows), Settings()).company == "Quantix Consulting"
     rows = [("‘Ondine SA", 60), ("Camille Roux", 44), "+33 1 42 68 53 00", "croux@ondine.fr"]
     assert parse_page(page_from_rows(rows), Settings()).company == "Ondine SA"
-    # with no domain to spell the rest, the zero stays as read
+    # with no domain to spell the rest, the zero stays as read, in review: a mark or the name's first word
     rows = [("0 Quantix Consulting", 60), ("Brooke J. Young", 44), "M: +1 (612) 283-0209", "brookey@gmail.com"]
-    assert parse_page(page_from_rows(rows), Settings()).company == "0 Quantix Consulting"
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "0 Quantix Consulting" and "company" in c.review
+    rows = [("Oo Ampersand Logistics", 60), ("Jack White", 44), "Mobile | 0415 907 123"]  # new hard card 051
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Oo Ampersand Logistics" and "company" in c.review
     # an icon's underline before an email
     rows = [("Jennifer Hernandez", 36), "Fax 503 653 6624", "|_jennifer.hernandez@novatek.co"]
     assert parse_page(page_from_rows(rows), Settings()).emails == ("jennifer.hernandez@novatek.co",)

@@ -1895,6 +1895,8 @@ def _pick_company(
     rest = picked[m.end() :] if m else ""
     if rest and domain_agreement(rest, domains) >= max(0.6, domain_agreement(picked, domains)):
         picked = rest
+    elif rest:  # no domain says whether it is a mark or the name's first word: as read, in review
+        conf = min(conf, COMPANY_DISAGREES_CONF)
     # "CNimbus Robotics Limited": a logo's mark read as a capital glued to the name's first word, which no name
     # starts so (two capitals, then small letters); the likelier reading, in review
     if re.match(r"[A-Z][A-Z][a-z]{2,}\b", picked) and domain_agreement(picked.split()[0], domains) < 0.999:
