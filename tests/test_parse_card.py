@@ -935,3 +935,15 @@ def test_a_short_unsure_word_is_not_vouched_for_by_a_longer_word_that_holds_its_
     page = replace(page, lines=(*page.lines[:-1], replace(last, words=stray)))
     c = parse_page(page, Settings())
     assert c.address is not None and "address" in c.review
+
+
+def test_capitalised_words_read_surely_above_the_name_are_the_company_in_review_when_no_domain_checks_them() -> None:
+    # dev hard card: the logo in plain type, no bigger than the name, and no email read to spell it
+    rows = [("Ondine", 35, 0.95), ("Inès Bernard", 34, 0.95), ("Chef de projet", 30), "Port. 06 51 90 08 58"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Ondine" and "company" in c.review
+    # a line that may be a person's name, or one under the name, is not taken for it
+    rows = [("Nariman Point", 30, 0.95), ("Aarav Shah", 34, 0.95), "M +91 98201 23456"]
+    assert parse_page(page_from_rows(rows), Settings()).company is None
+    rows = [("Inès Bernard", 34, 0.95), ("Ondine", 30, 0.95), "Port. 06 51 90 08 58"]
+    assert parse_page(page_from_rows(rows), Settings()).company is None

@@ -1396,6 +1396,7 @@ def find_people(
         domains,
         body_height,
         max(email_confs or [0.0]),
+        name_c.top if name_c else None,
     )
     picked = [c.line for c in (name_c, title_c, dept_c) if c] + list(company_lines)
     return People(
@@ -1785,8 +1786,18 @@ def legal_form_misread(text: str) -> str:
     return f"{head} {form.upper() if last.isupper() else form}{last[len(last.rstrip('.,')) :]}"
 
 
+#: a line of one to three capitalised words above the name, read at least this surely, is likely the company's name in
+#: plain type when no domain can check it ("Ondine" over "Inès Bernard", no bigger than the print around it)...
+TOP_WORDS_SURE = 0.9
+_TOP_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+
+
 def _pick_company(
-    cands: list[Candidate], domains: list[str], body_height: float = 0.0, email_conf: float = 0.0
+    cands: list[Candidate],
+    domains: list[str],
+    body_height: float = 0.0,
+    email_conf: float = 0.0,
+    name_top: int | None = None,
 ) -> tuple[str | None, float, tuple[int, ...]]:
     if not cands:
         return None, 0.0, ()
@@ -1872,6 +1883,16 @@ def _pick_company(
             if not domains and c.conf >= SURE_LOGO:
                 # but one read this surely is print; with no email or website domain to disagree, it is the logo
                 conf = UNCHECKED_LOGO_CONF
+        elif (
+            not domains
+            and name_top is not None
+            and c.top < name_top
+            and c.conf >= TOP_WORDS_SURE
+            and _TOP_WORDS.fullmatch(text)
+            and sum(ch.isalpha() for ch in text) >= 4
+        ):
+            # ...the likelier reading, but in review: a line above the name may be a place or a tagline too
+            score, conf = 0.5, COMPANY_DISAGREES_CONF
         else:
             continue
         if form_mended:
