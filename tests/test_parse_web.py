@@ -408,3 +408,22 @@ def test_a_website_whose_host_is_the_end_of_the_emails_domain_goes_to_review() -
     assert not _tail_of("jasonpriem.com", "email.unc.edu")
     assert not _tail_of("talent.co.uk", "silverlinetalent.com")
     assert not _tail_of("linetalent.com", "silverlinetalent.com".replace("silver", "se"))  # two letters missing
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("W: inkwell com", "inkwell.com"),  # bench hard card 059
+        ("Wed: ondine fr", "ondine.fr"),  # dev hard card: the label's b read as a d too
+        ("Web | nordlicht-software de", "nordlicht-software.de"),
+        ("Hours: mon fr", None),  # no web label: no website
+        ("Web: see our site at fr", None),  # words, not a host and its ending
+    ],
+)
+def test_a_host_whose_dot_was_read_as_a_space_after_a_web_label_is_put_back_in_review(
+    printed: str, expected: str | None
+) -> None:
+    c = card(printed)
+    assert c.website == expected
+    if expected:
+        assert "website" in c.review

@@ -69,6 +69,12 @@ SCHEME_SLIP_CONF = 0.55
 #: 0.1 for an email domain it matches, which the same slip was mended in
 TLD_SLIP_CONF = 0.45
 _LABEL = re.compile(r"^\s*(?:w|web|website|site|url|internet)\s*[:.]\s*", re.I)
+#: a web label, or one read a letter off ("Wed:"), before a host and its ending with the dot read as a space
+_LABELLED_UNDOTTED = re.compile(
+    rf"^\W*(?:w|we[a-z]|website|site|url)\s*[:.|]\s*([a-z0-9][a-z0-9-]{{2,}})\s((?:{_TLDS}))\W*$", re.I
+)
+#: the confidence of such a website: the dot put back is the likelier reading, for the user to check
+UNDOTTED_LABELLED_CONF = 0.5
 _URL = re.compile(
     r"(?<![\w@.-])(?P<scheme>https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})"
     r"(?P<path>/[^\s|,;\"'<>]*)?",
@@ -234,6 +240,11 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             if tld not in KNOWN_TLDS and not (len(tld) == 2 and tld.isalpha()):
                 conf = min(conf, 0.5)  # "www.orbital" with its ".co.uk" lost: no website ends like that
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
+        m = _LABELLED_UNDOTTED.match(line.text)
+        if m and not _URL.search(fixed):
+            # "W: inkwell com", "Wed: ondine fr": the host's dot read as a space after a web label; put back, in review
+            value = f"{m[1]}.{m[2]}".lower()
+            hits.append((1, WebHit(value, line.index, round(min(line.conf * 0.9, UNDOTTED_LABELLED_CONF), 3))))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits]
 
