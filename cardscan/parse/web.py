@@ -240,10 +240,10 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             if tld not in KNOWN_TLDS and not (len(tld) == 2 and tld.isalpha()):
                 conf = min(conf, 0.5)  # "www.orbital" with its ".co.uk" lost: no website ends like that
             hits.append((0 if strong else 1, WebHit(value, line.index, round(conf, 3))))
-        m = _LABELLED_UNDOTTED.match(line.text)
-        if m and not _URL.search(fixed):
+        undotted = _LABELLED_UNDOTTED.match(line.text)
+        if undotted and not _URL.search(fixed):
             # "W: inkwell com", "Wed: ondine fr": the host's dot read as a space after a web label; put back, in review
-            value = f"{m[1]}.{m[2]}".lower()
+            value = f"{undotted[1]}.{undotted[2]}".lower()
             hits.append((1, WebHit(value, line.index, round(min(line.conf * 0.9, UNDOTTED_LABELLED_CONF), 3))))
     hits.sort(key=lambda h: h[0])
     return [h for _, h in hits]
