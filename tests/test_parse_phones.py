@@ -36,6 +36,7 @@ def phones(*rows: str, region: str = "US") -> list[tuple[str, str]]:
         ("Handy +49 171 1234567", "+491711234567", "mobile"),
         ("Portable +33 6 12 34 56 78", "+33612345678", "mobile"),
         ("F +1 212 555 0142", "+12125550142", "fax"),
+        ("Z +49 911 920396", "+49911920396", "other"),  # "Zentrale", the switchboard, as German cards shorten it
         ("Fax: +1 212 555 0142", "+12125550142", "fax"),
         ("+1 212 555 0142 (mobile)", "+12125550142", "mobile"),
         ("+1 212 555 0142 fax", "+12125550142", "fax"),

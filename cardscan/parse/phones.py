@@ -80,6 +80,7 @@ LABELS: dict[str, PhoneType] = {
             "main",
             "switchboard",
             "zentrale",
+            "z",  # German cards abbreviate Zentrale, the switchboard, as they do Telefon and Mobil
             "centralita",
             "centralino",
             "standard",
