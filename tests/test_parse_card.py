@@ -434,6 +434,8 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
         "Nttps rmetral tr",  # hard dev cards: an https with its first letter misread, its slashes lost
         "Dttps 6 dar worst come am!",
         "ordta! com",  # its dot read as "!"
+        "ww Draco one",  # dev hard card: two w's of the www, the rest garbled
+        "WW N@KUS. Uk",  # bench hard card: an "e" read as an "@" after a www stub
     ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
@@ -443,7 +445,17 @@ def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: s
 
 
 @pytest.mark.parametrize(
-    "line", ["Apps / Cloud", "IT/Security", "WwW", "Made in Germany", "Think big in", "Settings", "Hello! Come"]
+    "line",
+    [
+        "Apps / Cloud",
+        "IT/Security",
+        "WwW",
+        "Made in Germany",
+        "Think big in",
+        "Settings",
+        "Hello! Come",
+        "WW2 memorial",
+    ],
 )
 def test_a_slash_or_a_mark_alone_is_no_sign_of_a_web_address(line: str) -> None:
     rows = [("Sneha Kapoor", 40), "Head of Sales", "+91 80 4946 0170", (line, 20, 0.5)]

@@ -678,6 +678,8 @@ _UNREAD_WEB = re.compile(
     r"|\b[A-Za-z]ttps\b",
     re.I,
 )
+#: a line starting with two to four w's and a space or a dot, then a word: a web address, however misread after
+_WWW_START = re.compile(r"^\W*w{2,4}[\s.,]+\S{3,}", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
@@ -733,7 +735,9 @@ def _missing_but_expected(
         out.add("company")
     if any(_CAPS_LOGO.fullmatch(ln.text.strip()) and sum(c.isalpha() for c in ln.text) >= 4 for ln in untaken):
         out.add("company")
-    if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text)) and "@" not in ln.text
+    # (an "@" is an email's, unless the line starts as a web address does: "WW N@KUS. Uk", an "e" read as an "@")
+    if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text) or _WWW_START.match(ln.text))
+           and ("@" not in ln.text or _WWW_START.match(ln.text))
            and not mentions_linkedin(ln.text) for ln in untaken):  # fmt: skip
         out.add("website")
     if any(_spells_domain(ln.text, org_domains) for ln in untaken):
