@@ -714,6 +714,14 @@ def test_french_address_words_get_the_accents_they_are_always_printed_with() -> 
     assert address.repair_street("28 avenue des Champs-Elysées") == "28 avenue des Champs-Élysées"
 
 
+def test_spanish_streets_and_cities_get_the_accents_they_are_always_printed_with() -> None:
+    # dev phone and hard cards: "Gran Vía" and "Calle de Alcalá" read without their accents, each word in its case
+    c = card(("Elena Díaz", 40), "Gran Via 119, 2a planta", "28070 Madrid")
+    assert c.address is not None and c.address.lines[0] == "Gran Vía 119, 2a planta"
+    assert address.repair_street("CALLE DE ALCALA 216") == "CALLE DE ALCALÁ 216"
+    assert address.repair_street("Via Montenapoleone 143") == "Via Montenapoleone 143"  # an Italian "Via" has none
+
+
 def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:
     # fresh phone set: "Corso Vittorio Emanuele II 155" read with its "II" as two bars
     c = card(("Sofia Fabbri", 32), "Corso Vittorio Emanuele || 155", "00133 Roma RM")

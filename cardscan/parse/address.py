@@ -575,6 +575,9 @@ def umlaut_read_as_ii(text: str) -> str:
 _ACCENTED_WORDS = {
     "batiment": "bâtiment", "etage": "étage", "entree": "entrée",
     "elysées": "élysées", "elysees": "élysées",  # "Champs-Elysées": the accent over a capital lost
+    # Spanish streets and cities that always carry theirs ("Gran Vía", "Calle de Alcalá", "Málaga")
+    "gran via": "gran vía", "alcala": "alcalá", "malaga": "málaga", "cordoba": "córdoba", "cadiz": "cádiz",
+    "almeria": "almería", "logrono": "logroño",
 }  # fmt: skip
 _ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
 
@@ -590,9 +593,12 @@ _UNIT_GLUED = re.compile(r"\b(unit|suite|ste|floor|level|room|apt|flat|bldg)(?=\
 
 
 def _accented(m: re.Match[str]) -> str:
-    word = m.group(0)
-    printed = _ACCENTED_WORDS[word.lower()]
-    return printed.upper() if word.isupper() else printed.capitalize() if word[0].isupper() else printed
+    """The accented spelling of the words matched, each in the case it was read in ("Gran Via" -> "Gran Vía")."""
+    words = zip(m.group(0).split(" "), _ACCENTED_WORDS[m.group(0).lower()].split(" "), strict=True)
+    return " ".join(
+        printed.upper() if read.isupper() else printed.capitalize() if read[0].isupper() else printed
+        for read, printed in words
+    )
 
 
 def repair_street(text: str) -> str:
