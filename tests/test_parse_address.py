@@ -462,6 +462,8 @@ def test_city_spelled_from_its_postcode_goes_to_review_unless_only_its_accents_w
         ("Goethestrabe 184", "Goethestraße 184"),  # or as a small b
         ("Leopoldstrae 206", "Leopoldstraße 206"),  # or lost
         ("Gartenstraie 232", "Gartenstraße 232"),  # or as an i (twice on 780 cached hard and phone pages)
+        ("HauptstraBbe 197", "Hauptstraße 197"),  # or as two letters (new hard cards)
+        ("Torstrafhe 92", "Torstraße 92"),
         ("Catharijnesinge! 153a", "Catharijnesingel 153a"),  # a last l read as "!"
     ],
 )

@@ -470,10 +470,10 @@ _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
 _FOURTH_MISREAD = re.compile(r"\b[aA](?=th (?:floor|fl\b|level))", re.I)
 #: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
 _POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
-#: "Gartenstrabe", "Gartenstraie": a ß read as a letter no German street name has there (or lost altogether:
-#: "Leopoldstrae")
+#: "Gartenstrabe", "Gartenstraie", "Hauptstrabbe": a ß read as a letter or two no German street name has there (or
+#: lost altogether: "Leopoldstrae")
 _ESZETT_MISREAD = re.compile(
-    r"(?<=[a-zäöü]stra)(?:B|b|R|&|f|8|fs|6|13|g|ĝ|i|)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)"
+    r"(?<=[a-zäöü]stra)(?:B|b|R|&|f|8|fs|6|13|g|ĝ|i|bb|Bb|fh|)(?=e\b)|(?<=[A-ZÄÖÜ]STRA)(?:B|8|&)(?=E\b)"
 )
 #: "Catharijnesinge!": a word's last l read as an exclamation mark, which no address prints
 _L_AS_BANG = re.compile(r"(?<=[a-zà-ÿ]{2})!(?=[\s,]|$)")
