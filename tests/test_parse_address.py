@@ -805,3 +805,14 @@ def test_a_dutch_postcodes_second_letter_read_small_is_mended_on_a_dutch_card() 
     # on a card nothing calls Dutch, two letters of which one is small are no postcode
     c = card("T +44 20 7946 0958", "Coolsingel 78b | 2617 Pj Delft")
     assert c.address is None or c.address.postcode != "2617 PJ"
+
+
+def test_a_country_name_read_one_look_alike_off_is_the_country_spelled_as_printed() -> None:
+    assert address.country_line("Deutschiand") == "DE" and address.country_spelled("Deutschiand") == "Deutschland"
+    assert address.country_spelled("UNITED KLNGDOM") == "UNITED KINGDOM"
+    assert address.country_line("Chennai") == ""  # a city is no country
+    assert address.country_line("Itaiy") == ""  # five letters: too many words are a letter off a short name
+    # dev hard card: a one-line address ending in the country after a comma
+    c = card(("Jürgen Braun", 40), "+49 1529 5074409", "Hafenstraße 210, 48276 Münster, Deutschiand")
+    assert c.address is not None and c.address.lines == ("Hafenstraße 210, 48276 Münster, Deutschland",)
+    assert c.address.country == "DE"

@@ -153,6 +153,8 @@ def country_spelled(text: str) -> str:
     "España", "Österreich"), in the case it was printed in; the line itself otherwise."""
     key = strip_accents(text.strip(" .,").lower())
     name = _COUNTRY_SPELLED.get(key) or _COUNTRY_SPELLED.get(key.replace("fi", "n"))
+    if name is None and key not in _COUNTRIES_PLAIN and key.replace("fi", "n") not in _COUNTRIES_PLAIN:
+        name = _country_misread(key)  # "Deutschiand": a letter read as its look-alike
     if name is None or text.strip(" .,").lower() == name:
         return text
     return name.upper() if text.isupper() else name.title() if text[:1].isupper() else name
@@ -630,7 +632,22 @@ def country_line(text: str) -> str:
     if key in COUNTRIES:
         return COUNTRIES[key]
     plain = strip_accents(key)
-    return _COUNTRIES_PLAIN.get(plain) or _COUNTRIES_PLAIN.get(plain.replace("fi", "n"), "")
+    found = _COUNTRIES_PLAIN.get(plain) or _COUNTRIES_PLAIN.get(plain.replace("fi", "n"), "")
+    return found or (COUNTRIES[near] if (near := _country_misread(plain)) else "")
+
+
+def _country_misread(plain: str) -> str | None:
+    """The country name (a COUNTRIES key) that `plain`, a line's lower-case letters without accents, is one OCR
+    look-alike off ("deutschiand"): names of six letters or more, and only one of them."""
+    if len(plain) < 6 or not plain.replace(" ", "").isalpha():
+        return None
+    near = {
+        name
+        for name in COUNTRIES
+        if len(name) >= 6 and abs(len(name) - len(plain)) <= 1
+        and len(e := ocr_edits(strip_accents(name), plain)) == 1 and e[0].plausible
+    }  # fmt: skip
+    return near.pop() if len(near) == 1 else None
 
 
 _PHONE_LABEL = re.compile(r"^\W*(?:t|p|m|f|o|tel|tél|phone|ph|mob|mobile|cell|fax|office|direct|work|main)\b", re.I)
@@ -1050,6 +1067,10 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
         )
         if below is not None and below.index in used:
             printed = tuple(country_spelled(t) if i == below.index else t for i, t in zip(used, printed, strict=True))
+        # "…, 48276 Münster, Deutschiand": the country after the last comma of a line, spelled as it is printed
+        head, comma, last = printed[-1].rpartition(",")
+        if comma and country_line(last) and country_spelled(last.strip()) != last.strip():
+            printed = (*printed[:-1], f"{head}, {country_spelled(last.strip())}")
         if country == "JP":
             # "東京 都港区": Japanese writes no space between its letters; OCR parted a word there
             printed = tuple(_CJK_SPACE.sub("", ln) for ln in printed)
