@@ -150,6 +150,20 @@ def test_a_title_word_one_look_alike_letter_off_a_role_is_mended_and_flagged_onl
     )
 
 
+def test_a_long_title_word_one_letter_off_is_spelled_as_the_title_word_and_the_title_goes_to_review() -> None:
+    from cardscan.parse.people import mend_title_words
+
+    # dev hard cards: a letter read as another that is no look-alike of it, in a word of eight letters or more
+    assert mend_title_words("Senior Executive Assastant") == "Senior Executive Assistant"
+    assert mend_title_words("Lead Securtty Analyst") == "Lead Security Analyst"
+    # a French feminine form is a letter longer than the English word: left as printed
+    assert mend_title_words("Consultante senior") == "Consultante senior"
+    c = parse_page(
+        page_from_rows([("Ethan Hughes", 40), ("Lead Securtty Analyst", 24), "+44 20 7946 0958"]), Settings()
+    )
+    assert c.title == "Lead Security Analyst" and "title" in c.review
+
+
 def test_a_title_word_misread_as_a_look_alike_is_spelled_as_printed() -> None:
     from cardscan.parse.people import mend_title_words
 

@@ -35,6 +35,7 @@ from .people import (
     email_agreement,
     find_people,
     generic_only,
+    guessed_title_word,
     has_legal_form,
     mend_title_words,
     misread_title_word,
@@ -1284,6 +1285,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             text = mend_title_words(text)
         if k in _TEXT_FIELDS and odd_text(k, text):
             conf[k] = min(conf[k], ODD_TEXT_CONF)
+        if k in ("title", "department") and guessed_title_word(" ".join(values[k])):
+            conf[k] = min(conf[k], ODD_TEXT_CONF)  # "Assastant" spelled "Assistant": likely, not certain
     if people.title and people.title.lower().strip(".,") in TITLE_PART_ONLY:
         conf["title"] = min(conf["title"], TITLE_CUT_CONF)  # "Officer": "Chief Product" did not read beside it
     # "Alpengliihen Labs", "Mehmet Miiller" on a German card: a ü read as "ii"; put back, in review

@@ -239,6 +239,30 @@ def role_words_only(text: str) -> bool:
     return bool(words) and all(known)
 
 
+@functools.lru_cache(maxsize=4096)
+def _long_word_one_letter_off(raw: str) -> str | None:
+    """The title word a long word (eight letters or more) is one letter off, that letter read as another that is no
+    look-alike, inside it ("Assastant", "Securtty"); None when it is one of several, or none. (A French feminine
+    form, "Consultante", is a letter longer, and is no such slip.)"""
+    word = "".join(fold(ch) for ch in raw if ch.isalnum())
+    if len(word) < 8 or not word.isalpha() or word in _TITLE_WORDS:
+        return None
+    # (inside the word: a last letter apart is another form of it, "Directora" beside "directors")
+    near = [
+        k
+        for k in _TITLE_WORDS
+        if len(k) == len(word) and k[0] == word[0] and k[-1] == word[-1]
+        and sum(a != b for a, b in zip(k, word, strict=True)) == 1
+    ]  # fmt: skip
+    return near[0] if len(near) == 1 else None
+
+
+def guessed_title_word(text: str) -> bool:
+    """A word of a title or department that `mend_title_words` spells as a title word one letter that is no look-alike
+    away: the likelier reading, but a guess, so the field goes to review."""
+    return any(not _title_word_read_as(raw) and _long_word_one_letter_off(raw) for raw in text.split())
+
+
 def misread_title_word(text: str) -> bool:
     """A word of a title or department that is not a title word but one or two look-alike letters off
     one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
@@ -273,7 +297,7 @@ def mend_title_words(text: str) -> str:
         if "ı" in raw and raw.replace("ı", "i").lower() in _TITLE_WORDS:
             words[i] = raw.replace("ı", "i")  # "Generalıst": the Latin model's dotless i, its dot blurred
             continue
-        known = _title_word_read_as(raw)
+        known = _title_word_read_as(raw) or tuple(filter(None, [_long_word_one_letter_off(raw)]))
         if len(known) == 1:
             k = known[0]
             if len(k) == len(raw):  # the accents read stay where the letters under them agree ("Généra!": "Général")
