@@ -398,3 +398,20 @@ def test_labels_of_two_types_before_a_number_whose_plan_cannot_choose_send_it_to
     c = card("P M | +44 7911 123456")
     assert [(p.number, p.type) for p in c.phones] == [("+447911123456", "mobile")]
     assert "phones" not in c.review
+
+
+@pytest.mark.parametrize("garbled", ["Direct t61 (0)g 7475", "Telefon | +49 (6) 40 ST3e100", "mob: K628 8706"])
+def test_a_label_before_digits_that_gave_no_number_sends_the_phones_to_review(garbled: str) -> None:
+    # new hard cards: the second number's digits misread past parsing, after a label read clearly
+    c = card("Cell +61 486 508 124", garbled)
+    assert [p.number for p in c.phones] == ["+61486508124"]
+    assert "phones" in c.review
+
+
+def test_a_label_word_before_a_few_numbers_among_words_is_no_lost_number() -> None:
+    from cardscan.parse.card import _labelled_digits
+
+    assert _labelled_digits("mob: K628 8706")
+    assert not _labelled_digits("Office 1204, Level 12")  # as many letters as digits: an address's
+    assert not _labelled_digits("Main Street 12")
+    assert not _labelled_digits("E: k628870@acme.com")

@@ -634,6 +634,20 @@ def _label_stub(text: str) -> bool:
     return m is not None and m[1].lower() in LABELS
 
 
+#: a phone's label at the start of a line, then what follows it
+_LABEL_HEAD = re.compile(r"\W*([^\W\d_]+)\.?\s*[:|.]?\s*(.*)")
+
+
+def _labelled_digits(text: str) -> bool:
+    """ "Direct t61 (0)g 7475", "mob: K628 8706": a phone's label, then six digits or more among a few misread
+    letters, which gave no number: the card prints one OCR garbled."""
+    m = _LABEL_HEAD.fullmatch(text)
+    if m is None or m[1].lower() not in LABELS or len(m[1]) < 2 or "@" in text:
+        return False
+    digits = sum(c.isdigit() for c in m[2])
+    return digits >= 6 and digits >= 0.6 * sum(c.isalnum() for c in m[2])
+
+
 def garbled_number(line: TextLine) -> bool:
     """ "Po +) Se 21.2074": a line read unsurely that is mostly digits, six or more: a number OCR garbled."""
     digits = sum(c.isdigit() for c in line.text)
@@ -1214,7 +1228,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
     missed_phone = any(
-        _looks_like_phone(ln.text) or garbled_number(ln) or _before_digits(ln) is not ln or _label_stub(ln.text)
+        _looks_like_phone(ln.text)
+        or garbled_number(ln)
+        or _before_digits(ln) is not ln
+        or _label_stub(ln.text)
+        or _labelled_digits(ln.text)
         for ln in lines
         if ln.index not in taken
     )
