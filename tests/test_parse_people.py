@@ -874,3 +874,9 @@ def test_a_logos_mark_read_as_a_capital_glued_to_the_companys_name_is_dropped_in
     # a name the email's domain spells as read keeps its capitals
     rows = [("NNimbus Robotics Limited", 30), ("William Møller", 40), "w.moller@nnimbus.uk"]
     assert parse_page(page_from_rows(rows), Settings(region="GB")).company == "NNimbus Robotics Limited"
+
+
+def test_a_misread_label_between_a_name_and_its_number_is_no_part_of_the_name() -> None:
+    # bench hard card 059: "Mob" read as "od!" on the name's row, before the mobile number
+    c = card(("Paul Zimmermann od! +49 15677 399818", 40), "Managing Partner", "Tel +49 30 383035")
+    assert c.name is not None and c.name.full == "Paul Zimmermann"

@@ -180,10 +180,19 @@ def free_words(line: TextLine) -> TextLine:
 _GLUED_NUMBER = re.compile(r"^[^\W\d_]{1,6}[:.]\s*[+(]?\d")
 
 
+#: a short word in small letters with a mark in it, just before a number ("Paul Zimmermann od! +49 …"): a label
+#: OCR misread ("Mob"), no part of a name, a title or a company, which print no such word
+_MISREAD_LABEL = re.compile(r"[a-z]{1,3}[!|:;]")
+
+
 def _before_labels(words: list[Word], cut: int) -> int:
-    """`cut` moved back past the labels (and labels glued to their number's start) just before it, keeping
-    at least two words."""
-    while cut > 2 and (_starts_contact(words[cut - 1].text) or _GLUED_NUMBER.search(words[cut - 1].text)):
+    """`cut` moved back past the labels (and labels glued to their number's start, or misread) just before it,
+    keeping at least two words."""
+    while cut > 2 and (
+        _starts_contact(words[cut - 1].text)
+        or _GLUED_NUMBER.search(words[cut - 1].text)
+        or _MISREAD_LABEL.fullmatch(words[cut - 1].text)
+    ):
         cut -= 1
     return cut
 
