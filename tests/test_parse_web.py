@@ -427,3 +427,13 @@ def test_a_host_whose_dot_was_read_as_a_space_after_a_web_label_is_put_back_in_r
     assert c.website == expected
     if expected:
         assert "website" in c.review
+
+
+@pytest.mark.parametrize("printed", ["linkedin.com/in/paul- zimmermann", "in: www linkedin. .com/in/paul- zimmermann"])
+def test_a_profile_name_with_a_space_read_after_its_dash_is_joined(printed: str) -> None:
+    # bench hard card 059: the second part of the name set apart by a space OCR read after the dash
+    c = parse_page(page_from_rows([("Paul Zimmermann", 40), "Tel +49 30 383035", printed]), Settings())
+    assert c.linkedin == "linkedin.com/in/paul-zimmermann"
+    # a name cut at the dash, nothing after it, is still cut short: in review
+    c = parse_page(page_from_rows([("Paul Zimmermann", 40), "Tel +49 30 383035", "linkedin.com/in/paul-"]), Settings())
+    assert "linkedin" in c.review

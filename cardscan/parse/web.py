@@ -108,6 +108,18 @@ _TRAILING = ".,;:|})]>'\"-"
 #: the profile name going on after a space ("…/in/karl-heinz -vogel328")
 _SLUG_GOES_ON = re.compile(r"^\s[-_]\w")
 _SPLIT_TAIL = re.compile(r"^\s?[a-z0-9]{1,3}\s*$", re.I)
+#: the rest of a profile name after a dash and a space, ending the line ("…/in/paul- zimmermann")
+_AFTER_DASH = re.compile(r"\s([a-z][a-z0-9-]{2,})\s*$", re.I)
+
+
+def _dash_joined(m: re.Match[str], fixed: str, group: int | str = 0) -> tuple[str, bool]:
+    """`m`'s text (or its `group`) with the rest of a profile name OCR set apart after a dash ("…/in/paul- zimmermann":
+    a space read inside the name, which holds none) joined back, and whether it was."""
+    text = m.group(group)
+    rest = _AFTER_DASH.fullmatch(fixed, m.end(group)) if text.endswith("-") else None
+    return (text + rest[1], True) if rest else (text, False)
+
+
 #: a bar or "!" alone after a profile name ending in digits: its last digit, a 1, read apart ("…/vandermeer98 |")
 _BAR_TAIL = re.compile(r"^\s?[|!]\s*$")
 SPLIT_TAIL_FACTOR = 0.6
@@ -155,28 +167,30 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         fixed = _repair(line.text)
         m = _LINKEDIN_URL.search(fixed)
         if m:
-            value = m.group(0).rstrip(_TRAILING)
+            url, joined = _dash_joined(m, fixed)
+            value = url.rstrip(_TRAILING)
             conf = line.conf * (1.0 if value in line.text else 0.85)
-            rest = fixed[m.end() :]
+            rest = "" if joined else fixed[m.end() :]
             bar_one = value[-1:].isdigit() and _BAR_TAIL.match(rest) is not None
-            if _SPLIT_TAIL.match(rest) or _SLUG_GOES_ON.match(rest) or _cut_short(m.group(0), rest) or bar_one:
+            if _SPLIT_TAIL.match(rest) or _SLUG_GOES_ON.match(rest) or _cut_short(url, rest) or bar_one:
                 # "…/rajesh-green18 1", "…/karl-heinz -voge t328": OCR cut the profile name, the rest is apart
                 conf *= SPLIT_TAIL_FACTOR
             return WebHit(value, line.index, round(conf, 3))
         m = _LINKEDIN_LABELLED.search(fixed)
         if m:
             # printed as "in/slug" next to a LinkedIn label or icon: the profile path is printed
-            return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.8, 3))
+            return WebHit(f"linkedin.com/in/{_dash_joined(m, fixed, 'slug')[0]}", line.index, round(line.conf * 0.8, 3))
         m = _PROFILE_PATH.search(fixed)
         if not (m and mentions_linkedin(fixed[: m.start()])):
             m = _GLUED_PATH.search(fixed)
         if m:
             # "linkedin. conv in/mei-ling-campbell": the domain misread, the profile path intact
-            return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(line.conf * 0.7, 3))
+            return WebHit(f"linkedin.com/in/{_dash_joined(m, fixed, 'slug')[0]}", line.index, round(line.conf * 0.7, 3))
         m = _COM_IN_PATH.search(fixed)
         if m:
             # "www. liokodin com/in/sarah-schmidt": only the path says LinkedIn, so it goes to review
-            return WebHit(f"linkedin.com/in/{m.group('slug')}", line.index, round(min(line.conf * 0.7, 0.55), 3))
+            slug = _dash_joined(m, fixed, "slug")[0]
+            return WebHit(f"linkedin.com/in/{slug}", line.index, round(min(line.conf * 0.7, 0.55), 3))
     return None
 
 
