@@ -880,3 +880,13 @@ def test_a_misread_label_between_a_name_and_its_number_is_no_part_of_the_name() 
     # bench hard card 059: "Mob" read as "od!" on the name's row, before the mobile number
     c = card(("Paul Zimmermann od! +49 15677 399818", 40), "Managing Partner", "Tel +49 30 383035")
     assert c.name is not None and c.name.full == "Paul Zimmermann"
+
+
+def test_a_name_shaped_speck_read_too_unsurely_to_keep_does_not_hide_the_name_read_surely() -> None:
+    # bench hard card 053: specks of a logo read "SOMES Tar" at 0.16, bigger and higher than the name
+    c = card(("SOMES Tar", 60, 0.16), ("Halcyon Engineering Limited", 40), ("Niamh Harrison", 34, 0.94),
+             ("Associate Software Engineer", 24), "Tel +44 113 337 4294")  # fmt: skip
+    assert c.name is not None and c.name.full == "Niamh Harrison"
+    # with no other name, the speck is still the guess it was, left empty and in review
+    c = card(("SOMES Tar", 60, 0.16), ("Halcyon Engineering Limited", 40), "Tel +44 113 337 4294")
+    assert c.name is None and "name" in c.review

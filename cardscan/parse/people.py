@@ -1171,6 +1171,18 @@ def _part_spaced(text: str) -> bool:
     return bool(letters) and capitals and (singles >= 2 or first_apart)
 
 
+#: a name read less surely than this is a guess, which the card leaves empty (`card.GUESS_CONF`)
+GUESSED_NAME = 0.25
+
+
+def _name_conf(cand: Candidate, agree: float, has_email: bool) -> float:
+    """A name candidate's confidence from its reading and its agreement with the email's local part."""
+    # the least sure word counts: one misread letter ("Seren" for "Søren") spoils the whole name
+    words = cand.source.word_confs() if cand.source is not None and cand.text == cand.source.text else [cand.conf]
+    ocr = (min(words) + cand.conf) / 2
+    return ocr * (0.75 + 0.25 * agree) if has_email else ocr * 0.8  # (nothing to check it against)
+
+
 def _pick_name(
     cands: list[Candidate], locals_: list[str], domains: list[str]
 ) -> tuple[Candidate | None, list[str], float]:
@@ -1178,6 +1190,7 @@ def _pick_name(
     page_top = min((c.top for c in cands), default=0)
     page_bottom = max((c.top for c in cands), default=1)
     best: tuple[float, Candidate | None, list[str], float] = (0.0, None, [], 0.0)
+    best_guess = best
     for c in cands:
         tokens = name_tokens(c.text)
         if tokens is None:
@@ -1202,6 +1215,9 @@ def _pick_name(
         agree = email_agreement(tokens, locals_)
         if agree < 0.6 and domain_agreement(c.text, domains) >= 0.85 and re.search(r"(?<!\S)[^\W\d_](?!\S)", c.text):
             continue  # "HEXAGON E" beside contact@hexagone.fr: the logo, its last letter set apart; no name
+        # "SOMES Tar" at 0.16 over "Niamh Harrison" at 0.94: specks, which would be dropped as a guess, rank below
+        # every name read surely enough to keep
+        guess = _name_conf(c, agree, bool(locals_)) < GUESSED_NAME
         score = 0.45 + 0.25 * (c.height / tallest)
         score += 0.1 * (1 - (c.top - page_top) / max(1, page_bottom - page_top))
         score += 0.4 * agree
@@ -1210,17 +1226,14 @@ def _pick_name(
             score -= 0.35
         if _part_spaced(c.text):
             score -= LETTER_SPACED
-        if score > best[0]:
+        if guess and score > best_guess[0]:
+            best_guess = (score, c, tokens, agree)
+        elif not guess and score > best[0]:
             best = (score, c, tokens, agree)
-    _, cand, tokens, agree = best
+    _, cand, tokens, agree = best if best[1] is not None else best_guess
     if cand is None:
         return None, [], 0.0
-    # the least sure word counts: one misread letter ("Seren" for "Søren") spoils the whole name
-    words = cand.source.word_confs() if cand.source is not None and cand.text == cand.source.text else [cand.conf]
-    ocr = (min(words) + cand.conf) / 2
-    conf = ocr * (0.75 + 0.25 * agree)
-    if not locals_:
-        conf = ocr * 0.8  # nothing to check it against
+    conf = _name_conf(cand, agree, bool(locals_))
     # a clear font-size lead over every other line is layout evidence too
     others = [c.height for c in cands if c.line != cand.line]
     if agree < 0.6 and others and cand.height >= 1.3 * max(others):
