@@ -28,6 +28,7 @@ from .address import (
 )
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
+    GUESSED_NAME,
     ROLE_MAILBOXES,
     TITLE_CUT_CONF,
     TITLE_PART_ONLY,
@@ -868,7 +869,7 @@ ROLE_WORDS_CONF = 0.65
 #: a name read less surely than this is more likely junk than a name (on the benchmarks, no name read
 #: right was below 0.4; the one below 0.25 was a logo's swirl): it is left empty, in review, not guessed.
 #: Titles and companies keep theirs: a role line can be right on a line of low OCR confidence
-GUESS_CONF = 0.25
+GUESS_CONF = GUESSED_NAME
 #: characters no name, title, company or address prints, but OCR makes of specks and accents
 _ODD_CHAR = re.compile(r"[^\w\s.,'’&/()#+|@〒・（）-]")
 #: "40011 st Ave" for "4001 1st Ave": an ordinal suffix standing alone after a number was cut off it

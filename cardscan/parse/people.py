@@ -1171,7 +1171,7 @@ def _part_spaced(text: str) -> bool:
     return bool(letters) and capitals and (singles >= 2 or first_apart)
 
 
-#: a name read less surely than this is a guess, which the card leaves empty (`card.GUESS_CONF`)
+#: a name read less surely than this is a guess, which the card leaves empty (see `card.GUESS_CONF`)
 GUESSED_NAME = 0.25
 
 
