@@ -437,3 +437,16 @@ def test_a_profile_name_with_a_space_read_after_its_dash_is_joined(printed: str)
     # a name cut at the dash, nothing after it, is still cut short: in review
     c = parse_page(page_from_rows([("Paul Zimmermann", 40), "Tel +49 30 383035", "linkedin.com/in/paul-"]), Settings())
     assert "linkedin" in c.review
+
+
+def test_a_host_whose_dot_before_its_second_level_was_lost_is_dotted_where_another_line_spells_the_name() -> None:
+    from cardscan.parse.text import second_level_dotted
+
+    # new hard card 014 and bench hard card 023: "com.au" and "co.uk" read glued to the name
+    rows = [("TIDEWATER MEDIA", 50), ("Zoe Thompson", 40), "zoe@tidewatercom.au", "tidewatercom.au"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("zoe@tidewater.com.au",) and c.website == "tidewater.com.au"
+    assert second_level_dotted("www.orbitalco.uk", ["Orbital Recruitment"]) == "www.orbital.co.uk"
+    # no line spells the name, or one spells the whole label: as read
+    assert second_level_dotted("tidewatercom.au", ["Zoe Thompson"]) == "tidewatercom.au"
+    assert second_level_dotted("monaco.uk", ["Monaco Ltd", "Mona Lisa"]) == "monaco.uk"

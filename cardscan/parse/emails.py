@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-from .text import FREEMAIL, KNOWN_TLDS, TextLine, letters_only, mend_tld, ocr_edits, strip_accents
+from .text import (
+    FREEMAIL,
+    KNOWN_TLDS,
+    TextLine,
+    letters_only,
+    mend_tld,
+    ocr_edits,
+    second_level_dotted,
+    strip_accents,
+)
 
 
 @dataclass(frozen=True)
@@ -255,10 +264,15 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
             known = provider(email.rpartition("@")[2]) if email else None
             if email is not None and known is not None:
                 email = f"{email.rpartition('@')[0]}@{known}"
+            split = False
+            if email is not None:  # "zoe@tidewatercom.au" beside "TIDEWATER MEDIA": the dot before "com.au" lost
+                head, _, domain = email.rpartition("@")
+                dotted = second_level_dotted(domain, [ln.text for ln in lines if ln is not line])
+                email, split = f"{head}@{dotted}", dotted != domain
             if email is None or email.lower() in seen:
                 continue
             seen.add(email.lower())
-            repaired = candidate not in line.text or known is not None
+            repaired = candidate not in line.text or known is not None or split
             conf = line.conf * (0.85 if repaired else 1.0)
             local, _, domain = email.rpartition("@")
             if mend_tld(domain) != domain:  # "@tidewater.jo": the likelier ending, not a certain one

@@ -349,6 +349,29 @@ def mend_tld(host: str) -> str:
     return f"{head}.{TLD_SLIPS[tld.lower()]}"
 
 
+#: countries whose organisations' hosts end in a second level before the country ("co.uk", "com.au")
+_SECOND_LEVEL = re.compile(
+    r"^(?P<name>[a-z0-9-]{4,}?)(?P<level>com|co|net|org|ac|gov|edu)\.(?P<cc>uk|au|jp|nz|in|za|sg|br|mx)$"
+)
+
+
+def second_level_dotted(host: str, others: list[str]) -> str:
+    """ "tidewatercom.au" -> "tidewater.com.au", "www.orbitalco.uk" -> "www.orbital.co.uk": a host whose dot before its
+    second level ("com" of "com.au") OCR lost, when one of `others` (the card's other lines) starts with the name's
+    words ("TIDEWATER MEDIA", "Orbital Recruitment"); any other host is returned as it is."""
+    www = "www." if host.lower().startswith("www.") else ""
+    m = _SECOND_LEVEL.match(host.lower().removeprefix("www."))
+    if m is None:
+        return host
+    starts = {
+        "".join(ws[:k]) for ws in ([letters_only(w).lower() for w in t.split()] for t in others) for k in range(1, 5)
+    }
+    name = m["name"].replace("-", "")
+    if name in starts and name + m["level"] not in starts:  # ("Monaco Ltd" beside monaco.uk: no dot was lost)
+        return f"{www}{m['name']}.{m['level']}.{m['cc']}"
+    return host
+
+
 def registrable(host: str) -> str:
     """The organisation part of a host: "www.mail.contoso.co.uk" -> "contoso"."""
     parts = host.lower().removeprefix("www.").split(".")

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import FREEMAIL, KNOWN_TLDS, TLD_COUNTRY, TextLine, mend_tld, registrable, similarity
+from .text import (
+    FREEMAIL,
+    KNOWN_TLDS,
+    TLD_COUNTRY,
+    TextLine,
+    mend_tld,
+    registrable,
+    second_level_dotted,
+    similarity,
+)
 
 
 @dataclass(frozen=True)
@@ -244,6 +253,9 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             dotted = _dotted_www(host, line, lines)
             if dotted != host:  # "www.vireoio" under "Vireo Capital": the ending's dot lost
                 value, host, tld, slip = value.replace(host, dotted, 1), dotted, dotted.rsplit(".", 1)[-1], True
+            # "orbitalco.uk" beside "Orbital Recruitment": the dot before its second level lost
+            dotted = second_level_dotted(host, [ln.text for ln in lines if ln is not line])
+            value, host = value.replace(host, dotted, 1), dotted
             # the host is case-insensitive; lower it so "wwW.Contoso.COM" reads well
             value = value.replace(host, host.lower(), 1)
             conf = line.conf * (1.0 if value in line.text else 0.9) * (1.0 if strong else 0.9)
