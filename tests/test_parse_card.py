@@ -973,3 +973,22 @@ def test_capitalised_words_read_surely_above_the_name_are_the_company_in_review_
     assert parse_page(page_from_rows(rows), Settings()).company is None
     rows = [("Inès Bernard", 34, 0.95), ("Ondine", 30, 0.95), "Port. 06 51 90 08 58"]
     assert parse_page(page_from_rows(rows), Settings()).company is None
+
+
+@pytest.mark.parametrize("logo", [("vals ky w A RD",), ("vals", "ky w A RD")])
+def test_a_letter_spaced_logo_read_in_misread_pieces_that_hold_the_domain_word_is_the_company_in_review(
+    logo: tuple[str, ...],
+) -> None:
+    # bench hard card 100: "S K Y W A R D" read as "vals ky w A RD", parted at a wide gap too
+    top = [Word(t, Box(40 + 90 * i, 20, 80, 40), 0.65) for i, t in enumerate(" ".join(logo).split())]
+    lines = [Line(words=tuple(top[:1]), block=1), Line(words=tuple(top[1:]), block=2)] if len(logo) == 2 else [
+        Line(words=tuple(top), block=1)]  # fmt: skip
+    rest = page_from_rows([("Arthur André", 40), "Mobile +33 6 18 24 48 55", "arthur.andre@skyward-mobility.com"])
+    moved = [Line(words=tuple(Word(w.text, Box(w.box.x, w.box.y + 80, w.box.w, w.box.h), w.conf) for w in ln.words),
+                  block=ln.block + 3) for ln in rest.lines]  # fmt: skip
+    c = parse_page(Page(lines=(*lines, *moved), width=900, height=400), Settings())
+    assert c.company == "SKYWARD" and "company" in c.review
+    # with no piece holding the whole word, nothing is made of it
+    c = parse_page(page_from_rows([("ky w A RD", 50, 0.65), ("Arthur André", 40), "arthur.andre@skyward-mobility.com"]),
+                   Settings())  # fmt: skip
+    assert c.company is None

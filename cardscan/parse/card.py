@@ -28,6 +28,7 @@ from .address import (
 )
 from .emails import EmailHit, find_emails, normalise_email
 from .people import (
+    COMPANY_DISAGREES_CONF,
     GUESSED_NAME,
     ROLE_MAILBOXES,
     TITLE_CUT_CONF,
@@ -648,6 +649,27 @@ def _label_stub(text: str) -> bool:
 _LABEL_HEAD = re.compile(r"\W*([^\W\d_]+)\.?\s*[:|.]?\s*(.*)")
 
 
+def _spaced_logo(untaken: list[TextLine], labels: list[str]) -> str | None:
+    """The first word of the organisation's domain ("skyward" of skyward-mobility.com), five letters or more, in
+    capitals, when a line no field took is read in three pieces or more whose letters hold it whole ("vals ky w A RD":
+    a letter-spaced logo read in misread pieces); None otherwise. The likelier reading of the logo: the caller sends it
+    to review."""
+    # (a row's pieces together: OCR may part a logo's letters at a wide gap, "vals" | "ky w A RD")
+    rows = [
+        " ".join(o.text for o in sorted(untaken, key=lambda o: o.box.x) if abs(o.box.cy - ln.box.cy) < 0.5 * ln.height)
+        for ln in untaken
+    ]
+    for text in rows:
+        letters = letters_only(text).lower()
+        if len(text.split()) < 3:
+            continue
+        for label in labels:
+            word = label.lower().split("-")[0]
+            if len(word) >= 5 and word.isalpha() and word in letters:
+                return word.upper()
+    return None
+
+
 def _labelled_digits(text: str) -> bool:
     """ "Direct t61 (0)g 7475", "mob: K628 8706": a phone's label, then six digits or more among a few misread
     letters, which gave no number: the card prints one OCR garbled."""
@@ -1237,6 +1259,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["address"] = addr.confidence
     # a number-shaped text no phone came from: the card has a number OCR garbled
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
+    if not people.company and (logo := _spaced_logo(untaken, orgs)) is not None:
+        people, conf["company"] = replace(people, company=logo), COMPANY_DISAGREES_CONF
     missed_phone = any(
         _looks_like_phone(ln.text)
         or garbled_number(ln)
