@@ -544,6 +544,16 @@ def test_umlaut_read_as_ii_is_put_back_on_a_german_card_only() -> None:
     assert c.name is not None and c.name.full == "Riikka Virtanen"
 
 
+@pytest.mark.parametrize("read", ["Weifwald Capital KG", "WeiBwald Capital KG", "Weibwald Capital KG"])
+def test_a_eszett_read_as_a_letter_where_the_domain_writes_ss_is_put_back_in_review(read: str) -> None:
+    # new hard card 085, dev phone and hard cards: "Weißwald" read with an f or a b for its ß, beside weisswald.de
+    c = card(("Sabine Krause", 40), "Managing Director", (read, 30), "s.krause@weisswald.de")
+    assert c.company == "Weißwald Capital KG" and "company" in c.review
+    # a word the domain does not spell so is left as read
+    c = card(("Sabine Krause", 40), "Managing Director", ("Weifwald Capital KG", 30), "s.krause@weidwald.de")
+    assert c.company == "Weifwald Capital KG"
+
+
 def test_company_the_domain_spells_with_an_umlaut_gets_it_back_on_a_german_card() -> None:
     rows = [("Thomas Meyer", 40), "Managing Director", ("Lowenzahn Capital GmbH & Co. KG", 30), "tmeyer@loewenzahn.de"]
     assert card(*rows).company == "Löwenzahn Capital GmbH & Co. KG"

@@ -670,6 +670,24 @@ def _spaced_logo(untaken: list[TextLine], labels: list[str]) -> str | None:
     return None
 
 
+#: letters OCR reads a ß as, inside a word
+_ESZETT_READS = "fFbB6g"
+
+
+def eszett_from_domain(company: str, labels: list[str]) -> str:
+    """ "Weifwald Capital KG" beside weisswald.de -> "Weißwald Capital KG": a word with one letter a ß is read as, where
+    the organisation's domain (`labels`: "weisswald", "weisswald-capital") writes "ss", spelled with the ß; the company
+    as it is otherwise."""
+    names = {part for label in labels for part in label.lower().split("-")}
+    words = company.split(" ")
+    for k, word in enumerate(words):
+        for i in range(1, len(word) - 1):
+            if word[i] in _ESZETT_READS and (word[:i] + "ss" + word[i + 1 :]).lower() in names:
+                words[k] = word[:i] + ("SS" if word.isupper() else "ß") + word[i + 1 :]
+                break
+    return " ".join(words)
+
+
 def _labelled_digits(text: str) -> bool:
     """ "Direct t61 (0)g 7475", "mob: K628 8706": a phone's label, then six digits or more among a few misread
     letters, which gave no number: the card prints one OCR garbled."""
@@ -1353,6 +1371,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         # "Wei8wald GmbH": a ß read as an 8, which no word holds among its letters; the likelier reading, in review
         if people.company and _ESZETT_AS_8.search(people.company):
             people = replace(people, company=_ESZETT_AS_8.sub("ß", people.company))
+            conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
+        # "Weifwald Capital KG" beside weisswald.de: a ß read as a letter where the domain writes "ss"; in review
+        if people.company and (with_eszett := eszett_from_domain(people.company, orgs)) != people.company:
+            people = replace(people, company=with_eszett)
             conf["company"] = min(conf["company"], UMLAUT_MENDED_CONF)
         # "Lowenzahn" beside loewenzahn.de: the domain spells the umlaut the print lost
         if people.company:
