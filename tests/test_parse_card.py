@@ -218,10 +218,30 @@ def test_with_no_name_read_a_line_no_field_took_sends_the_empty_title_to_review(
 
 def test_an_empty_email_goes_to_review_but_an_empty_phone_does_not() -> None:
     # nearly every interviewer's card prints an email; many print no phone (the real Veryfi card)
-    c = parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", "T +1 415 555 0133"]), Settings())
+    rows = [("Avery Smith", 40), "Product Manager", "T +1 415 555 0133", ("Crafted with care", 20, 0.7)]
+    c = parse_page(page_from_rows(rows), Settings())
     assert c.emails == () and "emails" in c.review and c.confidence["emails"] == 0.0
     c = parse_page(page_from_rows([("Avery Smith", 40), "Product Manager", "avery@contoso.com"]), Settings())
     assert c.phones == () and "phones" not in c.review
+
+
+@pytest.mark.parametrize(
+    ("leftover", "flagged"),
+    [
+        (None, False),  # every line a field's
+        (("Quality without compromise", 20, 0.93), False),  # a tagline read surely
+        (("ee", 20, 0.1), False),  # specks: an icon read as letters
+        (("Quality without compromise", 20, 0.7), True),  # words read unsurely may be an email misread
+        (("Carbon neutral since 2020", 20, 0.93), True),  # not plain words
+        (("Email:", 20, 0.93), True),  # a label without its address
+    ],
+)
+def test_an_empty_email_goes_to_review_only_when_something_left_over_may_hide_it(
+    leftover: tuple[str, int, float] | None, flagged: bool
+) -> None:
+    rows: list = [("Avery Smith", 40), "Product Manager", "T +1 415 555 0133"]
+    c = parse_page(page_from_rows(rows + ([leftover] if leftover else [])), Settings())
+    assert c.emails == () and ("emails" in c.review) == flagged
 
 
 @pytest.mark.parametrize(

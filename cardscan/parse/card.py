@@ -776,6 +776,18 @@ def _surely_words(line: TextLine) -> bool:
     return (line.conf or 0.0) >= SURE_LEFTOVER and sum(c.isalpha() for c in line.text) >= 2
 
 
+#: a leftover line of plain words read at least this surely is a tagline ("Quality without compromise")
+SURE_TAGLINE = 0.85
+
+
+def _accounted_for(line: TextLine) -> bool:
+    """A leftover line that hides no field: specks (under three letters or digits: an icon, a rule) or plain
+    words read surely (a tagline)."""
+    if sum(c.isalnum() for c in line.text) < 3:
+        return True
+    return (line.conf or 0.0) >= SURE_TAGLINE and _PLAIN_WORDS.fullmatch(line.text.strip()) is not None
+
+
 def _missing_but_expected(
     lines: list[TextLine],
     untaken: list[TextLine],
@@ -786,6 +798,10 @@ def _missing_but_expected(
 ) -> set[str]:
     """Empty fields the card probably has, by a cue elsewhere on it: worth a look at the photo."""
     out = {f for f in ALWAYS_PRINTED if f not in has}
+    # a card read with nothing left over but specks and taglines prints no email: an email OCR garbled is left
+    # over (no other field takes it). (Not so a name: a misread one is taken for a company or a title.)
+    if all(map(_accounted_for, untaken)):
+        out.discard("emails")
     # an organisation's email names a company
     if org_domains:
         out.add("company")
