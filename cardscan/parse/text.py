@@ -79,13 +79,22 @@ def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     return parts
 
 
+def _domain_ending(words: list[Word]) -> bool:
+    """The last word is the ending of the email before it, read apart and unsurely ("arthur_thomas@vantage" "fr"):
+    a domain with no dot yet needs it."""
+    if len(words) < 2 or words[-1].text.lower() not in KNOWN_TLDS:
+        return False
+    _, at, domain = words[-2].text.rpartition("@")
+    return bool(at) and bool(domain) and "." not in domain
+
+
 def _trim_edges(words: list[Word]) -> list[Word]:
     """Drop near-zero-confidence specks ("4", "ie", "sy,") from both ends of a line."""
 
     def junk(w: Word) -> bool:
         return w.conf is not None and w.conf < EDGE_JUNK_CONF and sum(c.isalnum() for c in w.text) <= 2
 
-    while words and junk(words[-1]):
+    while words and junk(words[-1]) and not _domain_ending(words):
         words = words[:-1]
     while words and junk(words[0]):
         words = words[1:]
