@@ -37,6 +37,7 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("1 lily_ macdonald@cedarwood.uk", "lily_macdonald@cedarwood.uk"),  # not "macdonald@"
         ("anna- lena.weber@firma.de", "anna-lena.weber@firma.de"),
         ("Email: |.martin@onyx.com.au", "l.martin@onyx.com.au"),  # an initial l read as a bar
+        ("g.michel|@ampersand.fr", "g.michel@ampersand.fr"),  # a bar against the "@"
         ("E | martin@onyx.com.au", "martin@onyx.com.au"),  # a bar between label and address
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
         ("karim.laurent@bright line. fr", "karim.laurent@brightline.fr"),  # a space inside the domain's name

@@ -120,6 +120,8 @@ def _repair(text: str) -> str:
         lambda m: m[1].strip() + m[2] + m[3].lower(),
         head,
     )
+    # "g.michel|@" -> "g.michel@": a bar against the "@" is the edge of its stroke (a mended address, so less sure)
+    head = re.sub(r"(?<=[a-z0-9])\|$", "", head)
     # "|.martin@" -> "l.martin@": an initial l read as a bar, which no address holds
     head = re.sub(r"(?<![\w.])\|\.(?=[a-z0-9][\w.+'-]*$)", "l.", head)
     # "karen, lee@" -> "karen.lee@": a dot read as a comma between lower-case words (a printed
