@@ -811,6 +811,23 @@ _SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd", "piot": "p
 _TR_READS = ("u", "v")
 
 
+#: the endings of German and Dutch street names written as one word ("Marienplatz", "Herengracht"), long enough that
+#: an ending one look-alike off is a misreading ("Marienpiatz", "Herengracnt")
+_COMPOUND_ENDINGS = ("platz", "strasse", "allee", "gasse", "gracht", "plein", "straat", "singel")
+
+
+def _compound_ending(w: str) -> tuple[str, str] | None:
+    """(the ending as read, the street ending meant) of a lower-case word whose ending, after a stem of three letters
+    or more, is one OCR look-alike off one street ending; None otherwise."""
+    found = set()
+    for ending in _COMPOUND_ENDINGS:
+        for size in (len(ending) - 1, len(ending), len(ending) + 1):
+            read = w[-size:]
+            if len(w) - size >= 3 and read != ending and len(e := ocr_edits(ending, read)) == 1 and e[0].plausible:
+                found.add((read, ending))
+    return found.pop() if len(found) == 1 else None
+
+
 def _street_word_meant(word: str) -> str | None:
     """The one long street word a misread word is a letter off, in the word's case ("Sureet" -> "Street",
     "Fioor" -> "Floor"); None for any other word, and for a plural ("Suites") of a street word."""
@@ -820,6 +837,10 @@ def _street_word_meant(word: str) -> str | None:
         return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
     if not w.isalpha() or w.rstrip("s") in _LONG_STREET_WORDS:
         return None
+    if (ending := _compound_ending(w)) is not None:
+        # "Marienpiatz" -> "Marienplatz": the stem as read, the ending as a street's
+        stem = word[: len(word) - len(ending[0])]
+        return stem + (ending[1].upper() if word.isupper() else ending[1])
     # "Sueet", "Sveet": a blurred "tr" run together into one letter, too far from "Street" for `similar`
     merged = [s for s in _LONG_STREET_WORDS if any(w.replace(one, "tr", 1) == s for one in _TR_READS)]
     # a letter off, not a compound ending in one ("Torstrasse")
