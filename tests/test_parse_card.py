@@ -620,6 +620,9 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert repair_name("Pooja D. lyer", []) == "Pooja D. Iyer"  # a capital I read as a small l
     assert repair_name("Dr. Lucía Mufioz", []) == "Dr. Lucía Muñoz"  # an ñ read as "fi"
     assert repair_name("Fiona Smith", []) == "Fiona Smith"
+    assert repair_name("Dr. Björn GroB", []) == "Dr. Björn Groß"  # a ß read as a capital B (hard dev set)
+    assert repair_name("Sean McBride", []) == "Sean McBride"  # a capital inside a name is no ß
+    assert repair_name("JACOB WEBB", []) == "JACOB WEBB"
     assert repair_name("Maria de los Santos", []) == "Maria de los Santos"  # particles start small
     # a department is no name, however name-like its two capitalised words
     rows = [("Human Resources", 30), "Technical Recruiter", "M. +1.617.425.6799", "Boston, MA 02162"]

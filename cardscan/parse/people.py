@@ -1042,7 +1042,7 @@ _ENYE_NAMES = {
 
 def repair_name(text: str, locals_: list[str]) -> str:
     """Undo OCR slips the email or name grammar can prove: "III" read as "Ill", a dropped umlaut, a middle
-    initial's lost dot, "Ph D." for "Ph.D."."""
+    initial's lost dot, "Ph D." for "Ph.D.", a ß read as a capital B ("GroB")."""
     words = text.split()
     # "II I" -> "III": a numeral suffix OCR cut in two
     while len(words) >= 4 and re.fullmatch(r"[IVX]+", words[-1]) and re.fullmatch(r"[IVX]+", words[-2]):
@@ -1058,6 +1058,8 @@ def repair_name(text: str, locals_: list[str]) -> str:
         w.rstrip(",") + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z],?", w) else w
         for i, w in enumerate(words)
     ]
+    # "Björn GroB": a capital B closing a word of small letters is a ß (no name is written so: "McBride" goes on)
+    words = [re.sub(r"(?<=[a-zäöü]{2})B$", "ß", w) for w in words]
     # "Mufioz": an ñ read as "fi" in a name that is written with one
     words = [_ENYE_NAMES.get(w.lower().replace("fi", "n"), w) if "fi" in w.lower() else w for w in words]
     # "Pooja D. lyer": a name starts with a capital, and a small l that starts one is a capital I read as its look-alike
