@@ -415,3 +415,21 @@ def test_a_label_word_before_a_few_numbers_among_words_is_no_lost_number() -> No
     assert not _labelled_digits("Office 1204, Level 12")  # as many letters as digits: an address's
     assert not _labelled_digits("Main Street 12")
     assert not _labelled_digits("E: k628870@acme.com")
+
+
+def test_a_number_whose_groups_ocr_boxed_unevenly_stays_one_number() -> None:
+    # hard dev card: "+33 (0)4 65 36" boxed 33 px tall, "4719" after a wide gap 18 px: one number, not two columns
+    from cardscan.models import Box, Line, Page, Word
+
+    boxes = [("T.", 472, 17), ("+33", 504, 33), ("(0)4", 545, 33), ("65", 591, 33), ("36", 622, 33), ("4719", 679, 18)]
+    words = tuple(Word(t, Box(x, 204, 11 * len(t) if t != "4719" else 22, h), 0.9) for t, x, h in boxes)
+    name = Line(words=(Word("Hugo", Box(40, 40, 90, 40), 0.95), Word("Richard", Box(140, 40, 150, 40), 0.95)))
+    page = Page(lines=(name, Line(words=words, block=1)), width=900, height=400)
+    assert [p.number for p in parse_page(page, Settings()).phones] == ["+33465364719"]
+    # a big name beside small print is still cut off it
+    name_and_print = Line(
+        words=(*name.words, Word("Tel", Box(340, 52, 30, 18), 0.9), Word("4719", Box(380, 52, 40, 18), 0.9))
+    )
+    from cardscan.parse.text import split_columns
+
+    assert len(split_columns(name_and_print.words)) == 2

@@ -51,6 +51,10 @@ EDGE_JUNK_CONF = 0.3
 _JOINING_MARKS = frozenset({"/", "-", "–", "·", "."})
 
 
+#: a group of a phone number's digits, as printed ("(0)4", "+33", "4719")
+_NUMBER_GROUP = re.compile(r"[(+]?\d+\)?\d*")
+
+
 def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     """Cut one OCR line where it jumps across a column gap or changes font size.
 
@@ -67,7 +71,9 @@ def split_columns(words: Sequence[Word]) -> list[list[Word]]:
         # a label one small letter wide ("M") sits further from its number than words do: measure
         # the gap against the line's typical height, not the letter's
         cut = gap >= 2.5 * typical
-        if not cut and gap >= 1.0 * small and word.text not in _JOINING_MARKS:
+        # (digits after digits go on: a number's groups boxed unevenly, "+33 (0)4 65 36" boxed twice as tall as "4719")
+        digits = _NUMBER_GROUP.fullmatch(prev.text) is not None and word.text.isdigit()
+        if not cut and not digits and gap >= 1.0 * small and word.text not in _JOINING_MARKS:
             # a wide gap plus a clear change of font size: a big name next to small contact text (a joining
             # mark's box is not its font's size: "0761 / 4095" with the slash boxed half as tall stays one line)
             ratio = max(left_h, word.box.h) / max(1, min(left_h, word.box.h))
