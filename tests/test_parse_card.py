@@ -609,6 +609,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Chef de projet") == "Chef de projet"
     assert mend_title_words("Junior HR Generalıst") == "Junior HR Generalist"  # a dotless i (fresh hard set)
     assert mend_title_words("Lead Recruter") == "Lead Recruiter"  # a thin letter lost
+    assert mend_title_words("Staff Sourcing Speciai:st") == "Staff Sourcing Specialist"  # a thin letter read as ":"
+    assert mend_title_words("Head of HR: Europe") == "Head of HR: Europe"  # a colon after a word stays
     assert mend_title_words("Strategy 4& Operations") == "Strategy & Operations"  # the ampersand read twice
     assert mend_title_words("VP of Operanons") == "VP of Operations"  # "ti" read as an n
     assert repair_name("Dr. Venkatesh F, Gill", []) == "Dr. Venkatesh F. Gill"  # the initial's dot read as a comma

@@ -900,3 +900,12 @@ def test_a_name_shaped_speck_read_too_unsurely_to_keep_does_not_hide_the_name_re
     # with no other name, the speck is still the guess it was, left empty and in review
     c = card(("SOMES Tar", 60, 0.16), ("Halcyon Engineering Limited", 40), "Tel +44 113 337 4294")
     assert c.name is None and "name" in c.review
+
+
+def test_a_capitalised_word_with_a_colon_inside_is_a_misread_word_not_markup() -> None:
+    # new hard set: "Staff Sourcing Speciai:st", a thin letter of "Specialist" read as a colon ("foaf:name" is markup)
+    from cardscan.parse.text import strip_markup
+
+    assert strip_markup("Staff Sourcing Speciai:st") == "Staff Sourcing Speciai:st"
+    rows = [("Chloé Brown", 40), "Nexus Labs Inc.", ("Staff Sourcing Speciai:st", 20, 0.77), "tel: 519.729.4336"]
+    assert parse_page(page_from_rows(rows), Settings()).title == "Staff Sourcing Specialist"

@@ -289,6 +289,8 @@ def mend_title_words(text: str) -> str:
             continue
         # a thin last letter read as a slash ("Lega/ Counse/") as well as an exclamation mark
         raw = read[:-1] + "!" if len(read) > 1 and read[-1] == "/" and read[:-1].isalpha() else read
+        # and one inside a word read as a colon ("Speciai:st"), which no title word holds
+        raw = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", "!", raw, count=1)
         if not raw.replace("!", "").isalpha():
             continue
         if raw == "Al":  # "Cloud & Al": "AI" with its capital I read as a small l; no title or department says "Al"

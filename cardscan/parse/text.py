@@ -250,7 +250,8 @@ def is_junk(text: str) -> bool:
     return len(words) >= 1 and max(len(w) for w in words) <= 2 and not _LETTER_SPACED.match(text)
 
 
-_NAMESPACED = re.compile(r"^[\w.-]*\w:\w")  # "rdf:resource=", "foaf:name"
+#: "rdf:resource=", "foaf:name"; not a capitalised word, which is a word with a thin letter read as ":" ("Speciai:st")
+_NAMESPACED = re.compile(r"^(?![A-Z])[\w.-]*\w:\w")
 #: the head of a closing tag read apart from its end: its "</" as a quote or a slash ("‘oat" of "‘oat name>")
 _TAG_HEAD = re.compile(r"[‘'`/]+[a-z]+:?")
 
