@@ -729,6 +729,14 @@ def test_spanish_streets_and_cities_get_the_accents_they_are_always_printed_with
     assert address.repair_street("Via Montenapoleone 143") == "Via Montenapoleone 143"  # an Italian "Via" has none
 
 
+def test_german_street_names_get_back_the_umlaut_their_first_part_is_always_written_with() -> None:
+    # dev phone cards: "Konigsallee 232", "Muhlenweg 84b" (the dots over the o and the u lost)
+    c = card(("Jonas Vogel", 40), "Konigsallee 232", "20628 Hamburg")
+    assert c.address is not None and c.address.lines[0] == "Königsallee 232"
+    assert address.repair_street("MUHLENWEG 84B") == "MÜHLENWEG 84B"
+    assert address.repair_street("Konig 5") == "Konig 5"  # a word of its own, not the start of a street's name
+
+
 def test_a_numeral_read_as_bars_after_a_name_in_a_street_is_put_back() -> None:
     # fresh phone set: "Corso Vittorio Emanuele II 155" read with its "II" as two bars
     c = card(("Sofia Fabbri", 32), "Corso Vittorio Emanuele || 155", "00133 Roma RM")

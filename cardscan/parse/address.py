@@ -582,6 +582,10 @@ _ACCENTED_WORDS = {
     "almeria": "almería", "logrono": "logroño",
 }  # fmt: skip
 _ACCENTLESS_WORD = re.compile(rf"\b(?:{'|'.join(_ACCENTED_WORDS)})\b", re.I)
+#: the first part of a German street name, always written with its umlaut, read without it ("Konigsallee",
+#: "Muhlenweg"); the dots over a capital or a small letter are the print blur loses first
+_UMLAUT_STEMS = {"konig": "könig", "muhlen": "mühlen"}
+_UMLAUTLESS_STEM = re.compile(rf"\b(?:{'|'.join(_UMLAUT_STEMS)})(?=s?[a-z]{{2,}}\b)", re.I)
 
 
 #: a king's numeral after his name read as bars (a single bar parts two things; two or three are the numeral)
@@ -603,10 +607,15 @@ def _accented(m: re.Match[str]) -> str:
     )
 
 
+def _with_umlaut(m: re.Match[str]) -> str:
+    stem = _UMLAUT_STEMS[m.group(0).lower()]
+    return stem.upper() if m.group(0).isupper() else stem.capitalize() if m.group(0)[0].isupper() else stem
+
+
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave", "40011 st Ave" and "4001 1 st Ave" (4001 1st Ave),
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment),
-    "Emanuele || 155" (II), "Unit4" (Unit 4)."""
+    "Konigsallee" (Königsallee), "Emanuele || 155" (II), "Unit4" (Unit 4)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
@@ -620,6 +629,7 @@ def repair_street(text: str) -> str:
     text = _L_AS_BANG.sub("l", text)
     text = _UNIT_GLUED.sub(r"\1 ", text)  # "Unit4" -> "Unit 4"
     text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
+    text = _UMLAUTLESS_STEM.sub(_with_umlaut, text)  # "Konigsallee" -> "Königsallee"
     text = _NUMERAL_AS_BARS.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele || 155"
     text = _NUMERAL_AS_L.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele Il 152"
     return _ESZETT_MISREAD.sub(lambda m: "SS" if m.group(0) in {"B", "8", "&"} and text.isupper() else "ß", text)
