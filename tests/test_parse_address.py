@@ -829,3 +829,12 @@ def test_a_country_name_read_one_look_alike_off_is_the_country_spelled_as_printe
     c = card(("Jürgen Braun", 40), "+49 1529 5074409", "Hafenstraße 210, 48276 Münster, Deutschiand")
     assert c.address is not None and c.address.lines == ("Hafenstraße 210, 48276 Münster, Deutschland",)
     assert c.address.country == "DE"
+
+
+def test_a_province_and_a_postcode_letter_read_as_look_alikes_still_make_the_city_line() -> None:
+    # dev phone cards: "20105 Milano (Ml)" (the province's I read as a small l) and "Halifax, NS B3) 6H4" (a J as ")")
+    c = card(("Davide Esposito", 40), "Corso Italia 213", "20105 Milano (Ml)")
+    assert c.address is not None and c.address.lines == ("Corso Italia 213", "20105 Milano (MI)")
+    assert (c.address.city, c.address.region, c.address.country) == ("Milano", "MI", "IT")
+    c = card(("Mei-Ling Lavoie", 40), "T. 902-445-9172", "1127 Sparks Street, Suite 1600", "Halifax, NS B3) 6H4")
+    assert c.address is not None and c.address.lines[-1] == "Halifax, NS B3J 6H4" and c.address.postcode == "B3J 6H4"

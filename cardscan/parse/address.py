@@ -230,14 +230,15 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
     # letter read small, "H3B 7x7", a capital)
     m = re.search(
         rf"{_CITY},?\s+(?P<region>{'|'.join(CA_PROVINCES)}),?\s+"
-        r"(?P<postcode>[A-Z][\dIlOSB][A-Za-z]\s?[\dIlOSB][A-Za-z][\dIlOSB])\b",
+        r"(?P<postcode>[A-Z][\dIlOSB][A-Za-z)]\s?[\dIlOSB][A-Za-z)][\dIlOSB])\b",
         text,
     )
     if m:
         before, city = _last_segment(text[: m.start("region")])
         raw = m["postcode"]
         digit = (1, len(raw) - 3, len(raw) - 1)
-        pc = "".join(ch.translate(AS_DIGIT) if i in digit else ch.upper() for i, ch in enumerate(raw))
+        # (a J read as a bracket, "B3) 6H4", as on British postcodes)
+        pc = "".join(ch.translate(AS_DIGIT) if i in digit else ch.upper() for i, ch in enumerate(raw)).replace(")", "J")
         return CityLine("CA", city, m["region"], pc, before, raw if pc != raw else "")
     # the state as OCR may read its capitals ("Southbank ViC 3006"), before the four-digit postcode
     m = re.search(rf"{_CITY},?\s+(?P<region>(?i:{'|'.join(AU_STATES)})),?\s+(?P<postcode>\d{{4}})\b", text)
@@ -300,12 +301,15 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         postcode = m["postcode"] or (eircode_zeros(eircode.group(0)) if eircode else "")
         return CityLine("IE", city, "", postcode, before.strip(" ,"))
     m = re.search(
-        rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?)?\s*(?:,|$)",
+        rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?"
+        # an Italian province in brackets with its I read as a small l ("Milano (Ml)")
+        r"|\s+\((?P<misread>[A-Zl][A-Zl])\))?\s*(?:,|$)",
         text,
     )
     if m:
         country = {"D": "DE", "F": "FR", "E": "ES", "I": "IT"}.get(m["cc"] or "", "")
-        return CityLine(country, m["city"].strip(), m["region"] or "", m["postcode"], text[: m.start()].strip(" ,"))
+        region = m["region"] or (m["misread"] or "").replace("l", "I")
+        return CityLine(country, m["city"].strip(), region, m["postcode"], text[: m.start()].strip(" ,"))
     # "50543 K6in": the town's ö read as a 6; taken only when a look-alike or two off the main town of the
     # postcode's region (in one country alone, or the one the card's phone or domain names)
     m = re.search(r"\b(?P<postcode>\d{5})\s+(?P<city>[A-ZÀ-Ý](?=[A-Za-zÀ-ÿß]*\d)[A-Za-zÀ-ÿß\d]{2,})\s*(?:,|$)", text)
@@ -605,6 +609,10 @@ def _accented(m: re.Match[str]) -> str:
         printed.upper() if read.isupper() else printed.capitalize() if read[0].isupper() else printed
         for read, printed in words
     )
+
+
+#: an Italian province in brackets with its I read as a small l ("(Ml)", "(Pl)")
+_ITALIAN_PROVINCE_MISREAD = re.compile(r"\((?=[A-Z]?l)[A-Zl]{2}\)")
 
 
 def _with_umlaut(m: re.Match[str]) -> str:
@@ -1109,6 +1117,9 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             # "DO1 15FW": an Eircode's routing key with a zero read as the letter O
             printed = tuple(eircode_zeros(ln) for ln in printed)
             printed = tuple(_dublin_routing_key(ln) for ln in printed)
+        if country == "IT":
+            # "20105 Milano (Ml)": the province's I read as a small l
+            printed = tuple(_ITALIAN_PROVINCE_MISREAD.sub(lambda m: m[0].replace("l", "I"), ln) for ln in printed)
         if country in UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
             printed = tuple(umlaut_read_as_ii(ln) for ln in printed)
