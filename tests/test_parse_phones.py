@@ -92,6 +92,10 @@ def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_
     # a 1 glued to the first group of a number printed without a trunk 0 (phone bench: a Spanish card's fax)
     assert phones("Fax 1918.41.25 83", region="ES") == [("+34918412583", "fax")]
     assert phones("Tel 1212.555.0142") == [("+12125550142", "work")]  # valid with its 1: kept
+    # or glued to its label word too (phone bench: "Fax191841 2583"), in review
+    c = card("Fax191841 2583", region="ES")
+    assert [(p.number, p.type) for p in c.phones] == [("+34918412583", "fax")] and "phones" in c.review
+    assert phones("Tel1212.555.0142") == [("+12125550142", "work")]  # valid with its 1: kept
     # a closing bracket's tail read as a 1 (a real card photo, turned): the number is read, in review
     c = card("Cell: +1 (987)1 123-4567.")
     assert [(p.number, p.type) for p in c.phones] == [("+19871234567", "mobile")] and "phones" in c.review

@@ -364,10 +364,14 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
 STRAY_ONE = re.compile(r"(?<![\w+])(?<!\d[ .-])1(?= ?\(?0\d)")
 #: and one glued to the first group of a number printed without its trunk 0 ("Fax 1918.41.25 83" on a Spanish card),
 #: or to an area code's closing bracket ("+1 (987)1 123-4567": the bracket's tail), or to a one-letter label before
-#: a number whose bar between them it is ("T16295 0186" for "T | 6295 0186")
+#: a number whose bar between them it is ("T16295 0186" for "T | 6295 0186"), or to a label word ("Fax191841 2583")
+_GLUED_LABELS = "|".join(
+    rf"(?<=\b{w})" for w in ("Fax", "Tel", "Tél", "Mob", "Mobil", "Work", "Office", "Direct", "Cell")
+)  # one look-behind each: Python's must each be of one width
 _STRAY_ONES = re.compile(
     rf"{STRAY_ONE.pattern}|(?<![\w+(./-])1(?=[2-9]\d\d[ .-]\d)|(?<=\d\d\))1(?= \d)"
     r"|(?<=\b[TMFPOEWHC])1(?=[2-9]\d{2,3}[ .-]?\d)"
+    rf"|(?:{_GLUED_LABELS})1(?=[2-9]\d)"
 )
 
 
