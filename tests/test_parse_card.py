@@ -117,6 +117,11 @@ def test_an_email_domain_the_website_and_company_spell_otherwise_is_mended() -> 
     rows = [("COBALT LABS GMBH", 49), ("Matthias von Stein", 61), "Email: mvonstein@cobalt4abs.de", "cobalt-labs.de"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.emails == ("mvonstein@cobalt-labs.de",) and c.website == "cobalt-labs.de"
+    # or be set on two lines (hard dev card: "Umbra" over "Analytics SAS"; the website was taken for the email's slip)
+    rows = [("Umbra", 40), ("Analytics SAS", 40), "chloe.david@umbre-analytics.fr", "umbra-analytics.fr",
+            ("Chloé David", 30)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == ("chloe.david@umbra-analytics.fr",) and c.website == "umbra-analytics.fr"
 
 
 def test_a_name_read_too_unsurely_is_left_empty_and_flagged_not_guessed() -> None:

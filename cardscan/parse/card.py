@@ -6,6 +6,7 @@ hint the country of phones and addresses) and cross-checks them. It invents no v
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import replace
@@ -987,6 +988,8 @@ def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine
     host = host_of(site.value).removeprefix("www.")
     label = letters_only(registrable(host).split(".")[0])
     printed = {form for ln in lines for form in (letters_only(ln.text), *_company_spellings(ln.text))}
+    # a company set on two lines ("Umbra" over "Analytics SAS" for umbra-analytics.fr)
+    printed |= {form for a, b in itertools.pairwise(lines) for form in _company_spellings(f"{a.text} {b.text}")}
     out = []
     for h in emails:
         local, _, domain = h.email.rpartition("@")
