@@ -584,10 +584,14 @@ def test_a_domain_a_look_alike_off_the_company_is_spelled_as_the_company_and_fla
     c = parse_page(page_from_rows(rows), Settings())
     assert c.emails == ("zoe.mckenzie@halcyon.com.au",) and c.website == "www.halcyon.com.au"
     assert {"emails", "website"} <= set(c.review)
+    # read at 0.78 it still outweighs small print (hard dev card: "Ironclad" over "@ironciad.io", "www.ironciad.io")
+    rows[0] = ("HALCYON", 40, 0.78)
+    assert parse_page(page_from_rows(rows), Settings()).emails == ("zoe.mckenzie@halcyon.com.au",)
     # a company read unsurely proves nothing: the domain stays as read
-    rows[0] = ("HALCYON", 40, 0.5)
-    c = parse_page(page_from_rows(rows), Settings())
-    assert c.emails == ("zoe.mckenzie@haicyon.com.au",)
+    for conf in (0.7, 0.5):
+        rows[0] = ("HALCYON", 40, conf)
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.emails == ("zoe.mckenzie@haicyon.com.au",)
 
 
 def test_a_department_or_title_with_a_word_misread_is_still_found_and_mended() -> None:

@@ -1004,7 +1004,7 @@ def domain_from_print(emails: list[EmailHit], site: WebHit, lines: list[TextLine
 #: thin letters small print blurs into one another beyond CONFUSIONS ("bastille" read as "basiille")
 _THIN = frozenset("iltjf1")
 #: a company read at least this surely (its weakest word) spells its name better than a small-print domain
-SURE_COMPANY = 0.85
+SURE_COMPANY = 0.75
 
 
 def _company_spellings(company: str) -> list[str]:
