@@ -569,6 +569,9 @@ def test_a_domain_a_look_alike_off_the_company_is_spelled_as_the_company_and_fla
     assert respelled_label("haicyon", "Halcyon Partners Pty Ltd") == "halcyon"
     assert respelled_label("beilerive-analytics", "Bellerive Analytics SA") == "bellerive-analytics"
     assert respelled_label("basiille", "Bastille") == "bastille"  # thin letters blur into one another
+    # "rn" read as "m" in one part of a hyphenated label (new hard set: "lantema-studio" under "Lanterna" "Studio Srl")
+    assert respelled_label("lantema-studio", "Lanterna Studio Srl") == "lanterna-studio"
+    assert respelled_label("lantema-stuido", "Lanterna Studio") is None  # two parts off: left alone
     # agreeing, unrelated, too short, or more than two letters apart: left alone
     for label, company in (("halcyon", "Halcyon"), ("contoso", "Halcyon"), ("acne", "Acme"), ("pinnxcie", "Pinnacle")):
         assert respelled_label(label, company) is None, label

@@ -1021,6 +1021,21 @@ def _company_spellings(company: str) -> list[str]:
     return forms
 
 
+def _respelled_part(label: str, form: str) -> str | None:
+    """`label` with one of its hyphen-parted parts spelled as `form` spells it there, when that part is a look-alike
+    or two off and the other parts are `form`'s letters exactly; None otherwise."""
+    parts = label.split("-")
+    for j, part in enumerate(parts):
+        head, tail = "".join(parts[:j]), "".join(parts[j + 1 :])
+        if not (form.startswith(head) and form.endswith(tail)) or len(form) <= len(head) + len(tail):
+            continue
+        meant = form[len(head) : len(form) - len(tail)]
+        edits = ocr_edits(meant, part)
+        if edits and len(edits) <= 2 and all(e.plausible for e in edits):
+            return "-".join([*parts[:j], meant, *parts[j + 1 :]])
+    return None
+
+
 def respelled_label(label: str, company: str) -> str | None:
     """A domain's first part ("haicyon", "beilerive-analytics") spelled as the company prints it, when the two
     differ by only one or two look-alike letters, or a doubled letter read as one ("silage" for "Sillage"),
@@ -1038,11 +1053,11 @@ def respelled_label(label: str, company: str) -> str | None:
                 if form[i] == form[i - 1] and form[:i] + form[i + 1 :] == letters:
                     at = next(k for k, c in enumerate(label) if sum(ch != "-" for ch in label[: k + 1]) == i)
                     return label[:at] + form[i] + label[at:]
-        if "-" not in label and abs(len(form) - len(letters)) == 1 and len(form) >= 5:
-            # two letters read as one or one as two ("stonebndge" for "Stonebridge": ri read as n)
-            edits = ocr_edits(form, letters)
-            if edits and len(edits) <= 2 and all(e.plausible for e in edits):
-                return form
+        # two letters read as one or one as two ("stonebndge" for "Stonebridge": ri read as n), in one part of a
+        # hyphenated label ("lantema-studio" for "Lanterna Studio")
+        one_off = abs(len(form) - len(letters)) == 1 and len(form) >= 5
+        if one_off and (respelled := _respelled_part(label, form)) is not None:
+            return respelled
         if len(form) != len(letters) or len(form) < 5 or form == letters:
             continue
         diffs = [(p, c) for p, c in zip(form, letters, strict=True) if p != c]
