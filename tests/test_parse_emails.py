@@ -280,3 +280,18 @@ def test_an_ending_read_unsurely_after_an_email_with_no_dot_in_its_domain_is_kep
     assert found(("E:", 0.84), ("sarah", 0.9), ("@vertex", 0.6), ("io", 0.2)) == ["sarah@vertex.io"]
     # after a whole address, a speck is still a speck
     assert found(("E:", 0.84), ("arthur@vantage.fr", 0.66), ("de", 0.17)) == ["arthur@vantage.fr"]
+
+
+def test_an_at_read_as_a_letter_before_the_websites_host_gives_the_email_in_review() -> None:
+    # hard dev card: "n.brownfironclad.com.au" beside "W: https://ironclad.com.au/" (its "@" read as an f)
+    def card_with(line: str) -> Contact:
+        rows = [("Noah Brown", 40), "Ironclad Bank Pty. Ltd.", "M 6494 321 236", (line, 20, 0.68),
+                "W: https://ironclad.com.au/"]  # fmt: skip
+        return parse_page(page_from_rows(rows), Settings(region="AU"))
+
+    for line in ("n.brownfironclad.com.au", "e. n.brown Bironclad.com.au"):
+        c = card_with(line)
+        assert c.emails == ("n.brown@ironclad.com.au",) and "emails" in c.review, line
+    # a web address is no email, nor words before the host
+    for line in ("www.ironclad.com.au", "Visit ironclad.com.au", "https:ironclad.com.au"):
+        assert card_with(line).emails == (), line

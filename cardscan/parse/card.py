@@ -27,7 +27,7 @@ from .address import (
     misread_street_word,
     umlaut_read_as_ii,
 )
-from .emails import EmailHit, find_emails, normalise_email
+from .emails import EmailHit, at_read_as_letter, find_emails, normalise_email
 from .people import (
     COMPANY_DISAGREES_CONF,
     GUESSED_NAME,
@@ -1156,6 +1156,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     site = cross_check(sites[0], org_domains) if sites else None
     site_host = host_of(site.value) if site else ""
     taken = {h.line for h in emails} | {h.line for h in sites[:1]} | ({linkedin.line} if linkedin else set())
+    if not emails and site:
+        # "n.brownfironclad.com.au" beside the website ironclad.com.au: its "@" read as a letter
+        emails = at_read_as_letter(lines, site_host.lower().removeprefix("www."), taken)
+        taken |= {h.line for h in emails}
 
     # first pass over phones: which lines hold phones, and which countries the printed +CC name
     script = "JP" if any(has_kana(ln.text) for ln in lines) else ""

@@ -292,3 +292,24 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
                 conf = min(conf, JOINED_WORDS_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
+
+
+def at_read_as_letter(lines: list[TextLine], host: str, taken: set[int]) -> list[EmailHit]:
+    """ "n.brownfironclad.com.au" beside the website ironclad.com.au: a line no field took, with no "@", that ends in
+    the website's host with one letter or mark glued before it, after an address's first part: the "@" read as that
+    letter. A likely reading (AT_MISREAD_CONF), for the user to check."""
+    if not host:
+        return []
+    # (the letter is no dot, slash or colon: "www.ironclad.com.au" is a web address)
+    at_host = re.compile(
+        rf"(?<![\w.-])(?!www|https?\b)([a-z0-9][a-z0-9._-]+[a-z0-9])\s?[^\s./:_-]({re.escape(host)})\W*$"
+    )
+    hits = []
+    for line in lines:
+        if line.index in taken or "@" in line.text:
+            continue
+        m = at_host.search(_LABEL_WORD.sub(" ", line.text).lower())
+        email = normalise_email(f"{m[1]}@{m[2]}") if m else None
+        if email is not None:
+            hits.append(EmailHit(email, line.index, round(min(line.conf, AT_MISREAD_CONF), 3), True))
+    return hits
