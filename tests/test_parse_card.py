@@ -1029,3 +1029,17 @@ def test_a_letter_spaced_logo_read_in_misread_pieces_that_hold_the_domain_word_i
     c = parse_page(page_from_rows([("ky w A RD", 50, 0.65), ("Arthur André", 40), "arthur.andre@skyward-mobility.com"]),
                    Settings())  # fmt: skip
     assert c.company is None
+
+
+def test_a_title_holding_a_phone_label_word_before_a_number_on_its_row_is_the_title() -> None:
+    # hard dev card: "Associate Office Manager mob. +61 (0) 414 214 063", two columns read as one line ("Office" is
+    # also a phone label, which cut the title off at its second word)
+    rows = [("Onyx Technologies Ltd", 40), ("Hamish King", 36), "hamish.king@onyx-technologies.com.au",
+            "Associate Office Manager mob. +61 (0) 414 214 063", "120 Pitt Street", "Southbank VIC 3006"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Associate Office Manager"
+    assert [(p.number, p.type) for p in c.phones] == [("+61414214063", "mobile")]
+    # a label word before its number still starts the contact part
+    rows[3] = "Associate Manager Office +61 (0) 3 3032 8935"
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Associate Manager" and [p.type for p in c.phones] == ["work"]
