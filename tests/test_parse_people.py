@@ -909,3 +909,34 @@ def test_a_capitalised_word_with_a_colon_inside_is_a_misread_word_not_markup() -
     assert strip_markup("Staff Sourcing Speciai:st") == "Staff Sourcing Speciai:st"
     rows = [("Chloé Brown", 40), "Nexus Labs Inc.", ("Staff Sourcing Speciai:st", 20, 0.77), "tel: 519.729.4336"]
     assert parse_page(page_from_rows(rows), Settings()).title == "Staff Sourcing Specialist"
+
+
+@pytest.mark.parametrize(
+    ("read", "labels", "named"),
+    [
+        ("Data", ["redwood-data"], "Redwood Data"),  # the end of a hyphenated domain (phone dev cards)
+        ("cruitment", ["bodensee-recruitment"], "Bodensee Recruitment"),  # or of its last word, cut
+        ("CAPITAL SAS", ["mosaic"], "MOSAIC CAPITAL SAS"),  # trade words and a legal form: the domain's word first
+        ("ENGINEERING S.R.L.", ["lanterna"], "LANTERNA ENGINEERING S.R.L."),
+        ("Energy", ["emberly"], "Emberly Energy"),
+        ("Redwood Data", ["redwood-data"], None),  # a name of its own
+        ("Acme Data", ["redwood-data"], None),
+        ("Global Energy", ["globalenergy"], None),
+        ("Capital", ["capital"], None),
+    ],
+)
+def test_a_company_read_without_its_own_name_takes_it_from_the_domain(
+    read: str, labels: list[str], named: str | None
+) -> None:
+    assert people.named_from_domain(read, labels) == named
+
+
+def test_a_company_named_from_its_domain_goes_to_review() -> None:
+    rows = [("Data", 48), ("Imran Hall", 40), "Associate Software Engineer", "Cell: +44 (0)7450 072550",
+            "e. imran@redwood-data.io", "Web: www.redwood-data.io"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "Redwood Data" and "company" in c.review
+    rows = [("ENGINEERING S.R.L.", 30), ("Alessandro Colombo", 40), "Head of Recruiting", "lanterna.it",
+            "Via Roma 134, 50147 Firenze FI"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == "LANTERNA ENGINEERING S.R.L." and "company" in c.review

@@ -43,6 +43,7 @@ from .people import (
     mend_title_words,
     misread_title_word,
     misspells_domain,
+    named_from_domain,
     only_legal_form,
     role_words_only,
     split_name,
@@ -1325,6 +1326,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     untaken = [ln for ln in lines if ln.index not in taken and ln.index not in people.lines]
     if not people.company and (logo := _spaced_logo(untaken, orgs)) is not None:
         people, conf["company"] = replace(people, company=logo), COMPANY_DISAGREES_CONF
+    # "Data" beside redwood-data.io: the company's own name, a logo's, unread; the domain spells it
+    if people.company and (named := named_from_domain(people.company, orgs)) is not None:
+        people, conf["company"] = replace(people, company=named), min(conf["company"], COMPANY_DISAGREES_CONF)
     missed_phone = any(
         _looks_like_phone(ln.text)
         or garbled_number(ln)

@@ -1692,6 +1692,40 @@ def _umlaut_spellings(domains: list[str]) -> list[str]:
     return out
 
 
+def named_from_domain(company: str, labels: list[str]) -> str | None:
+    """A company read without its own name, which a logo prints, and whose organisation's domain spells it: "Data"
+    beside redwood-data.io is "Redwood Data" (the end of a hyphenated domain; or the end of its last word, "cruitment"
+    beside bodensee-recruitment.io), "CAPITAL SAS" beside mosaic.fr is "MOSAIC CAPITAL SAS" (trade words and a legal
+    form only, before which the domain's one word goes). In the case the company was read in; None when the company
+    has a name of its own or no domain spells one. The likelier reading, not a sure one: the caller sends it to
+    review."""
+    words = company.split()
+    cut = next((i for i in range(len(words)) if only_legal_form(" ".join(words[i:]))), len(words))
+    head, legal = words[:cut], words[cut:]
+    read = letters_only(" ".join(head)).lower()
+    trade = bool(head) and all(_ORG_WORDS.fullmatch(w) or _TRADE_WORDS.fullmatch(w) for w in head)
+    if not read or not read.isalpha():
+        return None
+
+    def named(spelled: list[str], printed: list[str]) -> str:
+        """The domain's words, in the case the company was read in, before the words read."""
+        return " ".join([*(p.upper() if company.isupper() else p.capitalize() for p in spelled), *printed])
+
+    for label in labels:
+        parts = [p for p in label.lower().split("-") if p]
+        if not parts or not all(p.isalpha() for p in parts):
+            continue
+        joined = "".join(parts)
+        if len(parts) >= 2 and (
+            any(read == "".join(parts[k:]) for k in range(1, len(parts)))
+            or (len(read) >= 5 and joined.endswith(read) and len(read) < len(parts[-1]))
+        ):
+            return named(parts, legal)
+        if len(parts) == 1 and trade and len(joined) >= 4 and joined not in read and read not in joined:
+            return named(parts, [*head, *legal])
+    return None
+
+
 def umlauts_from_domain(company: str, domains: list[str]) -> str:
     """ "Lowenzahn Logistics" beside loewenzahn.de is "Löwenzahn Logistics": a word the domain spells with "oe",
     "ue" or "ae" read without its umlaut (the letters are the same but for the dots). Otherwise unchanged."""
