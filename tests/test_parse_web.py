@@ -373,6 +373,10 @@ def test_a_hosts_ending_read_a_look_alike_off_a_common_one_is_mended_in_review()
     rows = [("Mistral AS", 40), ("Hugo Richard", 40), ("h.richard@mistral.com.tr", 20, 0.9)]
     c = parse_page(page_from_rows([*rows, ("www.mistral.com.tr", 20, 0.9)]), Settings())
     assert c.website == "www.mistral.com.tr" and c.emails == ("h.richard@mistral.com.tr",)
+    # a bare host too, whose ending as read is no known one (bench hard card 033: "Web: tessellate.tr")
+    rows = [("Camille Morel", 40), ("Tessellate", 30), ("camille_morel@tessellate.fr", 20, 0.77), "Web: tessellate.tr"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "tessellate.fr" and "website" in c.review
 
 
 def test_an_email_ending_in_jo_for_io_beside_the_website_read_right_is_mended() -> None:

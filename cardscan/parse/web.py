@@ -237,7 +237,9 @@ def find_websites(lines: list[TextLine]) -> list[WebHit]:
             if speck:
                 host, tld = host[:-1], tld[:3]
             strong = bool(m.group("scheme")) or host.lower().startswith("www.")
-            if not strong and (tld not in KNOWN_TLDS or (wrapped and not fixed[: m.start()].strip())):
+            # (an ending a look-alike off a known one counts: "Web: tessellate.tr" is mended to ".fr" below)
+            known = tld in KNOWN_TLDS or mend_tld(host).rsplit(".", 1)[-1].lower() in KNOWN_TLDS
+            if not strong and (not known or (wrapped and not fixed[: m.start()].strip())):
                 continue
             if not strong and _EMAIL_LABEL.match(line.text):
                 continue  # "E: poojacG larkspur.com": an email whose "@" did not read, no website
