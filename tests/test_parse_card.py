@@ -1031,7 +1031,7 @@ def test_a_letter_spaced_logo_read_in_misread_pieces_that_hold_the_domain_word_i
     assert c.company is None
 
 
-def test_a_title_holding_a_phone_label_word_before_a_number_on_its_row_is_the_title() -> None:
+def test_a_label_word_followed_by_words_on_a_contact_row_is_part_of_the_title_or_name() -> None:
     # hard dev card: "Associate Office Manager mob. +61 (0) 414 214 063", two columns read as one line ("Office" is
     # also a phone label, which cut the title off at its second word)
     rows = [("Onyx Technologies Ltd", 40), ("Hamish King", 36), "hamish.king@onyx-technologies.com.au",
@@ -1039,7 +1039,14 @@ def test_a_title_holding_a_phone_label_word_before_a_number_on_its_row_is_the_ti
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Associate Office Manager"
     assert [(p.number, p.type) for p in c.phones] == [("+61414214063", "mobile")]
-    # a label word before its number still starts the contact part
+    # a label word before its number still starts the contact part, a separator between them or not
     rows[3] = "Associate Manager Office +61 (0) 3 3032 8935"
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Associate Manager" and [p.type for p in c.phones] == ["work"]
+    rows = [("Onyx", 40), ("Zoe Thompson Mob | +61 (0) 415 943 067", 30), "zoe@onyx.com.au"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Zoe Thompson" and [p.type for p in c.phones] == ["mobile"]
+    # a middle initial is no "M." label (phone dev card: a name and its email on one row)
+    rows = [("Sapphire Labs", 40), ("Kevin M. Wright, Jr. kevin.wright @sapphire.co", 30, 0.88), "P. 415-977-3793"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Kevin M. Wright, Jr." and c.emails == ("kevin.wright@sapphire.co",)

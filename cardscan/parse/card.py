@@ -205,18 +205,23 @@ def _before_labels(words: list[Word], cut: int) -> int:
 _LOCAL_PART = re.compile(r"[a-z0-9][a-z0-9._%+-]*")
 
 
-def _role_word(words: list[Word], i: int) -> bool:
-    """A label word that is part of a title before the contact part ("Associate Office Manager mob. +61 …"): a whole
-    word of letters, with no mark after it, followed by a word of letters that is no label."""
-    w = words[i].text
-    after = words[i + 1].text if i + 1 < len(words) else ""
-    return w.isalpha() and len(w) >= 4 and after.isalpha() and not _starts_contact(after)
+def _label_before_words(words: list[Word], i: int) -> bool:
+    """A label word followed by words, not by what a label labels: part of a name or title before the contact part
+    ("Associate Office Manager mob. +61 …", "Kevin M. Wright, Jr. kevin.wright @…": "Office" and "M." start no number
+    there). What a label labels starts with a digit, "+", "(" or "@", or holds an "@", a dot or a slash."""
+    # (a separator between a label and its number, "Mob | +61 …", is passed over)
+    rest = [w.text for w in words[i + 1 :] if any(c.isalnum() or c in "+(@" for c in w.text)]
+    if not re.fullmatch(r"[^\W\d_]+[:.|'’]?", words[i].text) or not rest:
+        return False
+    after = rest[0]
+    return not (re.match(r"[+(\d@]", after) or re.search(r"[@./]", after) or _starts_contact(after))
 
 
 def leading_text(line: TextLine) -> TextLine | None:
     """The words before an email, URL or labelled number on a line, as a line of their own, or None."""
     words = list(line.words)
-    cut = next((i for i, w in enumerate(words) if _starts_contact(w.text) and not _role_word(words, i)), len(words))
+    starts = (i for i, w in enumerate(words) if _starts_contact(w.text) and not _label_before_words(words, i))
+    cut = next(starts, len(words))
     if 0 < cut < len(words) and words[cut].text.startswith("@") and _LOCAL_PART.fullmatch(words[cut - 1].text):
         cut -= 1  # an email's local part OCR set apart from its "@domain" ("george_hughes @westbrook.com")
         while cut > 0 and _LOCAL_PART.fullmatch(words[cut - 1].text) and words[cut - 1].text[-1] in "._-":
