@@ -838,3 +838,10 @@ def test_a_province_and_a_postcode_letter_read_as_look_alikes_still_make_the_cit
     assert (c.address.city, c.address.region, c.address.country) == ("Milano", "MI", "IT")
     c = card(("Mei-Ling Lavoie", 40), "T. 902-445-9172", "1127 Sparks Street, Suite 1600", "Halifax, NS B3) 6H4")
     assert c.address is not None and c.address.lines[-1] == "Halifax, NS B3J 6H4" and c.address.postcode == "B3J 6H4"
+
+
+def test_a_bracket_opening_a_street_line_before_its_number_and_never_closed_is_a_speck() -> None:
+    # phone dev card: "(239 Farringdon Road"
+    c = card(("Lily Patel", 40), "Riverside House", "(239 Farringdon Road", "Belfast BT1 1BX")
+    assert c.address is not None and c.address.lines[:2] == ("Riverside House", "239 Farringdon Road")
+    assert address.repair_street("(12) Main Street") == "(12) Main Street"  # closed: printed so

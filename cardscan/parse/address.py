@@ -598,6 +598,8 @@ _NUMERAL_AS_BARS = re.compile(r"(?<=[^\W\d_]{3} )\|{2,3}(?=[ ,]|$)")
 _NUMERAL_AS_L = re.compile(r"(?<=[^\W\d_]{3} )(?:Il|lI|ll|Ill|IIl|IlI|lII)(?= \d)")
 
 
+#: a bracket opening a line before its number and never closed on it
+_OPEN_BEFORE_NUMBER = re.compile(r"^[(\[{](?=\d)(?!.*[)\]}])")
 #: a unit, suite or floor word read glued to its number ("Unit4", "Suite200"): the space between them lost
 _UNIT_GLUED = re.compile(r"\b(unit|suite|ste|floor|level|room|apt|flat|bldg)(?=\d{1,4}\b)", re.I)
 
@@ -623,7 +625,7 @@ def _with_umlaut(m: re.Match[str]) -> str:
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave", "40011 st Ave" and "4001 1 st Ave" (4001 1st Ave),
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment),
-    "Konigsallee" (Königsallee), "Emanuele || 155" (II), "Unit4" (Unit 4)."""
+    "Konigsallee" (Königsallee), "Emanuele || 155" (II), "Unit4" (Unit 4), "(239 Farringdon Road" (a speck)."""
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
@@ -636,6 +638,7 @@ def repair_street(text: str) -> str:
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _L_AS_BANG.sub("l", text)
     text = _UNIT_GLUED.sub(r"\1 ", text)  # "Unit4" -> "Unit 4"
+    text = _OPEN_BEFORE_NUMBER.sub("", text)  # "(239 Farringdon Road": a speck read as a bracket never closed
     text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
     text = _UMLAUTLESS_STEM.sub(_with_umlaut, text)  # "Konigsallee" -> "Königsallee"
     text = _NUMERAL_AS_BARS.sub(lambda m: "I" * len(m.group(0)), text)  # "Vittorio Emanuele || 155"
