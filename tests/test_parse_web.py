@@ -92,6 +92,7 @@ def test_unrelated_website_is_kept() -> None:
         ("LinkedIn: in/avery-smith", "linkedin.com/in/avery-smith"),
         ("in /in/avery-smith", "linkedin.com/in/avery-smith"),
         ("wwvw.linkedin.com/in/avery-smith", "www.linkedin.com/in/avery-smith"),  # a w of four read as v
+        ("LinkedIn: https://www.linkedin.com/n/avery-smith", "https://www.linkedin.com/in/avery-smith"),  # i lost
     ],
 )
 def test_linkedin(printed: str, expected: str) -> None:

@@ -32,6 +32,8 @@ _TLDS = "com|org|net|edu|gov|io|ai|co|de|fr|uk|in|au|jp|ca|nl|es|it|ie|sg|ch|at|
 _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Linked in", "Linkedln", "Iinkedin": the name OCR splits or misreads most often on cards
     (re.compile(r"\b[lI1]{1,2}[i1lI]nked\s?[i1lI]n\b", re.I), "linkedin"),
+    # "linkedin.com/n/siobhan-hughes": the i of the profile path's "in" lost
+    (re.compile(r"(?<=linkedin\.com/)n/(?=\w)", re.I), "in/"),
     # "www, ", "www. ", and a doubled w ("wwww.")
     (re.compile(r"\bw{3,4}\s?[.,;:]\s?(?=\w)", re.I), "www."),
     # "https:/Avww.": the second slash read as a letter, joined to the host
