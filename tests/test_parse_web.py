@@ -455,3 +455,11 @@ def test_a_host_whose_dot_before_its_second_level_was_lost_is_dotted_where_anoth
     # no line spells the name, or one spells the whole label: as read
     assert second_level_dotted("tidewatercom.au", ["Zoe Thompson"]) == "tidewatercom.au"
     assert second_level_dotted("monaco.uk", ["Monaco Ltd", "Mona Lisa"]) == "monaco.uk"
+
+
+def test_a_scheme_with_its_colon_read_as_a_dot_and_a_slash_lost_still_starts_a_website() -> None:
+    # hard dev card: "https./aimendro.cony" beside "javier_ruiz@almendro.com" (an l read as i, a speck after "com")
+    rows = [("Almendro SL", 40), ("Javier Ruiz", 40), ("E: javier_ruiz@almendro.com", 20, 0.39),
+            ("https./aimendro.cony", 20, 0.34)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website == "https://almendro.com" and "website" in c.review

@@ -47,6 +47,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?<=[a-z0-9])\s\.(?=(?:{_TLDS})\b)", re.I), "."),  # "juniper .com.au"
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
+    # "https./aimendro.cony": the colon read as a dot and one slash of two lost, before the host
+    (re.compile(r"\b(https?)[.,]/(?=[a-z0-9])", re.I), r"\1://"),
     # "http:/ljasonpriem.com", "http:Iijasonpriem.com": the two slashes read as one or two thin strokes (see
     # _SCHEME_SLIP), glued to the host
     (re.compile(r"\b(https?):(?!//)[/\\|lIi1]{1,2}(?=[a-z0-9])", re.I), r"\1://"),
