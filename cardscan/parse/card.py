@@ -211,8 +211,9 @@ def _label_before_words(words: list[Word], i: int) -> bool:
     there). What a label labels starts with a digit, "+", "(" or "@", or holds an "@", a dot or a slash."""
     # (a separator between a label and its number, "Mob | +61 …", is passed over)
     rest = [w.text for w in words[i + 1 :] if any(c.isalnum() or c in "+(@" for c in w.text)]
-    if not re.fullmatch(r"[^\W\d_]+[:.|'’]?", words[i].text) or not rest:
-        return False
+    word = words[i].text
+    if not re.fullmatch(r"[^\W\d_]+[:.|'’]?", word) or re.match(r"(?:https?|www)\b", word, re.I) or not rest:
+        return False  # (a "www" or "http" starts a web address, whatever follows it)
     after = rest[0]
     return not (re.match(r"[+(\d@]", after) or re.search(r"[@./]", after) or _starts_contact(after))
 
