@@ -815,8 +815,9 @@ def _missing_but_expected(
     """Empty fields the card probably has, by a cue elsewhere on it: worth a look at the photo."""
     out = {f for f in ALWAYS_PRINTED if f not in has}
     # a card read with nothing left over but specks and taglines prints no email: an email OCR garbled is left
-    # over (no other field takes it). (Not so a name: a misread one is taken for a company or a title.)
-    if all(map(_accounted_for, untaken)):
+    # over (no other field takes it). (Not so a name: a misread one is taken for a company or a title.) Only on a
+    # card that shows a website or an address: one that shows neither may have lost its email line with them.
+    if all(map(_accounted_for, untaken)) and {"website", "address"} & has:
         out.discard("emails")
     # an organisation's email names a company
     if org_domains:
