@@ -1067,3 +1067,21 @@ def test_a_title_starting_with_a_word_of_small_letters_lost_its_start_and_goes_t
     rows[2] = ("Bereichsleiterin Vertrieb", 20, 0.9)
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Bereichsleiterin Vertrieb" and "title" not in c.review
+
+
+def test_a_www_read_unsurely_before_a_garbled_host_keeps_the_line_a_web_address() -> None:
+    # bench hard card 048: "WW N@KUS. Uk" ("WW" at 0.29, its e read as "@"): a website misread (in review), not
+    # an email's line that left the email read beside it in doubt
+    def row(y: int, *words: tuple[str, float]) -> Line:
+        out, x = [], 40
+        for text, conf in words:
+            out.append(Word(text, Box(x, y, 14 * len(text), 26), conf))
+            x += 14 * len(text) + 10
+        return Line(words=tuple(out), block=y)
+
+    lines = (row(40, ("Nexus", 0.95)), row(100, ("Lily", 0.96), ("Davies", 0.96)),
+             row(160, ("mob:", 0.91), ("+44", 0.9), ("7285", 0.9), ("825632", 0.94)), row(200, ("lilyd@nexus.uk", 0.9)),
+             row(240, ("WW", 0.29), ("N@KUS.", 0.36), ("Uk", 0.83)))  # fmt: skip
+    c = parse_page(Page(lines=lines, width=900, height=400), Settings())
+    assert c.emails == ("lilyd@nexus.uk",) and "emails" not in c.review
+    assert c.website is None and "website" in c.review

@@ -826,7 +826,8 @@ def _missing_but_expected(
         out |= set(FIELDS) - OFTEN_ABSENT  # most of the card was not read: any usual field may be on it
     if missed_phone:
         out.add("phones")
-    if any(_UNREAD_EMAIL.search(ln.text) or _EMAIL_LABEL.match(ln.text) for ln in untaken):
+    if any((_UNREAD_EMAIL.search(ln.text) and not _WWW_START.match(ln.text)) or _EMAIL_LABEL.match(ln.text)
+           for ln in untaken):  # fmt: skip
         out.add("emails")
     # a logo's letters spaced out, read only in part ("O N DI" of "O N D I N E"): the company's name is there
     if any(_SPACED_LOGO.fullmatch(ln.text.strip()) and not _ONLY_LABELS.fullmatch(ln.text.strip()) for ln in untaken):
@@ -1376,7 +1377,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["company"] = min(conf["company"], 0.5)
     # an "@" on a line no address came from, or an email's domain left alone on its line: one of the
     # card's addresses did not read
-    if emails and (lost_local or any(_UNREAD_EMAIL.search(ln.text) for ln in untaken)):
+    # (an "@" on a line that starts as a web address does is its misread "e": "WW N@KUS. Uk")
+    unread = [ln for ln in untaken if _UNREAD_EMAIL.search(ln.text) and not _WWW_START.match(ln.text)]
+    if emails and (lost_local or unread):
         conf["emails"] = min(conf["emails"], 0.5)
     # "sarah@vertes.io" under a clearly printed "Vertex": the domain or the print is misread
     if any(misspells_print(h, lines) for h in emails):

@@ -102,7 +102,8 @@ def _trim_edges(words: list[Word]) -> list[Word]:
 
     while words and junk(words[-1]) and not _domain_ending(words):
         words = words[:-1]
-    while words and junk(words[0]):
+    # (a "ww" before a host is its "www" misread, not a speck: "WW N@KUS. Uk")
+    while words and junk(words[0]) and not (len(words) > 1 and re.fullmatch(r"w{2,3}[.,]?", words[0].text, re.I)):
         words = words[1:]
     return words
 
