@@ -1419,10 +1419,6 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             conf[k] = min(conf[k], ODD_TEXT_CONF)  # "Assastant" spelled "Assistant": likely, not certain
     if people.title and people.title.lower().strip(".,") in TITLE_PART_ONLY:
         conf["title"] = min(conf["title"], TITLE_CUT_CONF)  # "Officer": "Chief Product" did not read beside it
-    for k in ("title", "department"):
-        # "ichsleiterin Vertriet": a word of small letters starting the line is the end of one whose start was lost
-        if k in conf and re.match(r"[a-zà-ÿ]{5,}", getattr(people, k) or ""):
-            conf[k] = min(conf[k], TITLE_CUT_CONF)
     # "Alpengliihen Labs", "Mehmet Miiller" on a German card: a ü read as "ii"; put back, in review
     german = (country or hint) in UMLAUT_COUNTRIES or bool(people.company and _GERMAN_FORM.search(people.company))
     if german:
