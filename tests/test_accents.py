@@ -98,7 +98,7 @@ def test_a_german_card_keeps_its_umlauts_end_to_end(tmp_path: Path) -> None:
     d.text((80, 80), "Jürgen Schäfer", fill=(20, 20, 20), font=ImageFont.truetype(str(DEJAVU), 64))
     small = ImageFont.truetype(str(DEJAVU), 34)
     for i, text in enumerate(("Vertriebsleiter", "juergen.schaefer@firma.de", "Tel. +49 711 3848 0123",
-                              "Königstraße 12", "70173 Stuttgart")):  # fmt: skip
+                              "Schönhauser Allee 12", "70173 Stuttgart")):  # fmt: skip
         d.text((80, 200 + 60 * i), text, fill=(20, 20, 20), font=small)
     path = tmp_path / "card.png"
     img.save(path)
@@ -108,7 +108,8 @@ def test_a_german_card_keeps_its_umlauts_end_to_end(tmp_path: Path) -> None:
     assert on.contact is not None and on.contact.name is not None
     assert on.contact.name.full == "Jürgen Schäfer", on.contact.name
     # the name's umlauts can come from the email (juergen.schaefer@); the street's only from the re-read
-    assert on.contact.address is not None and "Königstraße 12" in on.contact.address.lines, on.contact.address
+    # (not "Königstraße": the parse puts back the umlaut of a street name starting "Konig" by itself)
+    assert on.contact.address is not None and "Schönhauser Allee 12" in on.contact.address.lines, on.contact.address
     assert off.contact is not None and off.contact.address is not None
     assert not any("ö" in line for line in off.contact.address.lines), off.contact.address
 
