@@ -638,6 +638,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert repair_name("Dr. Lucía Mufioz", []) == "Dr. Lucía Muñoz"  # an ñ read as "fi"
     assert repair_name("Fiona Smith", []) == "Fiona Smith"
     assert repair_name("Dr. Björn GroB", []) == "Dr. Björn Groß"  # a ß read as a capital B (hard dev set)
+    assert repair_name("Noah ‘Thomas", []) == "Noah Thomas"  # a speck read as a quote mark before a word
+    assert repair_name("Siobhán O'Neill", []) == "Siobhán O'Neill"
     assert repair_name("Sean McBride", []) == "Sean McBride"  # a capital inside a name is no ß
     assert repair_name("JACOB WEBB", []) == "JACOB WEBB"
     assert repair_name("Maria de los Santos", []) == "Maria de los Santos"  # particles start small
@@ -1074,3 +1076,16 @@ def test_a_www_read_unsurely_before_a_garbled_host_keeps_the_line_a_web_address(
     c = parse_page(Page(lines=lines, width=900, height=400), Settings())
     assert c.emails == ("lilyd@nexus.uk",) and "emails" not in c.review
     assert c.website is None and "website" in c.review
+
+
+def test_a_names_capital_read_apart_from_the_rest_of_its_word_is_joined_back() -> None:
+    # phone dev card: "J ordan L. Williams" under "Inkwell" was taken for the company, and no name was found
+    rows = [("Inkwell", 40), ("J ordan L. Williams", 36), "Co-Founder", "P. 412.416.4189",
+            "9431 Mission Avenue, Floor 31", "Pittsburgh, PA 15275"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Jordan L. Williams" and c.company == "Inkwell"
+    # a particle or a word such as "and" stays apart, and A, I and O are words of their own
+    from cardscan.parse.people import _INITIAL_APART, _joined_initial
+
+    for text in ("M van Dijk", "B and Q", "A better way", "O Canada"):
+        assert _INITIAL_APART.sub(_joined_initial, text) == text

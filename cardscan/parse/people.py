@@ -575,6 +575,17 @@ _SPLIT_SUFFIX = re.compile(r",\s*([A-Za-z]{1,2}\.?)\s([A-Za-z]{1,2}\.?)$")
 _URL_START = re.compile(r"^\W*(?:https?\b|www\s?[.,]|www\w|[a-z]{0,3}tps?\s?:?\s?//?)|:?//", re.I)
 
 
+#: a word's capital read apart from the rest of it ("J ordan L. Williams"); not A, I or O, which stand alone as words
+_INITIAL_APART = re.compile(r"(?<![\w.])([B-HJ-NP-Z]) ([a-zà-ÿ]{3,})\b")
+
+
+def _joined_initial(m: re.Match[str]) -> str:
+    """ "J ordan" -> "Jordan": no name or company has a capital alone before a word in small letters (but a particle
+    or a word such as "and": "M van Dijk", "B and Q")."""
+    rest = m.group(2)
+    return m.group(0) if rest in _PARTICLES or rest in _FUNCTION_WORDS else m.group(1) + rest
+
+
 def candidates(lines: list[TextLine]) -> list[Candidate]:
     out: list[Candidate] = []
     for line in lines:
@@ -582,7 +593,7 @@ def candidates(lines: list[TextLine]) -> list[Candidate]:
         if (is_junk(text) and not _LEGAL.search(text)) or _URL_START.search(text):
             continue
         for part in _SPLIT.split(text):
-            part = clean_part(part)
+            part = _INITIAL_APART.sub(_joined_initial, clean_part(part))
             # "Co." or "& Co. KG" under a company name is short, but it is print, not texture
             if part and (not is_junk(part) or _LEGAL.search(part)):
                 out.append(Candidate(line.index, part, line.height, line.box.y, line.conf, line))
@@ -680,7 +691,7 @@ def name_tokens(text: str) -> list[str] | None:
         return jp
     if _ORG_WORDS.search(text) or _TRADE_WORDS.search(text) or _is_department(text):
         return None  # "Human Resources" is a department, however name-like its two capitalised words
-    words = [w.strip("’'`\"“”") for w in text.replace(",", " ").split()]
+    words = [w.strip("‘’'`\"“”") for w in text.replace(",", " ").split()]
     words = [w for w in words if w]
     core = [w for w in words if w.lower() not in _NAME_PREFIX and w.lower() not in _NAME_SUFFIX]
     if not 2 <= len(core) <= 5:
@@ -1060,6 +1071,8 @@ def repair_name(text: str, locals_: list[str]) -> str:
         w.rstrip(",") + "." if 0 < i < len(words) - 1 and re.fullmatch(r"[A-Z],?", w) else w
         for i, w in enumerate(words)
     ]
+    # "Noah ‘Thomas": a quote mark before a word is a speck (a name's apostrophe is inside it: "O'Neill")
+    words = [w.lstrip("‘’'`\"“”") or w for w in words]
     # "Björn GroB": a capital B closing a word of small letters is a ß (no name is written so: "McBride" goes on)
     words = [re.sub(r"(?<=[a-zäöü]{2})B$", "ß", w) for w in words]
     # "Mufioz": an ñ read as "fi" in a name that is written with one
