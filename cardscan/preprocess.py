@@ -1226,12 +1226,41 @@ def _balance(blobs: _Blobs) -> tuple[float, float]:
         x, y, w, h = (int(v) for v in stats[i, :4])
         if w < 3 * h or h < 6:
             continue  # not a horizontal line of text, or too small to have a core band
-        profile = np.count_nonzero(bw[y : y + h, x : x + w], axis=1).astype(np.float64)
-        core = np.flatnonzero(profile >= 0.5 * profile.max())
-        above += float(profile[: core[0]].sum())
-        below += float(profile[core[-1] + 1 :].sum())
+        for profile in text_rows(np.count_nonzero(bw[y : y + h, x : x + w], axis=1).astype(np.float64)):
+            core = np.flatnonzero(profile >= 0.5 * profile.max())
+            above += float(profile[: core[0]].sum())
+            below += float(profile[core[-1] + 1 :].sum())
     mass = above + below
     return (above - below) / max(mass, 1.0), mass
+
+
+#: a row of a text blob lies between two lines of text where its ink is at most this share of the fuller rows
+#: on both sides of it (within one line, the ink per row only rises to the core band and falls after it)
+ROW_VALLEY = 0.5
+
+
+def text_rows(profile: np.ndarray) -> list[np.ndarray]:
+    """A text blob's ink per row, cut into its lines of text at the emptiest row between each two.
+
+    Lines set close together join into one blob; as one profile, a block whose last line is the shorter
+    (a company over "Pvt Ltd", an address) has its last line counted below the first line's core band, as
+    descenders, and an upright card read as upside down."""
+    before = np.maximum.accumulate(profile)
+    after = np.maximum.accumulate(profile[::-1])[::-1]
+    valley = profile <= ROW_VALLEY * np.minimum(before, after)
+    cuts: list[int] = []
+    r = 0
+    while r < len(profile):
+        if not valley[r]:
+            r += 1
+            continue
+        end = r
+        while end < len(profile) and valley[end]:
+            end += 1
+        cuts.append(r + int(np.argmin(profile[r:end])))
+        r = end
+    rows = np.split(profile, cuts)
+    return [row for row in rows if row.size and row.max() > 0]
 
 
 def upside_down(grey: np.ndarray) -> bool | None:

@@ -351,6 +351,28 @@ def test_lines_vertical_trusts_lines_of_text_over_the_cards_shape() -> None:
     assert P.lines_vertical(P.turn(portrait, 90))
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "pitch"),
+    [("Quarry Group", "Pvt Ltd", 26), ("Quarry Group", "GmbH", 28), ("Northlight Holdings", "Ltd", 24)],
+)
+def test_upside_down_reads_two_lines_joined_into_one_blob_as_two(first: str, second: str, pitch: int) -> None:
+    # set this close, the company's two lines make one blob; as one line, its short last line ("Pvt Ltd")
+    # counted as the first line's descenders, and the upright card read as upside down
+    card = np.full((350, 610), 235, np.uint8)
+    for i, text in enumerate([first, second]):
+        cv2.putText(card, text, (60, 120 + pitch * i), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 30, 2, cv2.LINE_AA)
+    assert P.upside_down(card) is False
+    assert P.upside_down(P.turn(card, 180)) is True
+
+
+def test_text_rows_cuts_a_blob_between_its_lines_only() -> None:
+    one_line = np.array([0, 5, 30, 30, 120, 121, 120, 118, 20, 20, 3], float)  # ascenders, core, descenders
+    assert [row.tolist() for row in P.text_rows(one_line)] == [one_line.tolist()]
+    two_lines = np.array([30, 182, 180, 150, 31, 34, 30, 51, 88, 88, 60], float)
+    rows = P.text_rows(two_lines)
+    assert [row.tolist() for row in rows] == [[30, 182, 180, 150, 31, 34], [30, 51, 88, 88, 60]]
+
+
 def test_upside_down_admits_doubt_on_a_card_without_text() -> None:
     blank = np.full((500, 875), 240, np.uint8)
     assert P.upside_down(blank) is None
