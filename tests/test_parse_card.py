@@ -769,6 +769,33 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     assert "address" in parse_page(page_from_rows(rows), Settings()).review
 
 
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        "Lewel 28. 29) fhocrke Rewet, Parrematia NUW 2150, Australia",  # a country's name ends it
+        "LBS rue Sainte Cathenne",  # "185 rue Sainte-Catherine": a street word before a name
+        "Tokyo 140.789",  # a Japanese city beside digits
+        "239 O'Conneli 5ivet",  # a house number, then a name with an apostrophe
+        "175 Orchard Beat @RRR",  # a unit's "#35-03" read with an "@", which starts no email
+        "ON N23 755",  # a Canadian province and a postcode's shape, its city read apart
+    ],
+)
+def test_an_address_line_garbled_past_parsing_sends_the_empty_address_to_review(garbled: str) -> None:
+    # hard dev photos whose address OCR garbled: no address was read, and none was flagged as missing
+    rows = [("Hamish Williams", 40), "VP Infrastructure", "Quantix Pty Ltd", "+61 2 9204 1111", "h@quantix.com.au",
+            garbled]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is None and "address" in c.review
+    rows[-1] = "Quality without compromise"  # a tagline, no address
+    assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+
+
+def test_an_email_beside_a_house_number_is_no_street_cue() -> None:
+    rows = [("Hamish Williams", 40), "VP Infrastructure", "Quantix Pty Ltd", "+61 2 9204 1111", "h@quantix.com.au",
+            "175 hamish@quantix"]  # fmt: skip
+    assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 def test_a_stacked_company_word_misspelling_the_domain_of_both_email_and_website_is_spelled_from_it() -> None:
     # "Wes.wrook" over "Logistics": the email and the website both spell westbrook-logistics
     rows = [("Liam McKenzie, Jr.", 47), ("Wes.wrook", 31, 0.85), ("Logistics", 38), "Cell. +61 417 377 378",

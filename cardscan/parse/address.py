@@ -905,16 +905,24 @@ def looks_like_street(line: TextLine) -> bool:
     return _is_street(line) and named and re.search(r"(?<![\w(])\d{1,5}[a-z]?\b", line.text) is not None
 
 
-#: "Galt Late Cay UT OOLI7": a US city line whose city and ZIP code OCR garbled, its state read
+#: "Galt Late Cay UT OOLI7": a US (or Canadian) city line whose city and ZIP code OCR garbled, its state read
 _GARBLED_US_CITY = re.compile(
     rf"[A-Za-z]{{3,}},?\s+(?:{'|'.join(US_STATES)})\.?,?\s+(?=\S*\d)[\dOoIlSB]{{2}}[\dA-Z]{{1,3}}\s*$"
+    # ...and a Canadian one, its province and a postcode's shape read ("Weterion, ON N23 755")
+    rf"|(?:[A-Za-z]{{3,}},?\s+|^\s*)(?:{'|'.join(CA_PROVINCES)})\.?,?\s+"
+    r"(?=[A-Z0-9 ]*\d)[A-Z0-9]{3} ?[A-Z0-9]{3}\s*$"
 )
 
 
 #: cities and states of one word that a city line names (lower case, no accents): beside digits, an address line
 _PLACES = frozenset(
     strip_accents(place.lower())
-    for place in [*IN_PLACES, *UK_POST_TOWNS.values(), *(t for towns in REGION_TOWNS.values() for t in towns.values())]
+    for place in [
+        *IN_PLACES,
+        *JP_PLACES,
+        *UK_POST_TOWNS.values(),
+        *(t for towns in REGION_TOWNS.values() for t in towns.values()),
+    ]
     if place.isalpha() and len(place) >= 4 and place.lower() != "india"
 )
 
@@ -922,11 +930,14 @@ _PLACES = frozenset(
 def garbled_city_line(text: str) -> bool:
     """A city line whose postcode or street OCR garbled past reading: a US state still read ("Galt Late Cay UT
     OOLI7"), or a city or state of another country's tables beside digits ("Murnbai, Maharashtra 400% 51",
-    "ghamta 008 Valencia"). An address is there."""
+    "ghamta 008 Valencia"), or a line of digits and words ending in a country's name after a comma. An address
+    is there."""
     if _GARBLED_US_CITY.search(text) is not None:
         return True
     if "@" in text or re.search(r"www|http", text, re.I) or sum(c.isdigit() for c in text) < 3:
         return False
+    if "," in text and country_line(text.rsplit(",", 1)[1]):
+        return True  # "Lewel 28. 29) fhocrke Rewet, Parrematia NUW 2150, Australia": a country ends it
     return any(strip_accents(w.lower()) in _PLACES for w in re.findall(r"[^\W\d_]+", text))
 
 

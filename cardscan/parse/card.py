@@ -764,14 +764,19 @@ _WWW_START = re.compile(r"^\W*w{2,4}[\s.,]+\S{3,}", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
-_STREET_NAME = re.compile(r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$")
+_STREET_NAME = re.compile(
+    r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$"
+    # ...or named after a street word that comes first ("LBS rue Sainte Cathenne" of "185 rue Sainte-Catherine")
+    r"|(?:^|\s)(?:rue|avenue|boulevard|quai|allée|calle|avenida|paseo|via|viale|piazza|corso)\s+"
+    r"(?:(?:de|du|des|la|le|del|di|della|dei)\s+)?[A-Z][a-zà-ÿ]{2,}"
+)
 #: an Indian PIN code on a line of its own ("560517" under "Bengaluru", its dash lost): an address is printed
 _BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
 #: a web address in lower case with its dots read as spaces ("ween wallow in"), or as "! " ("ordta! com"), its ending
 #: a domain's
 _UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+!?\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
-_STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_]{2,}(?:\s+\S+)*$", re.I)
+_STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_](?:['’]?[^\W\d_])+(?:\s+\S+)*$", re.I)
 
 
 def street_shaped(line: TextLine) -> bool:
@@ -779,7 +784,7 @@ def street_shaped(line: TextLine) -> bool:
     Only a cue where an address is missing its street: "24 Hour Service" has the same shape."""
     letters = sum(c.isalpha() for c in line.text)
     shaped = bool(_STREET_SHAPED.match(line.text)) and letters >= 5 and not _looks_like_phone(line.text)
-    return shaped and "@" not in line.text
+    return shaped and re.search(r"@\s?[a-z0-9]", line.text) is None  # "175 Orchard Beat @RRR" ("#35-03") is one
 
 
 #: a leftover line read at least this surely is text the card prints, not specks of a failed read
@@ -847,7 +852,7 @@ def _missing_but_expected(
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
     if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) or garbled_city_line(ln.text)
-           or _STREET_NAME.match(ln.text) or _BARE_PIN.fullmatch(ln.text) for ln in untaken):  # fmt: skip
+           or _STREET_NAME.search(ln.text) or _BARE_PIN.fullmatch(ln.text) for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
 
