@@ -478,6 +478,9 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
         "ordta! com",  # its dot read as "!"
         "ww Draco one",  # dev hard card: two w's of the www, the rest garbled
         "WW N@KUS. Uk",  # bench hard card: an "e" read as an "@" after a www stub
+        "Ewww onyxio",  # dev hard cards: a letter glued to the www, before it or after it
+        "wwu quanlir-technpologies com.au",
+        "Nps ww afC-en-Caet Com",  # the www apart after a misread https
     ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:
@@ -497,6 +500,8 @@ def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: s
         "Settings",
         "Hello! Come",
         "WW2 memorial",
+        "Power with purpose",
+        "Glowworm Lighting",
     ],
 )
 def test_a_slash_or_a_mark_alone_is_no_sign_of_a_web_address(line: str) -> None:

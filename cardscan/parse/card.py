@@ -761,6 +761,9 @@ _UNREAD_WEB = re.compile(
 )
 #: a line starting with two to four w's and a space or a dot, then a word: a web address, however misread after
 _WWW_START = re.compile(r"^\W*w{2,4}[\s.,]+\S{3,}", re.I)
+#: ...its w's read with a letter glued before or after ("Ewww onyxio", "wwu quanlir-technpologies com.au"), or
+#: standing apart after a misread "https" ("Nps ww afC-en-Caet Com")
+_WWW_MISREAD = re.compile(r"^\W*[a-z]?w{2,4}[a-z]?[\s.,]+\S{3,}|\sw{2,4}\s+\S{3,}", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
@@ -840,7 +843,8 @@ def _missing_but_expected(
     if any(_CAPS_LOGO.fullmatch(ln.text.strip()) and sum(c.isalpha() for c in ln.text) >= 4 for ln in untaken):
         out.add("company")
     # (an "@" is an email's, unless the line starts as a web address does: "WW N@KUS. Uk", an "e" read as an "@")
-    if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text) or _WWW_START.match(ln.text))
+    if any((_UNREAD_WEB.search(ln.text) or _UNDOTTED_WEB.match(ln.text) or _WWW_START.match(ln.text)
+            or _WWW_MISREAD.search(ln.text))
            and ("@" not in ln.text or _WWW_START.match(ln.text))
            and not mentions_linkedin(ln.text) for ln in untaken):  # fmt: skip
         out.add("website")
