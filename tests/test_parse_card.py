@@ -451,6 +451,25 @@ def test_a_misread_linkedin_address_is_no_website() -> None:
     assert c.linkedin is None and "linkedin" in c.review
 
 
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        "in: hnkedin. convin mla-w dines",
+        "in Mitpt wee nkedn COmMinDQen",
+        "WWW Nnkedin COMAÄNA",
+        "wwwlinkedin comän/mguyen",
+        "Linked Sittps (Nwww Enivedn conveyichine-ciutes",
+    ],
+)
+def test_linkedin_misread_past_its_name_sends_the_empty_profile_to_review(garbled: str) -> None:
+    # hard dev photos: LinkedIn's name misread further than one slip, its profile lost with it
+    rows = [("Sarah Schmidt", 42), "sarah@vertex.io", "+49 30 1234567", (garbled, 20, 0.4)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.linkedin is None and "linkedin" in c.review
+    rows[-1] = ("Linking people and places", 20, 0.9)  # a tagline
+    assert "linkedin" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
     rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
             "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip

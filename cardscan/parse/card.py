@@ -764,6 +764,9 @@ _WWW_START = re.compile(r"^\W*w{2,4}[\s.,]+\S{3,}", re.I)
 #: ...its w's read with a letter glued before or after ("Ewww onyxio", "wwu quanlir-technpologies com.au"), or
 #: standing apart after a misread "https" ("Nps ww afC-en-Caet Com")
 _WWW_MISREAD = re.compile(r"^\W*[a-z]?w{2,4}[a-z]?[\s.,]+\S{3,}|\sw{2,4}\s+\S{3,}", re.I)
+#: LinkedIn's name misread further than `mentions_linkedin` allows: its "li" lost or misread ("hnkedin. convin",
+#: "nkedn COmMinDQen"), glued to a "www" ("wwwlinkedin comän/mguyen"), or its "in" lost ("Linked Sittps")
+_LINKEDIN_MISREAD = re.compile(r"nkedi?n|linkedin|\blinked\b", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
@@ -851,7 +854,7 @@ def _missing_but_expected(
     if any(_spells_domain(ln.text, org_domains) for ln in untaken):
         out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
-    if any(mentions_linkedin(ln.text) for ln in untaken):
+    if any(mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text) for ln in untaken):
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
