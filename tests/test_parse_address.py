@@ -845,3 +845,14 @@ def test_a_bracket_opening_a_street_line_before_its_number_and_never_closed_is_a
     c = card(("Lily Patel", 40), "Riverside House", "(239 Farringdon Road", "Belfast BT1 1BX")
     assert c.address is not None and c.address.lines[:2] == ("Riverside House", "239 Farringdon Road")
     assert address.repair_street("(12) Main Street") == "(12) Main Street"  # closed: printed so
+
+
+def test_a_linkedin_line_over_the_street_is_no_part_of_the_address() -> None:
+    # dev hard card: the profile's digits read apart ("… 158") made its line a street line over "No. 12 …"
+    rows = [("Vikram T. Subramanian", 40), "Senior Managing Consultant", "M +91-8123738961",
+            "in: wwwlinkedin com/inivsubramanian 158", "No. 12, Embassy Golf Links", "Infopark Road",
+            "Ahmedabad, Gujarat 380895"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is not None
+    assert c.address.lines == ("No. 12, Embassy Golf Links", "Infopark Road", "Ahmedabad, Gujarat 380895")
+    assert "linkedin" in c.review

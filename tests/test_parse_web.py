@@ -9,6 +9,7 @@ from cardscan.models import Contact, PersonName
 from cardscan.parse import parse_page
 from cardscan.parse.card import odd_slug_tail
 from cardscan.parse.text import page_from_rows
+from cardscan.parse.web import mentions_linkedin
 
 
 def card(*rows: str) -> Contact:
@@ -463,3 +464,9 @@ def test_a_scheme_with_its_colon_read_as_a_dot_and_a_slash_lost_still_starts_a_w
             ("https./aimendro.cony", 20, 0.34)]  # fmt: skip
     c = parse_page(page_from_rows(rows), Settings())
     assert c.website == "https://almendro.com" and "website" in c.review
+
+
+def test_linkedin_is_named_with_its_www_glued_on() -> None:
+    assert mentions_linkedin("in: wwwlinkedin com/inivsubramanian 158")
+    assert mentions_linkedin("wwwlinkodin com")
+    assert not mentions_linkedin("www.linkway.com")

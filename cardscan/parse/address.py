@@ -683,7 +683,13 @@ def _is_street(line: TextLine) -> bool:
     label = re.match(r"\W*([^\W\d_]+)\W{0,2}\s*\+\d", line.text)
     if label and label[1].lower() in LABELS:
         return False  # "Telefon +49 oe": a phone label and a country code, the number unread
+    if _WEB_ADDRESS.search(line.text):
+        return False  # "in: wwwlinkedin com/inivsubramanian 158": a web address, its house number a profile's digits
     return not is_junk(line.text) and bool(_STREET_WORDS.search(line.text)) and "@" not in line.text
+
+
+#: a web address or LinkedIn profile, however its dots were read
+_WEB_ADDRESS = re.compile(r"\bwww|\bhttps?\b|linkedin|\bc[o0]m/", re.I)
 
 
 def _aligned(a: TextLine, b: TextLine) -> bool:

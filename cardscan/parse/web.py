@@ -220,8 +220,9 @@ def _email_tail(line: TextLine, previous: TextLine | None) -> bool:
 
 
 def mentions_linkedin(text: str) -> bool:
-    """The text names LinkedIn, spelled right or one OCR slip off ("linkodin", "Iinkedln", "linked in")."""
-    words = re.findall(r"[^\W\d_]+", text.lower().replace("linked in", "linkedin"))
+    """The text names LinkedIn, spelled right or one OCR slip off ("linkodin", "Iinkedln", "linked in"), its "www."
+    before it read as part of the word or not ("wwwlinkedin")."""
+    words = [w.removeprefix("www") for w in re.findall(r"[^\W\d_]+", text.lower().replace("linked in", "linkedin"))]
     return any(len(w) >= 7 and similarity(w, "linkedin") >= 0.85 for w in words)
 
 
