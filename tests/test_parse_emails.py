@@ -40,6 +40,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("g.michel|@ampersand.fr", "g.michel@ampersand.fr"),  # a bar against the "@"
         ("E | martin@onyx.com.au", "martin@onyx.com.au"),  # a bar between label and address
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
+        ("n.mercier@onyx 10", "n.mercier@onyx.io"),  # its ".io" read apart as digits
+        ("n.mercier@onyx.fr 10", "n.mercier@onyx.fr"),  # a domain with its dot keeps what it has
         ("karim.laurent@bright line. fr", "karim.laurent@brightline.fr"),  # a space inside the domain's name
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),
         ("Email: avery.smith@contoso.com", "avery.smith@contoso.com"),

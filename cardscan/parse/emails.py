@@ -54,6 +54,8 @@ _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     # "@vantage-data om": the ".c" of ".com" lost; "@aravalicom": only its dot, in a domain with no dot at all
     (re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+[o0]m\b", re.I), r"\1.com"),
     (re.compile(r"^(@[\w-]{3,}?)(com|net|org)(?![\w.])", re.I), r"\1.\2"),
+    # "@onyx 10": an ending ".io" read apart with its letters as digits, in a domain with no dot at all
+    (re.compile(r"^(@[a-z][\w-]+)\s+(?:10|1o|i0|l0)$", re.I), r"\1.io"),
     # "@ outlook com", "@ contoso com au": the dots before the endings read as spaces
     (
         re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{_TLD_ALT})\b)(?:\s+((?:{_TLD_ALT})\b))?", re.I),
