@@ -41,6 +41,8 @@ def emails_of(*rows: str) -> tuple[str, ...]:
         ("E | martin@onyx.com.au", "martin@onyx.com.au"),  # a bar between label and address
         ("jo@ tailspin com au", "jo@tailspin.com.au"),
         ("n.mercier@onyx 10", "n.mercier@onyx.io"),  # its ".io" read apart as digits
+        ("e, m.washington@bluepeak.io", "m.washington@bluepeak.io"),  # a label's dot read as a comma
+        ("karen, lee@acme.com", "karen.lee@acme.com"),  # ...but a word's is the local part's dot
         ("n.mercier@onyx.fr 10", "n.mercier@onyx.fr"),  # a domain with its dot keeps what it has
         ("karim.laurent@bright line. fr", "karim.laurent@brightline.fr"),  # a space inside the domain's name
         ("E: avery.smith@contoso.com", "avery.smith@contoso.com"),

@@ -72,7 +72,9 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _LABEL = re.compile(
     r"(?<![\w.@])(?:e-?mail|mail(?:to|t0|t|i|io|l)?|e-?m|e)\s*[:;.]\s+(?=[\w.+'-]+\s?@)"
     r"|(?<![\w.@])(?:e-?mail|mail(?:to|t0|t|i|io|l)?)\s*[:;]\s*(?=[\w.+'-]+\s?@)"
-    r"|(?<![\w.@])(?:e-?mail|mail)\s+(?=[\w.+'-]+\s?@)",
+    r"|(?<![\w.@])(?:e-?mail|mail)\s+(?=[\w.+'-]+\s?@)"
+    # "e, m.washington@": the label's dot read as a comma, at the start of the line
+    r"|^\W*e\s?,\s+(?=[\w.+'-]+\s?@)",
     re.I,
 )
 
