@@ -184,6 +184,8 @@ def test_name_and_email_only_invents_nothing() -> None:
         ("Ciaude Moreau", "cmoreau@acme.com", "Ciaude Moreau"),  # an initial proves nothing: kept
         ("lan Wright", "ian.wright@acme.com", "Ian Wright"),  # l for I, and a name starts with a capital
         ("Stefan Miiller", "stefan.mueller@acme.de", "Stefan Müller"),  # umlaut dots read as "ii"
+        ("Laura Grok", "laura_gross@elbbruecke.de", "Laura Groß"),  # a ß read as a k
+        ("Laura Kroll", "laura.kroll@elbbruecke.de", "Laura Kroll"),  # a k the email spells stays
         ("Chloé Moreau", "chloe.moreau@azur.io", "Chloé Moreau"),  # the printed accent stays
         ("Wanna Berg, PhD", "hanna.berg@acmewidgets.com", "Hanna Berg, PhD"),  # a comma before the suffix
     ],

@@ -1026,7 +1026,8 @@ _ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "Il": 
 
 
 def _accent_from_email(token: str, locals_: list[str], initials: str = "") -> str:
-    """ "Muller" -> "Müller" when the email spells "mueller": the only reading both agree on.
+    """ "Muller" -> "Müller" when the email spells "mueller", "Grok" -> "Groß" when it spells "gross": the only
+    reading both agree on.
 
     German addresses write ü as ue; when OCR dropped the umlaut the email tells it back. Nothing
     is changed unless putting one umlaut back makes the name spell the email's word exactly, and
@@ -1043,6 +1044,12 @@ def _accent_from_email(token: str, locals_: list[str], initials: str = "") -> st
         candidate = token[:i] + umlaut + token[i + 1 :]
         if _german_ascii(candidate) in words:
             return candidate
+    # "Grok" beside laura_gross@: a ß read as a letter of its shape (B, k, f) after a small letter
+    for i in range(1, len(token)):
+        if token[i] in "Bkf" and token[i - 1].islower():
+            candidate = token[:i] + "ß" + token[i + 1 :]
+            if _german_ascii(candidate) in words:
+                return candidate
     return token
 
 
