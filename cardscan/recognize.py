@@ -7,7 +7,8 @@ enlarged, as strips stacked into one small image: lines read with low confidence
 blur) are read from the card prepared without `light` and keep the more confident of their two
 readings, and name and address lines take back accents. Print that no word of the first reading covers
 (a line Tesseract's page layout dropped) is read in the same call, as lines of its own, or with the line it
-starts (a first word dropped), which is then in doubt.
+starts (a first word dropped), which is then in doubt; so is a line whose first word Tesseract read together
+with specks beside it into one tall doubtful word ("fo Soot" for "4001" before "1st Ave NE").
 Only ocr.py calls Tesseract.
 """
 
@@ -302,6 +303,42 @@ def missed_print(image: np.ndarray, page: Page) -> list[Box]:
     return out
 
 
+#: a doubtful line of one or two words at least this many times as tall as the worded line it starts...
+SWALLOWED_HEIGHT = 1.8
+#: ...when that line has this many letters and digits (its height is a line's, not a speck's)
+SWALLOWER_LETTERS = 8
+
+
+def swallowed_starts(page: Page) -> dict[int, tuple[int, Box]]:
+    """Lines whose first word was read together with something beside it (a speck of the card's pattern, an
+    icon) into one tall doubtful word or line of its own ("fo Soot" for "4001" before "1st Ave NE Redmond"):
+    {the line's index: (the tall line's index, its stretch within the line's rows, to be read with the line)}.
+    The tall line is SWALLOWED_HEIGHT times the line's height or more, spans its rows, and ends beside its start
+    (of two such lines, the nearer one)."""
+    out: dict[int, tuple[int, Box]] = {}
+    for j, tall in enumerate(page.lines):
+        if (tall.conf or 0.0) >= DOUBTFUL_LINE or len(tall.words) > 2 or not any(c.isalnum() for c in tall.text):
+            continue
+        t = tall.box
+        beside = [
+            (line.box.x - t.x2, i)
+            for i, line in enumerate(page.lines)
+            if i != j
+            and i not in out
+            and _worded(line)
+            and sum(map(_letters, line.words)) >= SWALLOWER_LETTERS
+            and t.h >= SWALLOWED_HEIGHT * line.box.h
+            and t.y <= line.box.y
+            and t.y2 >= line.box.y2
+            and t.x < line.box.x
+            and -0.5 * line.box.h <= line.box.x - t.x2 <= 1.5 * line.box.h
+        ]
+        if beside:
+            b = page.lines[min(beside)[1]].box
+            out[min(beside)[1]] = (j, Box(t.x, b.y, min(t.x2, b.x) - t.x, b.h))
+    return out
+
+
 def _within_rows(word: Word, span: Box) -> Word:
     """The word with its box cut to the rows of the line it was read again for: a strip's margins hold bits of
     the lines above and below, which Tesseract may box with it (a line's height doubled puts it in a block
@@ -384,6 +421,11 @@ def second_look(
         else:
             strips[i] = Line((*strips[i].words, Word("", box, None)), block=strips[i].block)
             doubt.add(page.lines[i])
+    # a line whose first word went into a tall doubtful word beside it: read with that word's stretch of its rows
+    swallowed = swallowed_starts(page) if settings.step_on("second_pass") else {}
+    for i, (_, box) in swallowed.items():
+        strips[i] = Line((*strips[i].words, Word("", box, None)), block=strips[i].block)
+        doubt.add(page.lines[i])
     lines_by_index = [*strips, *missed]
     idx = [i for i, ln in enumerate(page.lines) if ln in doubt or i in targets]
     if not idx and not missed:
@@ -406,6 +448,7 @@ def second_look(
         if any(c.isalnum() for w in found for c in w.text):
             out.append(Line(words=tuple(found), block=1 + max((ln.block for ln in out), default=0)))
             regroup = True
+    taken: list[int] = []  # lines that took their second reading
     for i in idx:
         line = page.lines[i]
         # a strip's margin shows bits of the lines by it
@@ -415,9 +458,13 @@ def second_look(
         if line in doubt and better(line, again, max(0, beyond)):
             out[i] = Line(words=tuple(_within_rows(w, lines_by_index[i].box) for w in again), block=line.block)
             regroup = True  # the new words may split or join lines differently
+            taken.append(i)
         elif i in targets and again:
             # a name may come from anywhere ("Ayşe" on a German card): only an address's letters are the country's
             out[i] = accents.take(line, again, frozenset() if accents.holds_name(line, contact) else lands, image)
+    for i in taken:
+        if i in swallowed:  # the tall word's print is now the line's first word: its own reading goes
+            out[swallowed[i][0]] = Line(())
     if regroup:
         return Page(
             lines=tuple(group_lines(distinct([(w, ln.block) for ln in out for w in ln.words]))),

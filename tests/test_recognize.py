@@ -34,6 +34,7 @@ from cardscan.recognize import (
     script_model,
     second_look,
     settled,
+    swallowed_starts,
 )
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
@@ -178,6 +179,38 @@ def test_second_look_reads_the_doubtful_strips_and_puts_the_words_back_where_the
     assert {"Anna", "Berg", "Sales", "Manager"} <= set(words)
     assert abs(words["Anna"].x - 40) < 10 and abs(words["Anna"].y2 - 80) < 10
     assert abs(words["Sales"].x - 300) < 10 and abs(words["Sales"].y2 - 300) < 10
+
+
+def test_a_line_whose_first_word_went_into_a_tall_speck_beside_it_is_read_with_that_stretch() -> None:
+    # "4001 1st Ave NE Redmond" on a card with a patterned corner: Tesseract read "4001" with the pattern's specks
+    # above and below it as one tall doubtful line ("fo Soot"), and the street line without its number
+    image = np.full((400, 1000), 255, np.uint8)
+    cv2.putText(image, "4001 1st Ave NE Redmond", (60, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3)
+    specks = np.random.default_rng(5)  # the pattern's specks above and below the number
+    for x, y in zip(specks.integers(50, 150, 60), specks.choice([*range(200, 262), *range(306, 315)], 60), strict=True):
+        cv2.circle(image, (int(x), int(y)), 3, 0, -1)
+    tall = Line(words=(Word("fo", Box(50, 200, 50, 115), 0.2), Word("Soot", Box(105, 200, 45, 115), 0.15)), block=1)
+    street = Line(words=(Word("1st", Box(165, 270, 60, 35), 0.92), Word("Ave", Box(235, 270, 70, 35), 0.93),
+                         Word("NE", Box(315, 270, 50, 35), 0.93), Word("Redmond", Box(375, 270, 170, 35), 0.92)),
+                  block=1)  # fmt: skip
+    page = Page(lines=(tall, street), width=1000, height=400)
+    assert swallowed_starts(page) == {1: (0, Box(50, 270, 100, 35))}
+    again = second_look(image, page, Contact(), Settings())
+    assert [ln.text for ln in again.lines] == ["4001 1st Ave NE Redmond"]
+    # the tall line must be doubtful, of one or two words, and the line it starts must be more than a speck itself
+    assert swallowed_starts(dataclasses.replace(page, lines=(_with_conf(tall, 0.9), street))) == {}
+    assert swallowed_starts(dataclasses.replace(page, lines=(tall, Line(words=street.words[:1])))) == {}
+    three = Line(words=(*tall.words, Word("x", Box(152, 200, 8, 115), 0.2)))
+    assert swallowed_starts(dataclasses.replace(page, lines=(three, street))) == {}
+    # a line beside it of its own height, or away from the street line's start, is no swallowed word
+    low = Line(words=tuple(dataclasses.replace(w, box=Box(w.box.x, 270, w.box.w, 35)) for w in tall.words))
+    assert swallowed_starts(dataclasses.replace(page, lines=(low, street))) == {}
+    far = Line(words=tuple(dataclasses.replace(w, box=Box(w.box.x - 100, 200, w.box.w, 115)) for w in tall.words))
+    assert swallowed_starts(dataclasses.replace(page, lines=(far, street))) == {}
+
+
+def _with_conf(line: Line, conf: float) -> Line:
+    return Line(words=tuple(dataclasses.replace(w, conf=conf) for w in line.words), block=line.block)
 
 
 def test_second_look_reads_doubtful_lines_from_the_other_image_it_is_given() -> None:
