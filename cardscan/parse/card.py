@@ -971,7 +971,7 @@ _SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b|\b\d+ (?i:planta|piso|anda
 
 def odd_text(field: str, text: str) -> bool:
     """True when a text field carries a character or shape its kind of field never prints."""
-    if _ODD_CHAR.search(text):
+    if _ODD_CHAR.search(text) or _unbalanced(text):
         return True
     if field == "name" and any(c.isdigit() for c in text):
         return True
@@ -981,6 +981,17 @@ def odd_text(field: str, text: str) -> bool:
         return True
     # "東京都港区港南 03-": an address ends on a number or a word, never on a dangling hyphen
     return field == "address" and bool(_SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text))
+
+
+def _unbalanced(text: str) -> bool:
+    """A bracket that none closes or opens ("Research) Scientist"): a speck read as one (on 920 hard and phone
+    dev photos, every such name, title, department, company or address was misread)."""
+    depth = 0
+    for c in text:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 #: a line read at least this surely spells what is printed: an email domain a letter off it is the misreading
