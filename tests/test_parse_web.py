@@ -341,6 +341,9 @@ def test_a_line_spelling_the_email_domain_as_a_web_address_does_flags_the_missin
         ("W: sternwarte, io", 0.8, True),
         ("yw sternwarte io", 0.8, False),  # bench hard card 039: "www" garbled, which a word might have been too
         ("hittps /hrww sternwarteio", 0.8, False),  # bench hard card 089
+        # a letter misread as its look-alike too (hard dev card: "www pinnacle health jo" beside @pinnacle-health.io)
+        ("www sternwarte jo", 0.81, True),
+        ("sternwarte jo", 0.81, False),
     ],
 )
 def test_a_web_address_whose_dots_were_lost_is_the_email_domain_it_spells(read: str, conf: float, sure: bool) -> None:
@@ -357,6 +360,9 @@ def test_a_web_address_whose_dots_were_lost_is_the_email_domain_it_spells(read: 
         "Careers sternwarte io",  # an email whose "@" was lost: a word before the domain
         "Sternwarte IO",  # a company and a legal form or a country's code, not a web address
         "sternwarte io solutions",  # the domain not at the line's end
+        "Sternwarte Jo",  # words of a company, not a web address
+        "www sternwarte jo iq",  # more than one letter misread
+        "www stemwarte",  # the name only, misread: nearer the name than the whole domain
     ],
 )
 def test_no_web_address_is_made_of_a_line_that_only_holds_the_email_domains_letters(read: str) -> None:

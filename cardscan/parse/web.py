@@ -15,6 +15,7 @@ from .text import (
     TLD_COUNTRY,
     TextLine,
     mend_tld,
+    ocr_edits,
     registrable,
     second_level_dotted,
     similarity,
@@ -399,7 +400,51 @@ def undotted_site(lines: list[TextLine], domains: list[str]) -> WebHit | None:
                 continue  # read with its dots: find_websites' to take or leave ("monarch.com" an email's lost end)
             if not head and " " in tail and not tail.islower():
                 continue  # "Keystone Co" beside @keystone.co: a company and its legal form, not its web address
-            plain = all(t.lower() in {"w", "web", "website", "site", "url", "internet", "www"} for t in head)
+            plain = all(t.lower() in _PLAIN_HEADS for t in head)
+            conf = min(ln.conf, UNDOTTED_CONF) if plain else min(ln.conf, UNDOTTED_STUB_CONF)
+            return WebHit(domain.lower(), ln.index, round(conf, 3))
+    return _slipped_site(lines, domains)
+
+
+_PLAIN_HEADS = frozenset({"w", "web", "website", "site", "url", "internet", "www"})
+#: a web address whose dots were lost and a letter misread as its look-alike ("www pinnacle health jo" beside
+#: @pinnacle-health.io) is the email's domain when its letters are at most this many look-alike swaps off them
+SLIPPED_SWAPS = 1
+
+
+def _slipped_site(lines: list[TextLine], domains: list[str]) -> WebHit | None:
+    """`undotted_site` for an address with a look-alike slip too: the line's letters after a www stub or label are the
+    domain's with at most SLIPPED_SWAPS look-alike swaps, and nearer the whole domain than its name without its
+    ending (a company line "Pinnacle Health" spells the name only). In review unless behind a plain "www" or label."""
+    for ln in lines:
+        if "@" in ln.text:
+            continue
+        tokens = [t for t in re.split(r"[\s/:.,]+", ln.text) if t]
+        k = 0
+        while k < len(tokens) - 1 and _BEFORE_UNDOTTED.fullmatch(tokens[k]):
+            k += 1
+        head, tail = tokens[:k], " ".join(tokens[k:])
+        if not head and " " in tail and not tail.islower():
+            continue  # "Pinnacle Health Jo": words of a company, not a web address
+        written = re.sub(r"[^a-z0-9]", "", tail.lower())
+        for domain in domains:
+            labels = domain.lower().split(".")
+            if len(labels) < 2 or len(labels[0]) < 4 or domain.lower() in ln.text.lower():
+                continue  # (read with its dots: find_websites' to take or leave, as in `undotted_site`)
+            whole = _swaps("".join(labels), written)
+            if whole is None or whole > SLIPPED_SWAPS:
+                continue
+            # the name without its ending, or without a second level's too ("emberly" of emberly.com.au)
+            names = ["".join(labels[:-n]) for n in (1, 2) if len(labels) > n]
+            if any(n is not None and n <= whole for n in (_swaps(name, written) for name in names)):
+                continue
+            plain = bool(head) and all(t.lower() in _PLAIN_HEADS for t in head)
             conf = min(ln.conf, UNDOTTED_CONF) if plain else min(ln.conf, UNDOTTED_STUB_CONF)
             return WebHit(domain.lower(), ln.index, round(conf, 3))
     return None
+
+
+def _swaps(printed: str, written: str) -> int | None:
+    """How many look-alike swaps read `printed` as `written`; None when any other change is needed too."""
+    edits = ocr_edits(printed, written)
+    return len(edits) if all(e.plausible for e in edits) else None
