@@ -437,7 +437,19 @@ def test_missing_fields_a_cue_expects_are_flagged_not_invented() -> None:
     assert c.review == ("company", "address")  # contoso.com names a company; a street without its city
     assert c.confidence["company"] == c.confidence["address"] == 0.0
     failed = card(("ae a Re", 40, 0.3), ("——s ~~ |", 20, 0.2), ("ss a —", 25, 0.3))
-    assert failed.review == ("name", "company", "emails", "phones")  # what every card prints, not read
+    # what every card prints, not read; and a website, printed with the email and phones more often than not
+    assert failed.review == ("name", "company", "emails", "phones", "website")
+
+
+def test_an_empty_website_goes_to_review_when_no_email_and_no_phone_was_read() -> None:
+    # hard dev photo: the contact block read as specks, the name, title and company read well
+    rows = [("Nordlicht", 36), ("Engineering SE", 44), ("orn oaraee", 28, 0.1), ("manies ben", 28, 0.18),
+            ("Maximilian Schröder", 26, 0.91), "Lead Customer Success Manager"]  # fmt: skip
+    c = card(*rows)
+    assert c.website is None and "website" in c.review
+    # an email or a phone read: the card's contact block was read, and an empty website is no cue by itself
+    assert "website" not in card(*rows, "m.schroeder@nordlicht.de").review
+    assert "website" not in card(*rows, "Tel. +49 40 7579149").review
 
 
 def test_a_clean_minimal_card_flags_nothing() -> None:
