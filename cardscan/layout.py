@@ -54,6 +54,10 @@ def _overlap(a: Box, b: Box) -> float:
     return max(0, inter) / max(1, min(a.h, b.h))
 
 
+#: words of a dash alone, which no height test can place in a row
+DASHES = frozenset({"-", "–", "—"})
+
+
 def _row_band(row: list[tuple[Word, int]]) -> Box:
     """The row's typical box at its right end: median height, so one tall glyph (@, a logo) does not skew it."""
     last = row[-1][0].box
@@ -80,9 +84,16 @@ def group_lines(words: Iterable[tuple[Word, int]]) -> list[Line]:
             limit = MAX_SPACED_GAP if _spaced_letters(row[-1][0], word) else MAX_GAP
             if gap > limit * height or (gap < -0.5 * height and block != row[-1][1]):
                 continue
-            if not 0.4 <= word.box.h / max(1, band.h) <= 2.5:
+            if word.text in DASHES:
+                # a dash is as flat as it is printed ("Kolkata - 700099"): it joins a row its middle lies in, of
+                # its own block and nearest it first (not a tall speck's row reaching over it)
+                if not band.y <= word.box.cy <= band.y2:
+                    continue
+                score = 1.0 + (block == row[-1][1]) + 1 / (1 + max(0, gap))
+            elif not 0.4 <= word.box.h / max(1, band.h) <= 2.5:
                 continue
-            score = max(_overlap(band, word.box), _overlap(last, word.box))
+            else:
+                score = max(_overlap(band, word.box), _overlap(last, word.box))
             if score >= MIN_OVERLAP and score > best_score:
                 best, best_score = row, score
         if best is None:

@@ -82,6 +82,21 @@ def test_a_tall_glyph_box_does_not_split_the_line() -> None:
     assert [ln.text for ln in lines] == ["Tel.", "julia@parallax, io"]
 
 
+def test_a_dash_boxed_flat_joins_the_line_of_its_block_it_stands_in() -> None:
+    # bench hard card: "Kolkata - 700099" with the dash boxed 3 px tall, beside a tall speck's row reaching over it
+    words = [
+        (Word(",", Box(3, 690, 52, 52), 0.51), 23),
+        (Word("..", Box(129, 648, 204, 95), 0.34), 23),
+        (Word("Kolkata", Box(321, 672, 76, 16), 0.85), 22),
+        (Word("-", Box(405, 680, 4, 3), 0.87), 22),
+        (Word("700099", Box(421, 671, 77, 17), 0.95), 22),
+    ]
+    assert [ln.text for ln in group_lines(words)] == ["Kolkata - 700099", ", .."]
+    # a dash above or below a line's letters is none of its words
+    low = [*words[2:3], (Word("-", Box(405, 700, 4, 3), 0.87), 22), words[4]]
+    assert [ln.text for ln in group_lines(low)] == ["Kolkata 700099", "-"]
+
+
 def test_a_word_box_running_over_the_next_words_keeps_them_on_its_line() -> None:
     # Tesseract boxed "0429" 170 px wide, over "030 633": the mobile number must stay one line
     data = table(

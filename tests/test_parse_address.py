@@ -590,6 +590,13 @@ def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: li
         ("Hafenstraße 20. 48320 Münster. Deutschland", "Hafenstraße 20, 48320 Münster, Deutschland", "Münster"),
         # a dash before an Indian PIN is printed so
         ("12 MG Road, Bengaluru - 560001", "12 MG Road, Bengaluru - 560001", "Bengaluru"),
+        # a dash between a word or a number and a house number or postcode with words after it (phone bench cards)
+        (
+            "Bâtiment C - 219 Allée des Tilleuls - 38000 Grenoble",
+            "Bâtiment C, 219 Allée des Tilleuls, 38000 Grenoble",
+            "Grenoble",
+        ),
+        ("Avinguda Diagonal 62 - 7a planta - 28084 Madrid", "Avinguda Diagonal 62, 7a planta, 28084 Madrid", "Madrid"),
     ],
 )
 def test_a_separator_read_as_a_dash_or_a_dot_is_printed_as_a_comma(row: str, printed: str, city: str) -> None:

@@ -437,3 +437,7 @@ def test_a_number_whose_groups_ocr_boxed_unevenly_stays_one_number() -> None:
     from cardscan.parse.text import split_columns
 
     assert len(split_columns(name_and_print.words)) == 2
+    # a dash boxed a quarter as tall as the words either side of it cuts nothing (bench hard card: "Kolkata - 700099")
+    city = (Word("Kolkata", Box(321, 671, 76, 16), 0.85), Word("-", Box(405, 679, 4, 4), 0.9),
+            Word("700099", Box(421, 671, 77, 16), 0.96))  # fmt: skip
+    assert len(split_columns(city)) == 1

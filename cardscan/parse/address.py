@@ -951,10 +951,13 @@ def garbled_city_line(text: str) -> bool:
 #: a dot, as commas do
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 #: such a middle dot read as a dash between words ("Elizabeth Street - Parramatta NSW 2150", "H91 DE1H - Ireland";
-#: a dash before a number is printed: "Bengaluru - 560001"), or between a house number and a postcode with its city
-#: after it ("Im Mediapark 233b - 70299 Stuttgart"), or as a full stop after a postcode ("NSW 2000. Australia")
+#: a dash before a number that ends the line, or its country, is printed: "Bengaluru - 560001"), or between a house
+#: number and a postcode with its city after it ("Im Mediapark 233b - 70299 Stuttgart"), or between a word and a house
+#: number or postcode with words after it ("Bâtiment C - 219 Allée des Tilleuls", "62 - 7a planta - 28084 Madrid"; an
+#: Indian PIN code has six digits), or as a full stop after a postcode ("NSW 2000. Australia")
 _SEPARATOR_MISREAD = re.compile(
     r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?:(?<=\d)|(?<=\d[A-Za-z]))\s*[-–.]\s+(?=\d{4,5}\s+[^\W\d_]{2})"
+    r"|(?<=[^\W_])\s+[-–]\s+(?=\d{1,5}[A-Za-z]?\s+[^\W\d_]{2})"
     r"|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})"
 )
 #: ...and as a full stop after a word, before a country's name that ends the line ("Münster. Deutschland")

@@ -65,9 +65,12 @@ def split_columns(words: Sequence[Word]) -> list[list[Word]]:
     typical = statistics.median([w.box.h for w in words]) if words else 0.0
     for prev, word in itertools.pairwise(words):
         gap = word.box.x - prev.box.x2
-        small = max(1, min(prev.box.h, word.box.h))
+        # a joining mark's box is not its font's size either way: "Kolkata - 700099" with the dash boxed a quarter
+        # as tall is measured by the words beside the mark
+        sized = [w for w in parts[-1] if w.text not in _JOINING_MARKS] or parts[-1]
+        small = max(1, min(sized[-1].box.h, word.box.h))
         # a true median: of two words, one box OCR drew too tall ("C" beside a separator) is not the font
-        left_h = statistics.median([w.box.h for w in parts[-1]])
+        left_h = statistics.median([w.box.h for w in sized])
         # a label one small letter wide ("M") sits further from its number than words do: measure
         # the gap against the line's typical height, not the letter's
         cut = gap >= 2.5 * typical
