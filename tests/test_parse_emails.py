@@ -80,6 +80,9 @@ def test_no_email_from_fragments(printed: str) -> None:
         (["Nimbus Biotech", "E: c.king@nimbus-biotechio"], ("c.king@nimbus-biotech.io",)),  # its letters, a hyphen
         (["W: www larkspurio", "j.white@larkspurio"], ("j.white@larkspur.io",)),  # a website as garbled
         (["E: ava@studio"], ()),  # nothing says where the ending starts: "stud.io" would be a guess
+        # or read as a space, the name split by another (hard dev card: "mpatel @oak ndge uk" over "www.oakndge.uk")
+        (["mpatel @oak ndge uk", "Web: www.oakndge.uk"], ("mpatel@oakndge.uk",)),
+        (["mpatel @oak ndge uk"], ()),  # nothing spells the name: "oak.ndge.uk" or "oak-ndge.uk" may be meant
         (["Acme Labs", "E: ava@studio"], ()),  # another line, but it spells no "stud"
     ],
 )
@@ -144,12 +147,14 @@ def test_an_at_read_as_a_capital_letter_on_an_email_line_is_mended_and_flagged()
     for printed, expected in (
         ("E: poojacG larkspur.com", "poojac@larkspur.com"),
         ("Email: j.smithQ contoso.co.uk", "j.smith@contoso.co.uk"),
+        ("E: m. brownG lattice.io", "m.brown@lattice.io"),  # hard dev card: a space after the local part's dot too
     ):
         c = parse_page(page_from_rows([("Avery Smith", 40), printed]), Settings())
         assert c.emails == (expected,) and "emails" in c.review, printed
     # a lower-case letter is the local part's own, and an unlabelled line is no email line
     assert emails_of("E: diego larkspur.com") == ()
     assert emails_of("poojacG larkspur.com") == ()
+    assert emails_of("E: m brownG lattice.io") == ()  # a space between words is no dot's
 
 
 def test_a_local_part_cut_at_a_dot_read_as_a_space_is_joined_when_the_name_spells_it() -> None:

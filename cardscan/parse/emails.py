@@ -82,7 +82,7 @@ _LABEL = re.compile(
 #: "E: poojacG larkspur.com": on a line labelled as an email's, with no "@", a lower-case word ending in
 #: a capital G, Q or O (a small "@" as OCR reads it) before a domain is an email with its "@" misread
 _AT_MISREAD = re.compile(
-    rf"^\W*(?:e-?mail|mail|e)\s*[:;.]?\s+([a-z0-9][a-z0-9._-]*)(?-i:[GQO])\s?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLD_ALT}))\b",
+    rf"^\W*(?:e-?mail|mail|e)\s*[:;.]?\s+([a-z0-9](?:[a-z0-9._-]|(?<=[._])\s)*)(?-i:[GQO])\s?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLD_ALT}))\b",
     re.I,
 )
 #: confidence of an email whose "@" was read as a letter: a likely reading, for the user to check
@@ -185,8 +185,9 @@ _DOTLESS = re.compile(rf"@([\w-]{{3,}}?)({_TLD_ALT})(?![\w.-])", re.I)
 
 
 def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
-    """ "@northwindio" -> "@northwind.io": a domain whose only dot OCR lost, when another line of the card spells
-    the name before the ending ("NORTHWIND", "Nimbus Biotech" for "@nimbus-biotechio", "www larkspurio"). The
+    """ "@northwindio" -> "@northwind.io": a domain whose only dot OCR lost (or read as a space: "@oak ndge uk"), when
+    another line of the card spells the name before the ending ("NORTHWIND", "Nimbus Biotech" for
+    "@nimbus-biotechio", "www larkspurio", "www.oakndge.uk"). The
     endings "com", "net" and "org" are split without that (`_DOMAIN_REPAIRS`); a shorter one, without a line
     to confirm where it starts, is as likely part of the name ("@studio")."""
 
@@ -197,7 +198,14 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
             return f"@{m.group(1)}.{m.group(2)}"
         return m.group(0)
 
-    return _DOTLESS.sub(spelled, text)
+    def spaced(m: re.Match[str]) -> str:
+        return f"@{''.join(m.group(1).split())}.{m.group(2)}" if spelled(m) != m.group(0) else m.group(0)
+
+    return _SPACED_ENDING.sub(spaced, _DOTLESS.sub(spelled, text))
+
+
+#: ...or whose last dot OCR read as a space, at the line's end: "mpatel @oak ndge uk" beside "www.oakndge.uk"
+_SPACED_ENDING = re.compile(rf"@([\w-]{{2,}}(?:\s[\w-]{{2,}})?)\s({_TLD_ALT})(?=\W*$)", re.I)
 
 
 #: a name's suffixes and prefixes written with a dot, which print just before an email on the name's row
@@ -258,7 +266,8 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
         m = _AT_MISREAD.match(line.text) if "@" not in fixed else None
         at_misread = m is not None and m.group(1).islower()
         if m is not None and at_misread:
-            fixed = f"{m.group(1)}@{m.group(2)}"
+            # (a space after a dot inside the local part is the print's: "E: m. brownG lattice.io")
+            fixed = "".join(m.group(1).split()) + "@" + m.group(2)
         if "@" not in fixed:
             continue
         fixed = _dotted(fixed, line, lines)
