@@ -298,6 +298,17 @@ def test_a_street_left_over_beside_an_address_without_one_sends_it_to_review() -
     assert c.address is not None and c.address.lines == ("Perth WA 6000",) and "address" in c.review
 
 
+def test_a_spanish_floor_left_over_sends_the_empty_address_to_review() -> None:
+    # phone bench card: "Gran Vía 119, 2ª planta" over "28070 Madrid", its postcode unread: no address is made of it
+    rows = [("Solana SL", 35), ("Elena Díaz", 37), "Work +34 917 22 80 15", "E: elena.diaz@solana.es",
+            "Gran Via 119, 2 planta", "Madrid"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is None and "address" in c.review
+    # a floor's number in a slogan's words is no floor
+    rows = [*rows[:4], "2 plantas, 1 equipo"]
+    assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 def test_a_line_under_the_title_that_is_no_department_sends_the_empty_department_to_review() -> None:
     rows = [("Iñaki Castaño", 34), "Associate Data Scientist", ("Prostuct Dougn", 21, 0.68), "inaki@outlook.com"]
     c = parse_page(page_from_rows(rows), Settings())

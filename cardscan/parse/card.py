@@ -776,6 +776,8 @@ _STREET_NAME = re.compile(
     r"|(?:^|\s)(?:rue|avenue|boulevard|quai|allée|calle|avenida|paseo|via|viale|piazza|corso)\s+"
     r"(?:(?:de|du|des|la|le|del|di|della|dei)\s+)?[A-Z][a-zà-ÿ]{2,}"
 )
+#: a Spanish or Portuguese floor ("2ª planta", its ordinal sign lost: "Gran Via 119, 2 planta"): an address's line
+_FLOOR = re.compile(r"\b\d{1,2}\s?[ªºoa]?\s+(?:planta|piso|andar)\b", re.I)
 #: an Indian PIN code on a line of its own ("560517" under "Bengaluru", its dash lost): an address is printed
 _BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
 #: a web address in lower case with its dots read as spaces ("ween wallow in"), or as "! " ("ordta! com"), its ending
@@ -863,7 +865,8 @@ def _missing_but_expected(
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
     if any(looks_like_street(ln) or street_shaped(ln) or country_line(ln.text) or garbled_city_line(ln.text)
-           or _STREET_NAME.search(ln.text) or _BARE_PIN.fullmatch(ln.text) for ln in untaken):  # fmt: skip
+           or _STREET_NAME.search(ln.text) or _BARE_PIN.fullmatch(ln.text) or _FLOOR.search(ln.text)
+           for ln in untaken):  # fmt: skip
         out.add("address")
     return out - has
 
