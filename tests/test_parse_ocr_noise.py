@@ -265,6 +265,7 @@ def test_company_word_next_to_the_company_is_not_a_title() -> None:
 
 def test_name_repairs_that_the_card_itself_proves() -> None:
     assert card(("Hamish Ryan Ill", 50), "Engineer").name.full == "Hamish Ryan III"  # type: ignore[union-attr]
+    assert card(("Jack Hall, ITI", 50), "Director of Sales").name.full == "Jack Hall, III"  # type: ignore[union-attr]
     muller = card(("Julia Muller", 50), "julia.mueller@parallax.de").name
     assert muller is not None and muller.full == "Julia Müller"
     # without the email's "ue" nothing says the printed name had an umlaut

@@ -1022,7 +1022,9 @@ SURE_COMPANY_WORD = 0.9
 COMPANY_DISAGREES_CONF = 0.55
 
 
-_ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "Il": "II", "lI": "II", "ll": "II"}
+#: a numeral suffix with an I read as a look-alike (l, 1, or a serif I as T: "Jack Hall, ITI" on a phone dev card)
+_ROMAN_MISREAD = {"Ill": "III", "IIl": "III", "lII": "III", "lll": "III", "IlI": "III", "ITI": "III", "I1I": "III",
+                  "Il": "II", "lI": "II", "ll": "II"}  # fmt: skip
 
 
 def _accent_from_email(token: str, locals_: list[str], initials: str = "") -> str:
