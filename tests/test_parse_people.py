@@ -942,3 +942,13 @@ def test_a_company_named_from_its_domain_goes_to_review() -> None:
             "Via Roma 134, 50147 Firenze FI"]  # fmt: skip
     c = parse_page(page_from_rows(rows), Settings())
     assert c.company == "LANTERNA ENGINEERING S.R.L." and "company" in c.review
+
+
+def test_a_names_last_letter_set_apart_is_joined_back_when_the_email_spells_the_word() -> None:
+    # phone dev card: "Stefan von Stei n" (a wide gap before the last letter) over stefan.vonstein@
+    rows = [("RHEINBLICK STUDIO", 32), ("Stefan von Stei n", 31), "stefan.vonstein@rheinblick.de", "Geschäftsführer"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.name is not None and c.name.full == "Stefan von Stein"
+    # nothing spells the word whole: no name is guessed
+    rows = [("RHEINBLICK STUDIO", 32), ("Stefan von Stei n", 31), "info@rheinblick.de", "Geschäftsführer"]
+    assert parse_page(page_from_rows(rows), Settings()).name is None

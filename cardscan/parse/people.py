@@ -1313,6 +1313,22 @@ def _respaced_name(c: Candidate, locals_: list[str]) -> Candidate:
     return c
 
 
+def _rejoined_letter(c: Candidate, locals_: list[str]) -> Candidate:
+    """ "Stefan von Stei n" over `stefan.vonstein@`: a word's last letter OCR set apart (a wide gap in the print),
+    joined back when the email spells the word whole. (A vowel alone may be a word: Spanish "y", Portuguese "e".)"""
+    words = c.text.split()
+    spelled = [letters_only(local) for local in locals_]
+    out: list[str] = []
+    for w in words:
+        if out and re.fullmatch(r"[b-df-hj-np-tv-xz]", w) and out[-1][:1].isupper():
+            whole = letters_only(out[-1] + w)
+            if len(whole) >= 4 and any(whole in local for local in spelled):
+                out[-1] += w
+                continue
+        out.append(w)
+    return c if len(out) == len(words) else dataclasses.replace(c, text=" ".join(out))
+
+
 def _logo_rows(lines: list[TextLine], domains: list[str]) -> list[Candidate]:
     """ "K EY S$ T" | "ONE" beside apatel@keystone.us: a letter-spaced logo OCR parted into lines at its wider gaps,
     as one candidate, when the pieces of its row, joined, spell the domain (and no piece alone does)."""
@@ -1374,7 +1390,7 @@ def find_people(
     cands = [part for c in cands for part in _name_beside_company(c, domains)]
     cands += _logo_rows(lines, domains)
     locals_ = [e.split("@", 1)[0] for e in emails]
-    cands = [_respaced_name(c, locals_) for c in cands]
+    cands = [_rejoined_letter(_respaced_name(c, locals_), locals_) for c in cands]
     parts = {id(c) for c in cands if c.source is not None and c.text != c.source.text}
     name_c, _, name_conf = _pick_name(cands, locals_, domains)
     used = {id(name_c)} if name_c else set()
