@@ -1008,6 +1008,7 @@ def outlines(rgb: np.ndarray, limit: int = 3) -> Outlines:
         guess = order_quad(scored[0][1] / f) if scored and scored[0][0] >= GUESS_SCORE else None
         return Outlines([], guess)
     best_score, best = scored[0]
+    best = _inner_card(best, best_score, scored, segments, tol)
     # a coloured band or a shadow cuts a part too long or too square for a card off it: prefer the whole card,
     # clearly more card-shaped than that part, whose other part holds print too (a strip of desk or drop
     # shadow does not); it may score lower, as a band's edge on the desk is faint
@@ -1068,6 +1069,34 @@ def print_region(rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     if (x1 - x0) * (y1 - y0) > PRINT_REGION_MAX * sw * sh:
         return None
     return round(x0 / f), round(y0 / f), round((x1 - x0) / f), round((y1 - y0) / f)
+
+
+#: an outline inside the best one, sharing two of its sides, is the card when it scores this share of the best...
+INNER_SCORE = 0.85
+#: ...and lies on edges nearly as much (`outline_support` at most this much lower)
+INNER_SUPPORT = 0.15
+
+
+def _inner_card(
+    best: np.ndarray, best_score: float, scored: list[tuple[float, np.ndarray]], segments: np.ndarray, tol: float
+) -> np.ndarray:
+    """The card, when the best outline reaches past it in two directions: an outline inside the best sharing
+    only two of its sides, nearly as convincing. A card's band or a shadow's edge extends a card one way
+    only; an outline grown two ways has taken in the keyboard, sheet or note lying against the card's corner
+    (on 1,020 synthetic photos taking the inner outline mended 15 card outlines and lost 1)."""
+    area = cv2.contourArea(best.astype(np.float32))
+    support = outline_support(segments, best, tol)[0]
+    for s, quad in scored[1:]:
+        if s < INNER_SCORE * best_score:
+            break  # best first
+        if (
+            cv2.contourArea(quad.astype(np.float32)) < area / 1.05
+            and _overlap(quad, best) > 0.95
+            and _shared_sides(best, quad, tol) == 2
+            and outline_support(segments, quad, tol)[0] >= support - INNER_SUPPORT
+        ):
+            return quad
+    return best
 
 
 def _text_inside(text: np.ndarray, quad: np.ndarray) -> int:

@@ -478,6 +478,21 @@ def test_find_card_quad_keeps_the_card_over_a_larger_quad_of_its_shape(tmp_path:
     assert outline_right(P.find_card_quad(rgb), truth["card_corners"], (rgb.shape[1], rgb.shape[0]))
 
 
+#: hard synthetic dev photos (seed, index) whose best outline held the card and, past two of its sides, the
+#: keyboard, sheet or note lying against its corner
+GROWN_TWO_WAYS = ((2101, 9), (2101, 25), (2202, 27), (4343, 38))
+
+
+@pytest.mark.parametrize(("seed", "index"), GROWN_TWO_WAYS)
+def test_find_card_quad_takes_the_card_inside_an_outline_grown_past_two_of_its_sides(
+    tmp_path: Path, seed: int, index: int
+) -> None:
+    path = synth.make_card("card", tmp_path, random.Random(f"cardscan-synth:{seed}:{index}"), synth.Plan("hard"))
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    rgb = imageio.load(path, Settings()).rgb
+    assert outline_right(P.find_card_quad(rgb), truth["card_corners"], (rgb.shape[1], rgb.shape[0]))
+
+
 def test_three_sided_quads_place_the_side_without_an_edge_where_a_cards_shape_puts_it() -> None:
     # a 350 x 200 card (1.75) with no edge along its right side (a sheet as light as the card beside it)
     sides = [[100, 100, 450, 100], [450, 300, 100, 300], [100, 300, 100, 100]]
