@@ -99,6 +99,7 @@ def test_a_house_number_read_in_two_pieces_is_flagged(street: str, flagged: bool
         ("RG27TQ", "RG2 7TQ"),
         ("SW1A 1AA", "SW1A 1AA"),
         ("GIR 0AA", "GIR 0AA"),
+        ("CB4 ILD", "CB4 1LD"),  # not "C84 1LD": C is no postcode area
     ],
 )
 def test_uk_postcode_mends_letters_and_digits_read_in_each_others_places(read: str, printed: str) -> None:

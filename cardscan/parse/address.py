@@ -460,6 +460,7 @@ def uk_postcode(text: str) -> str | None:
         return spaced
     inward = bare[-3:]
     inward = inward[0].translate(AS_DIGIT) + inward[1:].translate(AS_LETTER).replace(")", "J")  # "5)G": J as ")"
+    candidates = []
     for letters in (1, 2):  # the outward code's area: one letter or two, then its district digit
         outward = bare[:-3]
         if len(outward) <= letters:
@@ -467,8 +468,9 @@ def uk_postcode(text: str) -> str | None:
         outward = outward[:letters].translate(AS_LETTER) + outward[letters].translate(AS_DIGIT) + outward[letters + 1 :]
         candidate = f"{outward} {inward}"
         if _UK_POSTCODE.fullmatch(candidate):
-            return candidate
-    return None
+            candidates.append(candidate)
+    # "CB4 ILD" is "CB4 1LD", not "C84 1LD": C is no postcode area
+    return next((c for c in candidates if _postcode_area(c) in UK_POST_TOWNS), candidates[0] if candidates else None)
 
 
 _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
