@@ -456,6 +456,13 @@ def test_a_logo_in_capitals_that_looks_like_a_name_is_the_company_when_it_nearly
     assert parse_page(page_from_rows(rows), Settings()).company != "MARCO ROSSI"  # a second person stays no company
 
 
+def test_a_card_read_with_neither_a_name_nor_a_company_sends_the_empty_company_to_review() -> None:
+    # bench hard card: the company's word read doubtfully, no email or website to name it
+    rows = [("Inkwell", 22, 0.68), ("Sustamabie dD) ceugn", 15, 0.35), "Main +1 404 251 8764", "Work 404-832-5051"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company is None and "company" in c.review
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())
@@ -520,6 +527,7 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
         "Ewww onyxio",  # dev hard cards: a letter glued to the www, before it or after it
         "wwu quanlir-technpologies com.au",
         "Nps ww afC-en-Caet Com",  # the www apart after a misread https
+        "feu Com.au",  # dev hard card: the name garbled, the two-part ending read
     ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:

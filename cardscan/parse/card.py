@@ -783,6 +783,8 @@ _BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
 #: a web address in lower case with its dots read as spaces ("ween wallow in"), or as "! " ("ordta! com"), its ending
 #: a domain's
 _UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+!?\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
+#: a line ending in a domain's two-part ending, its name garbled ("feu Com.au" of "www.nexus.com.au")
+_WEB_ENDING = re.compile(r"\b(?:com|co|net|org|gov|ac|edu)\.[a-z]{2}\W*$", re.I)
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
 _STREET_SHAPED = re.compile(r"^\W*\d{1,5}[a-z]?,?\s+[^\W\d_](?:['’]?[^\W\d_])+(?:\s+\S+)*$", re.I)
 
@@ -832,8 +834,8 @@ def _missing_but_expected(
     # card that shows a website or an address: one that shows neither may have lost its email line with them.
     if all(map(_accounted_for, untaken)) and {"website", "address"} & has:
         out.discard("emails")
-    # an organisation's email names a company
-    if org_domains:
+    # an organisation's email names a company; and a card with neither a name nor a company read lost one
+    if org_domains or "name" not in has:
         out.add("company")
     if poor:
         out |= set(FIELDS) - OFTEN_ABSENT  # most of the card was not read: any usual field may be on it
@@ -857,7 +859,8 @@ def _missing_but_expected(
            and ("@" not in ln.text or _WWW_START.match(ln.text))
            and not mentions_linkedin(ln.text) for ln in untaken):  # fmt: skip
         out.add("website")
-    if any(_spells_domain(ln.text, org_domains) for ln in untaken):
+    if any(_spells_domain(ln.text, org_domains) or (_WEB_ENDING.search(ln.text) and "@" not in ln.text)
+           for ln in untaken):  # fmt: skip
         out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
     if any(mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text) for ln in untaken):
