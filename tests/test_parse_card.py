@@ -104,6 +104,14 @@ def test_an_address_cut_off_at_a_dangling_hyphen_is_flagged() -> None:
     assert not odd_text("address", "Unit 4, 190 Temple Quay, Reading RG2 7TQ")
 
 
+def test_an_apostrophe_with_no_letter_after_it_but_a_plurals_is_odd() -> None:
+    from cardscan.parse.card import odd_text
+
+    assert odd_text("company", "Mistral Bar’ SAS")  # hard dev photo: a speck read as an apostrophe
+    assert not odd_text("company", "The Smiths’ Bakery")
+    assert not odd_text("name", "Siobhán O’Brien")
+
+
 @pytest.mark.parametrize(
     ("title", "flagged"),
     [("Research) Scientist", True), ("Research Scientist (AI)", False)],  # hard dev photo: a speck read as a bracket
@@ -674,6 +682,9 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Chief Execuuve Officer") == "Chief Executive Officer"  # "ti" blurred into a u
     assert mend_title_words("Chef Data Officer") == "Chief Data Officer"  # its i lost (fresh hard set)
     assert mend_title_words("Chef de projet") == "Chef de projet"
+    assert mend_title_words("Chet Financial Officer") == "Chief Financial Officer"  # hard dev photos
+    assert mend_title_words("Chuef People Officer") == "Chief People Officer"
+    assert mend_title_words("Church Relations Officer") == "Church Relations Officer"
     assert mend_title_words("Junior HR Generalıst") == "Junior HR Generalist"  # a dotless i (fresh hard set)
     assert mend_title_words("Lead Recruter") == "Lead Recruiter"  # a thin letter lost
     assert mend_title_words("Staff Sourcing Speciai:st") == "Staff Sourcing Specialist"  # a thin letter read as ":"

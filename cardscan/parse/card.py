@@ -968,6 +968,8 @@ ROLE_WORDS_CONF = 0.65
 GUESS_CONF = GUESSED_NAME
 #: characters no name, title, company or address prints, but OCR makes of specks and accents
 _ODD_CHAR = re.compile(r"[^\w\s.,'’&/()#+|@〒・（）-]")
+#: an apostrophe with no letter after it, but for a plural's ("Mistral Bar’ SAS": a speck read as one; "Smiths’")
+_LOOSE_APOSTROPHE = re.compile(r"(?<![sS])['’](?![^\W\d_])")
 #: "40011 st Ave" for "4001 1st Ave": an ordinal suffix standing alone after a number was cut off it
 #: "wn Research Scientist": a short lower-case fragment (a speck's reading) before capitalised print,
 #: or a field opening on a joining sign ("& Culture"): its first half went elsewhere
@@ -981,7 +983,7 @@ _SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b|\b\d+ (?i:planta|piso|anda
 
 def odd_text(field: str, text: str) -> bool:
     """True when a text field carries a character or shape its kind of field never prints."""
-    if _ODD_CHAR.search(text) or _unbalanced(text):
+    if _ODD_CHAR.search(text) or _unbalanced(text) or _LOOSE_APOSTROPHE.search(text):
         return True
     if field == "name" and any(c.isdigit() for c in text):
         return True

@@ -273,10 +273,11 @@ def mend_title_words(text: str) -> str:
     """A title or department with each word that is a misreading of exactly one title word ("Peopie
     Operations", "Ohief Product Officer") spelled as that word, in the case it was read in. A word
     two title words are close to, or none, is left as read. Role words get back the accents they are printed with."""
-    # "Chef Data Officer": the i of "Chief" lost ("Chef de projet" is French and has no "Officer")
+    # "Chef Data Officer", "Chet Financial Officer", "Chuef People Officer": the first word of a C-level title
+    # misread ("Chef de projet" is French and has no "Officer")
     text = re.sub(
-        r"\b(?:Chef|CHEF)(?=(?:\s+[^\W\d_]+){1,3}\s+(?:Officer|OFFICER)\b)",
-        lambda m: m[0][:2] + ("I" if m[0].isupper() else "i") + m[0][2:],
+        r"\b(?:Ch|CH)[^\W\d_]{2,3}\b(?=(?:\s+[^\W\d_]+){1,3}\s+(?:Officer|OFFICER)\b)",
+        lambda m: "CHIEF" if m[0][1].isupper() else "Chief",
         text,
     )
     words = text.split(" ")
