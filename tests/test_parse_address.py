@@ -719,6 +719,13 @@ def test_a_country_beside_a_one_line_address_cut_at_its_separator_is_part_of_it(
     assert c.address.country == "US"
 
 
+def test_the_r_of_a_third_floor_read_as_a_1_is_mended() -> None:
+    # bench phone card: "3rd Floor, Raheja Mindspace - Nariman Point - Ahmedabad" read "31d Floor"
+    assert address.repair_street("31d Floor, Raheja Mindspace") == "3rd Floor, Raheja Mindspace"
+    assert address.repair_street("231d Floor") == "23rd Floor"
+    assert address.repair_street("31 Main Street") == "31 Main Street"
+
+
 def test_french_address_words_get_the_accents_they_are_always_printed_with() -> None:
     # fresh phone sets: "Batiment B" read without its circumflex on three French cards
     c = card(("Élodie Moreau", 40), "Batiment B", "45 rue Nationale", "06000 Nice")

@@ -476,6 +476,8 @@ def uk_postcode(text: str) -> str | None:
 _ORDINAL_MISREAD = re.compile(r"(?<=\d )[iIl|](?=st\b)")
 #: "ath floor": the 4 of "4th floor" read as an "a"
 _FOURTH_MISREAD = re.compile(r"\b[aA](?=th (?:floor|fl\b|level))", re.I)
+#: "31d Floor": the r of "3rd" read as a 1 or an l
+_THIRD_MISREAD = re.compile(r"\b([2-9]?3)[1lI](?=d (?:floor|fl\b|level))", re.I)
 #: "T 108-0075 東京都港区": the postal mark 〒 read as a T, before a Japanese postcode and Japanese print
 _POSTAL_MARK_MISREAD = re.compile(r"^T\s?(?=\d{3}-\d{4}\s*[\u3040-\u30ff\u3400-\u9fff])")
 #: "Gartenstrabe", "Gartenstraie", "Hauptstrabbe": a ß read as a letter or two no German street name has there (or
@@ -631,6 +633,7 @@ def repair_street(text: str) -> str:
     text = _POSTAL_MARK_MISREAD.sub("〒", text)
     text = _ORDINAL_MISREAD.sub("1", text)
     text = _FOURTH_MISREAD.sub("4", text)
+    text = _THIRD_MISREAD.sub(r"\1r", text)
     text = _ORDINAL_JOINED.sub(_split_ordinal, text)
     text = _ORDINAL_APART.sub(
         lambda m: m["number"] + m["suffix"].lower() if m["suffix"].lower() == _ordinal(int(m["number"])) else m[0], text
