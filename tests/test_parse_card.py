@@ -471,6 +471,20 @@ def test_a_card_read_with_neither_a_name_nor_a_company_sends_the_empty_company_t
     assert c.company is None and "company" in c.review
 
 
+def test_a_phone_label_alone_with_no_number_on_its_row_sends_the_phones_to_review() -> None:
+    # phone dev card: "Tel +49 40 65020" read as "Tel" and, on a line of its own, "65020"
+    head = [("Leon Kowalski", 40), "Mobil +49 15063 267151", "l.kowalski@rheinblick.com"]
+    c = parse_page(page_from_rows([*head, "Tel", "65020", "Fax +49 40 561773"]), Settings())
+    assert [p.number for p in c.phones] == ["+4915063267151", "+4940561773"] and "phones" in c.review
+    # a column of labels beside a column of numbers: the label's number is on its row
+    rows = page_from_rows([*head, "Fax +49 40 561773"])
+    label = Line(words=(Word("Tel", Box(20, 300, 40, 20), 0.95),), block=90)
+    number = Line(words=(Word("+49", Box(200, 300, 40, 20), 0.95), Word("40", Box(250, 300, 25, 20), 0.95),
+                         Word("650200", Box(285, 300, 80, 20), 0.95)), block=91)  # fmt: skip
+    page = Page(lines=(*rows.lines, label, number), width=rows.width, height=400)
+    assert "phones" not in parse_page(page, Settings()).review
+
+
 def test_a_spaced_out_logo_read_in_part_sends_the_empty_company_to_review() -> None:
     rows = [("O N DI", 23, 0.76), ("Yasmine Simon", 22), "M. +33 6 71 51 67 85", "Co-Founder"]
     c = parse_page(page_from_rows(rows), Settings())

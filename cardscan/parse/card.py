@@ -704,6 +704,15 @@ def eszett_from_domain(company: str, labels: list[str]) -> str:
     return " ".join(words)
 
 
+def _bare_label(line: TextLine, phone_lines: list[TextLine]) -> bool:
+    """ "Tel" alone on its line, no number read on its row (beside it in a column of numbers): the number printed
+    after it was lost, or read apart from it ("65020" of "+49 40 65020" below)."""
+    label = line.text.strip(" :.|")
+    if len(label) < 3 or label.lower() not in LABELS:
+        return False
+    return not any(min(line.box.y2, p.box.y2) - max(line.box.y, p.box.y) > 0.5 * line.box.h for p in phone_lines)
+
+
 def _labelled_digits(text: str) -> bool:
     """ "Direct t61 (0)g 7475", "mob: K628 8706": a phone's label, then six digits or more among a few misread
     letters, which gave no number: the card prints one OCR garbled."""
@@ -1383,6 +1392,10 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     )
     missed_phone = missed_phone or any(
         _cut_number_left(ln, phones) for ln in lines if ln.index in {h.line for h in phones}
+    )
+    phone_lines = [ln for ln in lines if ln.index in {h.line for h in phones}]
+    missed_phone = missed_phone or any(
+        _bare_label(ln, phone_lines) for ln in lines if ln.index not in taken and ln.index not in people.lines
     )
     if missed_phone and "phones" in conf:
         conf["phones"] = min(conf["phones"], 0.5)
