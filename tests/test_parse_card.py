@@ -471,6 +471,21 @@ def test_a_card_read_with_neither_a_name_nor_a_company_sends_the_empty_company_t
     assert c.company is None and "company" in c.review
 
 
+def test_short_unsure_stretches_of_digits_on_a_card_with_no_phone_read_send_the_phones_to_review() -> None:
+    # bench hard card: both numbers garbled into fragments of four and five digits
+    rows = [
+        ("LARKSPUR", 54, 0.92),
+        ("TECHNOLOGIES", 55, 0.96),
+        (".44 (¢@) 193", 16, 0.42),
+        ("ne 8036", 48, 0.4),
+        ("emi ly. wood. evans@lartspur.com", 22, 0.51),
+        ("Emily Wood-Evans", 62),
+        ("Operations Manager", 35),
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert not c.phones and "phones" in c.review
+
+
 def test_a_phone_label_alone_with_no_number_on_its_row_sends_the_phones_to_review() -> None:
     # phone dev card: "Tel +49 40 65020" read as "Tel" and, on a line of its own, "65020"
     head = [("Leon Kowalski", 40), "Mobil +49 15063 267151", "l.kowalski@rheinblick.com"]

@@ -723,10 +723,10 @@ def _labelled_digits(text: str) -> bool:
     return digits >= 6 and digits >= 0.6 * sum(c.isalnum() for c in m[2])
 
 
-def garbled_number(line: TextLine) -> bool:
-    """ "Po +) Se 21.2074": a line read unsurely that is mostly digits, six or more: a number OCR garbled."""
+def garbled_number(line: TextLine, least: int = 6) -> bool:
+    """ "Po +) Se 21.2074": a line read unsurely that is mostly digits, `least` or more: a number OCR garbled."""
     digits = sum(c.isdigit() for c in line.text)
-    return line.conf < SURE_LEFTOVER and digits >= 6 and digits >= 0.5 * sum(c.isalnum() for c in line.text)
+    return line.conf < SURE_LEFTOVER and digits >= least and digits >= 0.5 * sum(c.isalnum() for c in line.text)
 
 
 def poor_read(lines: list[TextLine]) -> bool:
@@ -1383,7 +1383,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         people, conf["company"] = replace(people, company=named), min(conf["company"], COMPANY_DISAGREES_CONF)
     missed_phone = any(
         _looks_like_phone(ln.text)
-        or garbled_number(ln)
+        # where no phone was read, a shorter stretch of one will do (".44 (¢@) 193" and "ne 8036")
+        or garbled_number(ln, 6 if phones else 4)
         or _before_digits(ln) is not ln
         or _label_stub(ln.text)
         or _labelled_digits(ln.text)
