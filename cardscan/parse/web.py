@@ -412,6 +412,10 @@ _PLAIN_HEADS = frozenset({"w", "web", "website", "site", "url", "internet", "www
 SLIPPED_SWAPS = 1
 
 
+#: two or three w's, a letter after them at most, starting a word
+_GLUED_STUB = re.compile(r"w{2,3}[a-z]?")
+
+
 def _slipped_site(lines: list[TextLine], domains: list[str]) -> WebHit | None:
     """`undotted_site` for an address with a look-alike slip too: the line's letters after a www stub or label are the
     domain's with at most SLIPPED_SWAPS look-alike swaps, and nearer the whole domain than its name without its
@@ -427,20 +431,25 @@ def _slipped_site(lines: list[TextLine], domains: list[str]) -> WebHit | None:
         if not head and " " in tail and not tail.islower():
             continue  # "Pinnacle Health Jo": words of a company, not a web address
         written = re.sub(r"[^a-z0-9]", "", tail.lower())
+        readings = [(head, written)]
+        # "wwaveryficom": a www stub glued to the name, its last w misread (the second reading, after the whole)
+        if not head and (glued := _GLUED_STUB.match(written)):
+            readings.append(([glued[0]], written[glued.end() :]))
         for domain in domains:
             labels = domain.lower().split(".")
             if len(labels) < 2 or len(labels[0]) < 4 or domain.lower() in ln.text.lower():
                 continue  # (read with its dots: find_websites' to take or leave, as in `undotted_site`)
-            whole = _swaps("".join(labels), written)
-            if whole is None or whole > SLIPPED_SWAPS:
-                continue
-            # the name without its ending, or without a second level's too ("emberly" of emberly.com.au)
-            names = ["".join(labels[:-n]) for n in (1, 2) if len(labels) > n]
-            if any(n is not None and n <= whole for n in (_swaps(name, written) for name in names)):
-                continue
-            plain = bool(head) and all(t.lower() in _PLAIN_HEADS for t in head)
-            conf = min(ln.conf, UNDOTTED_CONF) if plain else min(ln.conf, UNDOTTED_STUB_CONF)
-            return WebHit(domain.lower(), ln.index, round(conf, 3))
+            for stub, letters in readings:
+                whole = _swaps("".join(labels), letters)
+                if whole is None or whole > SLIPPED_SWAPS:
+                    continue
+                # the name without its ending, or without a second level's too ("emberly" of emberly.com.au)
+                names = ["".join(labels[:-n]) for n in (1, 2) if len(labels) > n]
+                if any(n is not None and n <= whole for n in (_swaps(name, letters) for name in names)):
+                    continue
+                plain = bool(stub) and all(t.lower() in _PLAIN_HEADS for t in stub)
+                conf = min(ln.conf, UNDOTTED_CONF) if plain else min(ln.conf, UNDOTTED_STUB_CONF)
+                return WebHit(domain.lower(), ln.index, round(conf, 3))
     return None
 
 
