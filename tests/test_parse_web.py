@@ -38,6 +38,7 @@ def card(*rows: str) -> Contact:
         ("www.everg reen.io", "www.evergreen.io"),  # a space inside the host's name
         ("Web: www. foxg love.co.uk", "www.foxglove.co.uk"),
         ("Wew contoso de", "www.contoso.de"),  # a stray letter for the middle w, and both dots lost
+        ("tts: [WNW .Contoso.com|", "www.contoso.com"),  # the middle w read as an n (real card seen at an angle)
         ("Web. https //meridian.comy", "https://meridian.com"),  # a speck after the ending read as a letter
     ],
 )

@@ -35,8 +35,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[lI1]{1,2}[i1lI]nked\s?[i1lI]n\b", re.I), "linkedin"),
     # "linkedin.com/n/siobhan-hughes": the i of the profile path's "in" lost
     (re.compile(r"(?<=linkedin\.com/)n/(?=\w)", re.I), "in/"),
-    # "www, ", "www. ", and a doubled w ("wwww.")
-    (re.compile(r"\bw{3,4}\s?[.,;:]\s?(?=\w)", re.I), "www."),
+    # "www, ", "www. ", and a doubled w ("wwww."); its middle w read as an n or a u ("WNW .Contoso.com")
+    (re.compile(r"\b(?:w{3,4}|w[nu]w)\s?[.,;:]\s?(?=\w)", re.I), "www."),
     # "https:/Avww.": the second slash read as a letter, joined to the host
     (re.compile(r"\b(https?):/[/A-Za-z]?(?=[vw]{3}\.)", re.I), r"\1://"),
     # a stray letter among the w's ("wwew.novatek.co", "wwvw.linkedin.com")
