@@ -234,9 +234,11 @@ def bench_real(settings: Settings, have_jpn: bool) -> None:
 
 #: the ways each real Latin card is photographed again for `bench_real_again`
 AGAIN = (
-    "rot90", "rot180", "rot270", "exif", "tilt8", "half", "quarter", "dim", "shadow", "glare", "warm", "noise", "blur",
-    "motion", "jpeg40",
+    "rot90", "rot180", "rot270", "exif", "tilt8", "angle", "half", "quarter", "dim", "shadow", "glare", "warm", "noise",
+    "blur", "motion", "jpeg40",
 )  # fmt: skip
+#: "angle": how much narrower the photo's top edge becomes, as a share of its width on each side
+ANGLE = 0.18
 
 
 #: how many times smaller the shrinking ways make a photo...
@@ -247,13 +249,19 @@ SMALLEST_PHOTO = 400
 
 def photographed_again(rgb: np.ndarray, how: str) -> tuple[np.ndarray, int]:
     """The photo `rgb` as if taken again `how`: turned (its pixels; "exif": turned pixels with the EXIF tag
-    that turns them back; "tilt8": by 8 degrees), from further away ("half", "quarter" the size), dimmer to one
-    side, with a hard shadow over its right part, a glare spot, warm light, sensor noise, out of focus, shaken,
-    or saved at JPEG quality 40. Returns the pixels and the EXIF orientation to save with them."""
+    that turns them back; "tilt8": by 8 degrees), at an angle ("angle": from below, tipped back), from further
+    away ("half", "quarter" the size), dimmer to one side, with a hard shadow over its right part, a glare spot,
+    warm light, sensor noise, out of focus, shaken, or saved at JPEG quality 40. Returns the pixels and the EXIF
+    orientation to save with them."""
     h, w = rgb.shape[:2]
     if how == "tilt8":
         turn = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
         return cv2.warpAffine(rgb, turn, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE), 1
+    if how == "angle":  # the phone held below the card, tipped back: the far (top) edge narrower
+        src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        dst = np.float32([[ANGLE * w, 0], [(1 - ANGLE) * w, 0], [w, h], [0, h]])
+        m = cv2.getPerspectiveTransform(src, dst)
+        return cv2.warpPerspective(rgb, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=(90, 80, 70)), 1
     if how == "shadow":
         shaded = rgb.astype(np.float32)
         shaded[:, round(0.62 * w) :] *= 0.55

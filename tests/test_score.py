@@ -91,7 +91,9 @@ def test_photographed_again_turns_shrinks_and_spoils_a_photo_as_named() -> None:
     assert photographed_again(rgb, "exif")[1] == 8 and photographed_again(rgb, "rot90")[1] == 1
     assert photographed_again(rgb, "rot180")[0][0, -1, 0] == 200  # the light half is now on the right
     assert photographed_again(rgb, "dim")[0][:, 0].max() < 200  # darker to the left
-    assert shapes["tilt8"] == shapes["shadow"] == shapes["motion"] == (60, 100, 3)
+    assert shapes["tilt8"] == shapes["angle"] == shapes["shadow"] == shapes["motion"] == (60, 100, 3)
+    angled = photographed_again(np.full((60, 100, 3), 200, np.uint8), "angle")[0]
+    assert angled[0, 5, 0] == 90 and angled[0, 50, 0] == 200 and angled[-5, 10, 0] == 200  # the top edge narrower
     shaded = photographed_again(np.full((60, 100, 3), 200, np.uint8), "shadow")[0]
     assert shaded[0, -1, 0] == 110 and shaded[0, 0, 0] == 200  # the right part in shadow
     with pytest.raises(ValueError):
