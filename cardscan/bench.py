@@ -258,8 +258,8 @@ def photographed_again(rgb: np.ndarray, how: str) -> tuple[np.ndarray, int]:
         turn = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
         return cv2.warpAffine(rgb, turn, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE), 1
     if how == "angle":  # the phone held below the card, tipped back: the far (top) edge narrower
-        src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-        dst = np.float32([[ANGLE * w, 0], [(1 - ANGLE) * w, 0], [w, h], [0, h]])
+        src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+        dst = np.array([[ANGLE * w, 0], [(1 - ANGLE) * w, 0], [w, h], [0, h]], np.float32)
         m = cv2.getPerspectiveTransform(src, dst)
         return cv2.warpPerspective(rgb, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=(90, 80, 70)), 1
     if how == "shadow":
