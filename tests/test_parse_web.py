@@ -39,6 +39,7 @@ def card(*rows: str) -> Contact:
         ("Web: www. foxg love.co.uk", "www.foxglove.co.uk"),
         ("Wew contoso de", "www.contoso.de"),  # a stray letter for the middle w, and both dots lost
         ("tts: [WNW .Contoso.com|", "www.contoso.com"),  # the middle w read as an n (real card seen at an angle)
+        ("attas:| [nnn .contoso.com|", "contoso.com"),  # the www garbled, its dot left before the host
         ("Web. https //meridian.comy", "https://meridian.com"),  # a speck after the ending read as a letter
     ],
 )

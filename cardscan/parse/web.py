@@ -46,6 +46,8 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "contoso. com", "juniper .com.au", "parallax -systems.io": spaces OCR put inside a host name
     (re.compile(rf"(?<=[a-z0-9])\s?\.\s(?=(?:{_TLDS})\b)", re.I), "."),
     (re.compile(rf"(?<=[a-z0-9])\s\.(?=(?:{_TLDS})\b)", re.I), "."),  # "juniper .com.au"
+    # "[nnn .contoso.com|": the dot after a www OCR garbled, left before the host
+    (re.compile(rf"(?<=\s)\.(?=[a-z0-9][a-z0-9-]*\.(?:{_TLDS})\b)", re.I), ""),
     (re.compile(rf"(?<=[a-z0-9])\s-\s?(?=[a-z0-9-]+\.(?:{_TLDS})\b)", re.I), "-"),
     (re.compile(r"\b(https?)\s?[:;]?\s?/\s?/\s?", re.I), r"\1://"),
     # "https./aimendro.cony": the colon read as a dot and one slash of two lost, before the host
