@@ -486,6 +486,17 @@ def test_short_unsure_stretches_of_digits_on_a_card_with_no_phone_read_send_the_
     assert not c.phones and "phones" in c.review
 
 
+def test_a_name_spelling_the_email_domains_name_is_a_logo_read_as_a_name() -> None:
+    # the real Contoso card seen at an angle and saved small: the logo "CO NTOSO" taken for the name, unflagged
+    from cardscan.parse.card import _spells_a_domain
+
+    lines = text_lines(page_from_rows(["chris smith@contoso LN", "Tel: +1 (987) 213-5674"]))
+    assert _spells_a_domain("CO NTOSO", lines)
+    assert not _spells_a_domain("Chris Smith", lines)
+    # a person's own web address is no cue
+    assert not _spells_a_domain("Jason Priem", text_lines(page_from_rows(["http://jasonpriem.com"])))
+
+
 def test_a_phone_label_alone_with_no_number_on_its_row_sends_the_phones_to_review() -> None:
     # phone dev card: "Tel +49 40 65020" read as "Tel" and, on a line of its own, "65020"
     head = [("Leon Kowalski", 40), "Mobil +49 15063 267151", "l.kowalski@rheinblick.com"]

@@ -990,6 +990,21 @@ _CUT_TAIL = re.compile(r"(?:[&/,+-]|\b(?:and|of|for|und|et|de))$", re.I)
 _SPLIT_ORDINAL = re.compile(r"\b\d+ (?:st|nd|rd|th)\b|\b\d+ (?i:planta|piso|andar)\b")
 
 
+#: a name whose letters spell the card's email domain's name ("CO NTOSO" over "chris smith@contoso LN") is the
+#: company's logo read as a name: this sure at most
+NAME_IS_DOMAIN_CONF = 0.3
+
+
+def _spells_a_domain(name: str, lines: list[TextLine]) -> bool:
+    """The name's letters, joined, are the name of an email's domain on the card (a web address may be a person's
+    own: "jasonpriem.com"; an email's domain seldom is, beside another name)."""
+    joined = letters_only(name).lower()
+    if len(joined) < 4:
+        return False
+    pattern = re.compile(rf"@\s?{joined}\b", re.I)
+    return any(pattern.search(ln.text) for ln in lines)
+
+
 def odd_text(field: str, text: str) -> bool:
     """True when a text field carries a character or shape its kind of field never prints."""
     if _ODD_CHAR.search(text) or _unbalanced(text) or _LOOSE_APOSTROPHE.search(text):
@@ -1337,6 +1352,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     conf: dict[str, float] = {}
     if people.name:
         conf["name"] = people.name_conf
+        if _spells_a_domain(people.name.full, lines):
+            conf["name"] = min(conf["name"], NAME_IS_DOMAIN_CONF)
     if people.title:
         conf["title"] = people.title_conf
     if people.department:
