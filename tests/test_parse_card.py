@@ -725,6 +725,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Chet Financial Officer") == "Chief Financial Officer"  # hard dev photos
     assert mend_title_words("Chuef People Officer") == "Chief People Officer"
     assert mend_title_words("Church Relations Officer") == "Church Relations Officer"
+    assert mend_title_words("Information Science Pho Student") == "Information Science PhD Student"  # a real card
+    assert mend_title_words("Pho Restaurant Manager") == "Pho Restaurant Manager"
     assert mend_title_words("Junior HR Generalıst") == "Junior HR Generalist"  # a dotless i (fresh hard set)
     assert mend_title_words("Lead Recruter") == "Lead Recruiter"  # a thin letter lost
     assert mend_title_words("Staff Sourcing Speciai:st") == "Staff Sourcing Specialist"  # a thin letter read as ":"

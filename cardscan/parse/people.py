@@ -280,6 +280,8 @@ def mend_title_words(text: str) -> str:
         lambda m: "CHIEF" if m[0][1].isupper() else "Chief",
         text,
     )
+    # "Information Science Pho Student": the D of PhD read as an o
+    text = re.sub(r"\bP[hn][oO0]\b(?=\s+(?:Student|Candidate|Researcher|STUDENT|CANDIDATE)\b)", "PhD", text)
     words = text.split(" ")
     for i, read in enumerate(words):
         if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
