@@ -83,6 +83,14 @@ def test_a_website_a_slip_off_two_email_domains_is_mended_in_review() -> None:
     assert one.website == "www.sparrow.jp" and "website" not in one.review
 
 
+def test_a_website_cut_short_of_the_email_domains_last_letter_takes_it_in_review() -> None:
+    # the real Veryfi card in a shadow, at half size: "www.veryfi.co", its m lost at the print's edge
+    c = card("Dmitry Birulia", "dmitry@veryfi.com", "www.veryfi.co")
+    assert c.website == "www.veryfi.com" and "website" in c.review
+    c = card("Dmitry Birulia", "dmitry@veryfi.com", "www.veryfi.co.uk")  # another ending of its own: kept
+    assert c.website == "www.veryfi.co.uk"
+
+
 def test_unrelated_website_is_kept() -> None:
     assert card("priem@email.unc.edu", "http://jasonpriem.com").website == "http://jasonpriem.com"
 

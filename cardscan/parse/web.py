@@ -343,6 +343,10 @@ def cross_check(site: WebHit, email_domains: list[str]) -> WebHit:
     best_l = best.lower()
     if bare == best_l or bare.endswith("." + best_l) or best_l.endswith("." + bare):
         return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.1), 3))
+    if best_l.startswith(bare) and len(best_l) - len(bare) <= 2:
+        # "www.veryfi.co" beside dmitry@veryfi.com: the host's last letter lost at the print's edge (or the site's
+        # own ending: in review either way)
+        return WebHit(site.value.replace(bare, best_l, 1), site.line, round(min(site.confidence, CUT_HOST_CONF), 3))
     if "." in bare and registrable(bare) and registrable(bare) == registrable(best_l):
         return WebHit(site.value, site.line, round(min(1.0, site.confidence + 0.05), 3))
     if similarity(bare, best_l) >= 0.8 or best_l.startswith(bare + "."):
