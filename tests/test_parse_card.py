@@ -497,6 +497,13 @@ def test_a_name_spelling_the_email_domains_name_is_a_logo_read_as_a_name() -> No
     assert not _spells_a_domain("Jason Priem", text_lines(page_from_rows(["http://jasonpriem.com"])))
 
 
+def test_a_title_word_split_in_two_is_joined_in_review() -> None:
+    # the real Jason Priem card at an angle in a shadow: "Scie nce" read apart, the title out of review
+    rows = [("Jason Priem", 40), ("Information Scie nce PhD Student", 24, 0.9), "priem@email.unc.edu"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Information Science PhD Student" and "title" in c.review
+
+
 def test_a_phone_label_alone_with_no_number_on_its_row_sends_the_phones_to_review() -> None:
     # phone dev card: "Tel +49 40 65020" read as "Tel" and, on a line of its own, "65020"
     head = [("Leon Kowalski", 40), "Mobil +49 15063 267151", "l.kowalski@rheinblick.com"]
@@ -727,6 +734,8 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Church Relations Officer") == "Church Relations Officer"
     assert mend_title_words("Information Science Pho Student") == "Information Science PhD Student"  # a real card
     assert mend_title_words("Pho Restaurant Manager") == "Pho Restaurant Manager"
+    assert mend_title_words("Information Scie nce PhD Student") == "Information Science PhD Student"  # split apart
+    assert mend_title_words("Co Founder") == "Co Founder"
     assert mend_title_words("Junior HR Generalıst") == "Junior HR Generalist"  # a dotless i (fresh hard set)
     assert mend_title_words("Lead Recruter") == "Lead Recruiter"  # a thin letter lost
     assert mend_title_words("Staff Sourcing Speciai:st") == "Staff Sourcing Specialist"  # a thin letter read as ":"

@@ -259,14 +259,32 @@ def _long_word_one_letter_off(raw: str) -> str | None:
 
 def guessed_title_word(text: str) -> bool:
     """A word of a title or department that `mend_title_words` spells as a title word one letter that is no look-alike
-    away: the likelier reading, but a guess, so the field goes to review."""
-    return any(not _title_word_read_as(raw) and _long_word_one_letter_off(raw) for raw in text.split())
+    away, or joins from two pieces: the likelier reading, but a guess, so the field goes to review."""
+    words = text.split()
+    if _split_word_joined(words) != words:
+        return True  # "Scie nce" joined: a word OCR split may have lost a letter at the split too
+    return any(not _title_word_read_as(raw) and _long_word_one_letter_off(raw) for raw in words)
 
 
 def misread_title_word(text: str) -> bool:
     """A word of a title or department that is not a title word but one or two look-alike letters off
     one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
     return any(_title_word_read_as(raw) for raw in text.split())
+
+
+def _split_word_joined(words: list[str]) -> list[str]:
+    """ "Information Scie nce": two pieces, neither a title word, that together spell one, joined."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and "".join(fold(c) for c in out[-1] + word).lower() in _TITLE_WORDS
+            and not any("".join(fold(c) for c in w).lower() in _TITLE_WORDS for w in (out[-1], word))
+        ):
+            out[-1] += word
+            continue
+        out.append(word)
+    return out
 
 
 def mend_title_words(text: str) -> str:
@@ -282,7 +300,7 @@ def mend_title_words(text: str) -> str:
     )
     # "Information Science Pho Student": the D of PhD read as an o
     text = re.sub(r"\bP[hn][oO0]\b(?=\s+(?:Student|Candidate|Researcher|STUDENT|CANDIDATE)\b)", "PhD", text)
-    words = text.split(" ")
+    words = _split_word_joined(text.split(" "))
     for i, read in enumerate(words):
         if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
             words[i] = "&"  # "People 4 Culture": an ampersand read as a 4 between two area words
