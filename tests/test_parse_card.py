@@ -583,6 +583,7 @@ def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website()
         "wwu quanlir-technpologies com.au",
         "Nps ww afC-en-Caet Com",  # the www apart after a misread https
         "feu Com.au",  # dev hard card: the name garbled, the two-part ending read
+        "ttps:] [nw contoso com",  # the real Contoso card at an angle, noisy: the h of https lost
     ],
 )
 def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: str) -> None:

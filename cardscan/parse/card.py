@@ -764,8 +764,9 @@ _UNREAD_WEB = re.compile(
     r"^\W*(?:w|web|website|url)\s*[:.|]|^\W*webs?\s+\w|\bw{2,4}\s?[.,]\s?\w|\bhttps?\b"
     # garbled: "Webs Rewert ct", "Nitps /tejas", "Nttps /Nwww", "tp //ewe", "wwwnimbus-biotech", "wwe wana"
     r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}"
-    # "Nttps rmetral tr", "Dttps 6 dar worst": an https with its first letter and slashes misread
-    r"|\b[A-Za-z]ttps\b",
+    # "Nttps rmetral tr", "Dttps 6 dar worst": an https with its first letter and slashes misread, or lost
+    # ("ttps:] [nw contoso com")
+    r"|\b[A-Za-z]?ttps\b",
     re.I,
 )
 #: a line starting with two to four w's and a space or a dot, then a word: a web address, however misread after
