@@ -102,6 +102,8 @@ def test_an_address_cut_off_at_a_dangling_hyphen_is_flagged() -> None:
     assert odd_text("address", "〒708-0075 東京都港区港南 03-")
     assert not odd_text("address", "〒108-0075 東京都港区港南 2-16-3")
     assert not odd_text("address", "Unit 4, 190 Temple Quay, Reading RG2 7TQ")
+    assert odd_text("address", "4001 1st Ave se NE Redmond, WA 98052")  # a speck read as a compass point
+    assert not odd_text("address", "4001 1st Ave NE Redmond, WA 98052")
 
 
 def test_an_apostrophe_with_no_letter_after_it_but_a_plurals_is_odd() -> None:
@@ -502,6 +504,16 @@ def test_a_title_word_split_in_two_is_joined_in_review() -> None:
     rows = [("Jason Priem", 40), ("Information Scie nce PhD Student", 24, 0.9), "priem@email.unc.edu"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.title == "Information Science PhD Student" and "title" in c.review
+
+
+def test_a_garbled_line_holding_the_email_domains_name_before_a_web_ending_sends_the_website_to_review() -> None:
+    # the real Contoso card at an angle, blurred: "https://www.contoso.com/" read "ttys:| [nnn .contoso com"
+    head = [("CONTOSO", 70, 0.87), ("Chris Smith", 40), "chris.smith@contoso.com", "Tel: +1 (987) 213-5674"]
+    c = parse_page(page_from_rows([*head, ("ttys:| [nnn .contoso com", 28, 0.25)]), Settings())
+    assert c.website is None and "website" in c.review
+    # after a word, the name and its ending are an email's whose "@" and dot were lost
+    c = parse_page(page_from_rows([*head, ("Careers contoso com", 30, 0.6)]), Settings())
+    assert "website" not in c.review
 
 
 def test_a_phone_label_alone_with_no_number_on_its_row_sends_the_phones_to_review() -> None:

@@ -888,9 +888,14 @@ def _missing_but_expected(
 _WWW_STUB = re.compile(r"[a-z]{0,2}w[a-z]{0,2}", re.I)
 
 
+#: the endings of web addresses a garbled one most often keeps ("[nnn .contoso com")
+_WEB_ENDINGS = frozenset({"com", "net", "org", "io"})
+
+
 def _spells_domain(text: str, domains: list[str]) -> bool:
     """A line spelling an organisation's domain as a web address does, garbled past reading: the domain's name
-    with more run on (its ending, "embertyo" for emberly.io), or after a stub of "www" ("wan embertyo")."""
+    with more run on (its ending, "embertyo" for emberly.io), after a stub of "www" ("wan embertyo"), or before
+    a web ending set apart ("[nnn .contoso com"; not after a word: "Careers bluepeak com" is an email's)."""
     words = [w for w in re.split(r"[\s.,]+", text.strip()) if w]
     for domain in domains:
         label = registrable(domain)
@@ -899,7 +904,9 @@ def _spells_domain(text: str, domains: list[str]) -> bool:
         for i, word in enumerate(words):
             head = letters_only(word).lower()[: len(label)]
             if similarity(head, label) >= 0.8 and (len(letters_only(word)) > len(label) or (
-                    i > 0 and _WWW_STUB.fullmatch(words[i - 1]))):  # fmt: skip
+                    i > 0 and _WWW_STUB.fullmatch(words[i - 1])) or (
+                    i + 1 < len(words) and words[i + 1].lower() in _WEB_ENDINGS
+                    and (i == 0 or len(letters_only(words[i - 1])) < 4))):  # fmt: skip
                 return True
     return False
 
@@ -1016,8 +1023,14 @@ def odd_text(field: str, text: str) -> bool:
         return True
     if field != "address" and (_STRAY_HEAD.match(text) or _CUT_TAIL.search(text)):
         return True
-    # "東京都港区港南 03-": an address ends on a number or a word, never on a dangling hyphen
-    return field == "address" and bool(_SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text))
+    # "東京都港区港南 03-": an address ends on a number or a word, never on a dangling hyphen; and no street has two
+    # compass points in a row ("1st Ave se NE": a speck read as one)
+    return field == "address" and bool(
+        _SPLIT_ORDINAL.search(text) or re.search(r"\d-$", text) or _TWO_COMPASS_POINTS.search(text)
+    )
+
+
+_TWO_COMPASS_POINTS = re.compile(r"\b(?:[NS][EW]?|[EW])\s+(?:[NS][EW]?|[EW])\b", re.I)
 
 
 def _unbalanced(text: str) -> bool:
