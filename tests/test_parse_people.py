@@ -659,6 +659,14 @@ def test_a_certification_line_is_no_company_though_it_holds_a_legal_form() -> No
     assert c.company == "Acme Pty Ltd"
 
 
+def test_a_european_company_se_is_no_name_and_a_street_s_compass_point_no_company() -> None:
+    # hard dev cards: "Lattice SE" over "Tobias Wagner" was taken for the name, unflagged, and the company left empty
+    c = card(("Lattice SE", 36), ("Tobias Wagner", 40), "tabs © ager @ hater de")
+    assert c.name is not None and c.name.full == "Tobias Wagner" and c.company == "Lattice SE"
+    c = card(("Avery Smith", 36), "Designer", "4001 1st Ave SE", "Seattle, WA 98101")
+    assert c.company is None and c.address is not None and c.address.street == "4001 1st Ave SE"
+
+
 def test_teo_is_a_family_name_as_often_as_an_irish_legal_form() -> None:
     # fresh phone set: "Mei Xin Teo" (with the next column's "Mob | 8923 0467" on its line) was no name at all
     c = card(("N O R T H W I N D", 25), ("Mei Xin Teo Mob | 8923 0467", 23), "VP of Sales", "mei@northwind.com.sg")
