@@ -8,6 +8,7 @@ from cardscan.config import Settings
 from cardscan.models import FIELDS, Box, Line, Page, Word
 from cardscan.parse import parse_page
 from cardscan.parse.address import misread_street_word
+from cardscan.parse.card import garbled_address
 from cardscan.parse.people import candidates
 from cardscan.parse.text import page_from_rows, text_lines
 
@@ -282,6 +283,25 @@ def test_a_misread_field_left_over_sends_its_empty_field_to_review(leftover: str
     rows = [("Ashley Brooks", 40), "Data Engineer", "ashley@brightline.com", "T +1 404 321 2074", (leftover, 20, 0.5)]
     c = parse_page(page_from_rows(rows), Settings())
     assert field in c.review, c  # read and doubtful, or left empty and doubtful
+
+
+@pytest.mark.parametrize(
+    ("leftover", "flagged"),
+    [
+        ("San Francion, CA $4100", True),  # hard dev cards: an address's lines garbled past reading
+        ("3B) Medens Stree, Sune 0", True),
+        ("ISOMEC 27001 cenified", False),  # a credential beside its number ("ISO/IEC 27001 certified")
+        ("Corpcramn 8 Conined", False),  # "Certified B Corporation"
+        ("Mobile | +61 (0) 408 a >", False),  # a phone's line, garbled
+        ("in linkedin con/in gabnel-devilters436", False),  # a profile's
+    ],
+)
+def test_a_garbled_line_of_words_and_a_number_sends_the_empty_address_to_review(leftover: str, flagged: bool) -> None:
+    rows = [("Ashley Brooks", 40), "Data Engineer", "ashley@brightline.com", "T +1 404 321 2074", (leftover, 20, 0.4)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is None and ("address" in c.review) == flagged, c
+    # read surely, a line of words and a number is print the card means ("Est. 1998"), no garbled address
+    assert not garbled_address(text_lines(page_from_rows([(leftover, 20, 0.9)]))[0])
 
 
 def test_an_email_label_above_its_email_is_no_cue() -> None:
