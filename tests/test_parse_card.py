@@ -277,6 +277,9 @@ def test_an_empty_email_goes_to_review_only_when_something_left_over_may_hide_it
     [
         ("www linkedin.conyin/mei-ling-campbell", "linkedin"),  # not at the line's start
         ("238 ainge ins", "address"),  # a house number and words: a street whose street word misread
+        ("W hips/ipnsm com/", "website"),  # hard dev cards: a domain's ending before the path's slash
+        ("bap ‘wee Ametc com", "website"),  # a "www" read with one w, a name and an ending
+        ("Cometh She eee ree comin herd white", "linkedin"),  # "com/in/hannah-white", its slashes lost
     ],
 )
 def test_a_misread_field_left_over_sends_its_empty_field_to_review(leftover: str, field: str) -> None:

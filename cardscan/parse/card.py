@@ -803,7 +803,10 @@ _UNREAD_WEB = re.compile(
     r"|\b[a-z]{0,3}tps?\s?:?\s?//?|\w\s?//|\bwww\w|\bww[we]\s+\w{3}"
     # "Nttps rmetral tr", "Dttps 6 dar worst": an https with its first letter and slashes misread, or lost
     # ("ttps:] [nw contoso com")
-    r"|\b[A-Za-z]?ttps\b",
+    r"|\b[A-Za-z]?ttps\b"
+    # a domain's ending before the path's slash, ending the line ("W hips/ipnsm com/"); a "www" read with one w
+    # before a name and an ending ("‘wee Ametc com")
+    r"|\bcom/\s*$|\bw[we]{1,2}\s+\w{3,}\s+(?:com|net|org|io)\b",
     re.I,
 )
 #: a line starting with two to four w's and a space or a dot, then a word: a web address, however misread after
@@ -813,7 +816,7 @@ _WWW_START = re.compile(r"^\W*w{2,4}[\s.,]+\S{3,}", re.I)
 _WWW_MISREAD = re.compile(r"^\W*[a-z]?w{2,4}[a-z]?[\s.,]+\S{3,}|\sw{2,4}\s+\S{3,}", re.I)
 #: LinkedIn's name misread further than `mentions_linkedin` allows: its "li" lost or misread ("hnkedin. convin",
 #: "nkedn COmMinDQen"), glued to a "www" ("wwwlinkedin comän/mguyen"), or its "in" lost ("Linked Sittps")
-_LINKEDIN_MISREAD = re.compile(r"nkedi?n|linkedin|\blinked\b", re.I)
+_LINKEDIN_MISREAD = re.compile(r"nkedi?n|linkedin|\blinked\b|\bcom\s?[/|]?in\s?/?\s?[a-z]{3,}", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
