@@ -307,6 +307,22 @@ def test_a_garbled_line_of_words_and_a_number_sends_the_empty_address_to_review(
     assert not garbled_address(text_lines(page_from_rows([(leftover, 20, 0.9)]))[0])
 
 
+def test_a_misread_part_beside_the_title_sends_the_empty_department_to_review() -> None:
+    # hard dev card: "Globa! Recnucting" (Global Recruiting) beside the title was dropped, the department out of review
+    rows = [
+        ("Marcus Lopez", 40),
+        "Chief Marketing Officer | Globa! Recnucting",
+        "marcus@evergreen.com",
+        "T +1 612 330 6048",
+    ]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Chief Marketing Officer" and c.department is None and "department" in c.review
+    # the company beside the title is the company's: no cue
+    rows[1] = "Chief Marketing Officer | Evergreen Inc."
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Chief Marketing Officer" and c.company == "Evergreen Inc." and "department" not in c.review
+
+
 def test_an_email_label_above_its_email_is_no_cue() -> None:
     rows = [("Avery Smith", 40), "Email:", "avery@contoso.com", "T +1 415 555 0133"]
     c = parse_page(page_from_rows(rows), Settings())

@@ -47,6 +47,7 @@ from .people import (
     only_legal_form,
     role_words_only,
     split_name,
+    split_parts,
     umlaut_misread_from_domain,
     umlauts_from_domain,
 )
@@ -954,6 +955,23 @@ def _spells_domain(text: str, domains: list[str]) -> bool:
     return False
 
 
+#: letters a part of the title's line needs to be words of print, not specks
+PART_LETTERS = 5
+
+
+def _part_beside(line: TextLine | None, taken: list[str]) -> bool:
+    """The title's line holds another part, split off at a bar or a dash, that no field took, of words read as
+    print ("Chief Marketing Officer | Globa! Recnucting"): a department OCR misread."""
+    if line is None:
+        return False
+    for part in split_parts(line.text):
+        if any(part in t or t in part for t in taken) or "@" in part or _looks_like_phone(part):
+            continue
+        if sum(c.isalpha() for c in part) >= PART_LETTERS and not is_junk(part):
+            return True
+    return False
+
+
 def _leftover_below(above: TextLine | None, untaken: list[TextLine]) -> TextLine | None:
     """A line of print just under `above`, in its column (left-aligned or centred), that no field took.
     Under the name that is where the title goes, under the title the department: one OCR misread
@@ -1607,6 +1625,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         expected.add("title")
     title_line = holding(people.title) if people.title else under_name
     if not people.department and _leftover_below(title_line, [ln for ln in untaken if ln is not title_line]):
+        expected.add("department")
+    taken_texts = [t for t in (people.title, people.company, people.name.full if people.name else None) if t]
+    if not people.department and people.title and _part_beside(holding(people.title), taken_texts):
         expected.add("department")
     # "B.V." read clearly on its own: the company's legal form, its name unread
     if not people.company and any(only_legal_form(ln.text) and ln.conf >= 0.6 for ln in untaken):

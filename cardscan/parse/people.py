@@ -542,6 +542,11 @@ _FUNCTION_WORDS = frozenset(
 _SPLIT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
+def split_parts(text: str) -> list[str]:
+    """The parts of a line a bar or a spaced dash splits ("CTO | Platform Engineering"), stripped of stray marks."""
+    return [p for p in (clean_part(t) for t in _SPLIT.split(text)) if p]
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A free line (or one part of a line split at "|" or a comma) with its layout."""
