@@ -855,6 +855,15 @@ def test_a_province_and_a_postcode_letter_read_as_look_alikes_still_make_the_cit
     assert c.address is not None and c.address.lines[-1] == "Halifax, NS B3J 6H4" and c.address.postcode == "B3J 6H4"
 
 
+def test_a_province_read_with_a_zero_and_a_country_parted_in_two_are_still_the_address() -> None:
+    # hard dev cards: "10106 Torino (T0)" lost its province, and "Neder Land" under "2374 KC Leiden" its country
+    c = card(("Francesco Bruno", 40), "Viale Monza 172", "10106 Torino (T0)")
+    assert c.address is not None and c.address.lines == ("Viale Monza 172", "10106 Torino (TO)")
+    assert (c.address.city, c.address.region) == ("Torino", "TO")
+    c = card(("Jeroen van der Meer", 40), "Herengracht 164b", "2374 KC Leiden", "Neder Land")
+    assert c.address is not None and c.address.country == "NL" and len(c.address.lines) == 3
+
+
 def test_a_bracket_opening_a_street_line_before_its_number_and_never_closed_is_a_speck() -> None:
     # phone dev card: "(239 Farringdon Road"
     c = card(("Lily Patel", 40), "Riverside House", "(239 Farringdon Road", "Belfast BT1 1BX")

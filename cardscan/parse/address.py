@@ -152,6 +152,9 @@ def country_spelled(text: str) -> str:
     """A country line as the country spells itself, when OCR lost its accents ("Espafia", "Osterreich" ->
     "España", "Österreich"), in the case it was printed in; the line itself otherwise."""
     key = strip_accents(text.strip(" .,").lower())
+    if key.count(" ") == 1 and key.replace(" ", "") in _COUNTRIES_PLAIN and key not in _COUNTRIES_PLAIN:
+        key = key.replace(" ", "")  # "Neder Land": one word OCR parted
+        text = key.upper() if text.isupper() else key.capitalize()
     name = _COUNTRY_SPELLED.get(key) or _COUNTRY_SPELLED.get(key.replace("fi", "n"))
     if name is None and key not in _COUNTRIES_PLAIN and key.replace("fi", "n") not in _COUNTRIES_PLAIN:
         name = _country_misread(key)  # "Deutschiand": a letter read as its look-alike
@@ -302,13 +305,14 @@ def _match_city_line(text: str, hint: str) -> CityLine | None:
         return CityLine("IE", city, "", postcode, before.strip(" ,"))
     m = re.search(
         rf"(?:\b(?P<cc>[DFEI])-)?\b(?P<postcode>\d{{5}})\s+{_LETTERS_CITY}(?:\s+\(?(?P<region>[A-Z]{{2}})\)?"
-        # an Italian province in brackets with its I read as a small l ("Milano (Ml)")
-        r"|\s+\((?P<misread>[A-Zl][A-Zl])\))?\s*(?:,|$)",
+        # an Italian province in brackets with its I read as a small l ("Milano (Ml)"), its O as a zero ("(T0)")
+        r"|\s+\((?P<misread>[A-Zl0][A-Zl0])\))?\s*(?:,|$)",
         text,
     )
     if m:
         country = {"D": "DE", "F": "FR", "E": "ES", "I": "IT"}.get(m["cc"] or "", "")
-        region = m["region"] or (m["misread"] or "").replace("l", "I")
+        region = m["region"] or (m["misread"] or "").replace("l", "I").replace("0", "O")
+        region = region if region.isalpha() else ""  # "(00)" is no province
         return CityLine(country, m["city"].strip(), region, m["postcode"], text[: m.start()].strip(" ,"))
     # "50543 K6in": the town's ö read as a 6; taken only when a look-alike or two off the main town of the
     # postcode's region (in one country alone, or the one the card's phone or domain names)
@@ -617,8 +621,8 @@ def _accented(m: re.Match[str]) -> str:
     )
 
 
-#: an Italian province in brackets with its I read as a small l ("(Ml)", "(Pl)")
-_ITALIAN_PROVINCE_MISREAD = re.compile(r"\((?=[A-Z]?l)[A-Zl]{2}\)")
+#: an Italian province in brackets with its I read as a small l ("(Ml)", "(Pl)") or its O as a zero ("(T0)")
+_ITALIAN_PROVINCE_MISREAD = re.compile(r"\((?=.?[A-Z])(?=.?[l0])[A-Zl0]{2}\)")
 
 
 def _with_umlaut(m: re.Match[str]) -> str:
@@ -657,6 +661,8 @@ def country_line(text: str) -> str:
     key = text.strip(" .,").lower()
     if key in COUNTRIES:
         return COUNTRIES[key]
+    if key.count(" ") == 1 and key.replace(" ", "") in COUNTRIES:
+        return COUNTRIES[key.replace(" ", "")]  # "Neder Land": OCR parted one word
     plain = strip_accents(key)
     found = _COUNTRIES_PLAIN.get(plain) or _COUNTRIES_PLAIN.get(plain.replace("fi", "n"), "")
     return found or (COUNTRIES[near] if (near := _country_misread(plain)) else "")
@@ -1147,7 +1153,9 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             printed = tuple(_dublin_routing_key(ln) for ln in printed)
         if country == "IT":
             # "20105 Milano (Ml)": the province's I read as a small l
-            printed = tuple(_ITALIAN_PROVINCE_MISREAD.sub(lambda m: m[0].replace("l", "I"), ln) for ln in printed)
+            printed = tuple(
+                _ITALIAN_PROVINCE_MISREAD.sub(lambda m: m[0].replace("l", "I").replace("0", "O"), ln) for ln in printed
+            )
         if country in UMLAUT_COUNTRIES:
             # "Kurfiirstendamm": a ü whose dots OCR read as a second i; no German word writes "ii"
             printed = tuple(umlaut_read_as_ii(ln) for ln in printed)
