@@ -667,6 +667,22 @@ def test_a_european_company_se_is_no_name_and_a_street_s_compass_point_no_compan
     assert c.company is None and c.address is not None and c.address.street == "4001 1st Ave SE"
 
 
+def test_a_company_spelling_only_the_start_of_its_domain_beside_a_line_spelling_the_rest_is_flagged() -> None:
+    # hard dev card: "Belle Rive" over a misread "Heaith" beside bellerive-health.io was out of review
+    rows = [
+        ("Belle Rive", 40),
+        ("Gabriel de Villiers", 36),
+        "Heaith",
+        "Chief Product Officer",
+        "gabriel@bellerive-health.io",
+    ]
+    c = card(*rows)
+    assert c.company == "Belle Rive" and "company" in c.review
+    # without such a line the company is the domain's first word, borne out
+    c = card(*rows[:2], *rows[3:])
+    assert c.company == "Belle Rive" and "company" not in c.review
+
+
 def test_teo_is_a_family_name_as_often_as_an_irish_legal_form() -> None:
     # fresh phone set: "Mei Xin Teo" (with the next column's "Mob | 8923 0467" on its line) was no name at all
     c = card(("N O R T H W I N D", 25), ("Mei Xin Teo Mob | 8923 0467", 23), "VP of Sales", "mei@northwind.com.sg")

@@ -955,6 +955,23 @@ def _spells_domain(text: str, domains: list[str]) -> bool:
     return False
 
 
+#: how near a leftover line's letters come to the rest of a domain to spell it ("Heaith" for "health")
+REST_LIKE = 0.7
+
+
+def _rest_of_domain_beside(company: str, domains: list[str], untaken: list[TextLine]) -> bool:
+    """The company spells only the start of an organisation's domain ("Belle Rive" of bellerive-health.io), and a
+    line no field took spells the rest ("Heaith"): a word of the company, stacked under it, misread and left out."""
+    name = letters_only(company).lower()
+    for domain in domains:
+        label = letters_only(registrable(domain)).lower()
+        rest = label[len(name) :]
+        spelled = any(similar(letters_only(ln.text).lower(), rest, REST_LIKE) for ln in untaken)
+        if len(name) >= 3 and label.startswith(name) and len(rest) >= 4 and spelled:
+            return True
+    return False
+
+
 #: letters a part of the title's line needs to be words of print, not specks
 PART_LETTERS = 5
 
@@ -1473,6 +1490,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # "Data" beside redwood-data.io: the company's own name, a logo's, unread; the domain spells it
     if people.company and (named := named_from_domain(people.company, orgs)) is not None:
         people, conf["company"] = replace(people, company=named), min(conf["company"], COMPANY_DISAGREES_CONF)
+    if people.company and _rest_of_domain_beside(people.company, orgs, untaken):
+        conf["company"] = min(conf["company"], COMPANY_DISAGREES_CONF)
     missed_phone = any(
         _looks_like_phone(ln.text)
         # where no phone was read, a shorter stretch of one will do (".44 (¢@) 193" and "ne 8036")
