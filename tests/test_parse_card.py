@@ -323,6 +323,26 @@ def test_a_misread_part_beside_the_title_sends_the_empty_department_to_review() 
     assert c.title == "Chief Marketing Officer" and c.company == "Evergreen Inc." and "department" not in c.review
 
 
+def test_a_line_read_unsurely_just_under_the_address_sends_it_to_review() -> None:
+    # hard dev card: "haty" (Italy) under "10106 Torino" was left over, the address out of review without its country
+    rows = [("Francesco Bruno", 40), "francesco@orizzonte.it", "Viale Monza 172", "10106 Torino"]
+    c = parse_page(page_from_rows([*rows, ("haty", 20, 0.15)]), Settings())
+    assert c.address is not None and c.address.city == "Torino" and "address" in c.review
+    # a speck under it is no line of print
+    c = parse_page(page_from_rows([*rows, ("BO", 20, 0.15)]), Settings())
+    assert c.address is not None and "address" not in c.review
+
+
+def test_a_title_sharing_its_line_with_a_doubtful_email_goes_to_review() -> None:
+    # hard dev card: the title lost "acquisition" to the email OCR read on its line ("@bonnet" for "a.bonnet")
+    rows = [("Arthur Bonnet", 40), "Responsable talent acquisition @bonnet@oakridge.com", "info@oakridge.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert "emails" in c.review and "title" in c.review
+    rows = [("Arthur Bonnet", 40), "Responsable talent acquisition", "a.bonnet@oakridge.com", "info@oakridge.com"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Responsable talent acquisition" and "title" not in c.review
+
+
 def test_an_email_label_above_its_email_is_no_cue() -> None:
     rows = [("Avery Smith", 40), "Email:", "avery@contoso.com", "T +1 415 555 0133"]
     c = parse_page(page_from_rows(rows), Settings())

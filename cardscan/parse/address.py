@@ -751,6 +751,11 @@ def _neighbour(line: TextLine, lines: list[TextLine], above: bool) -> TextLine |
     return best
 
 
+def line_below(line: TextLine, lines: list[TextLine]) -> TextLine | None:
+    """The nearest line of `line`'s column just below it, among `lines`."""
+    return _neighbour(line, lines, above=False)
+
+
 def line_above(line: TextLine, lines: list[TextLine]) -> TextLine | None:
     """The nearest line of `line`'s column just above it, among `lines`."""
     return _neighbour(line, lines, above=True)

@@ -23,6 +23,7 @@ from .address import (
     find_address,
     garbled_city_line,
     line_above,
+    line_below,
     looks_like_street,
     misread_street_word,
     umlaut_read_as_ii,
@@ -1527,6 +1528,16 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     above = line_above(next(ln for ln in lines if ln.index == addr.lines[0]), rest) if addr else None
     if addr and above is not None and above.conf < SURE_LEFTOVER and _PLAIN_WORDS.fullmatch(above.text):
         conf["address"] = min(conf["address"], 0.5)
+    # ...or just under it ("haty" under "10106 Torino"): its country, or the city's line, misread
+    last = max((ln for ln in lines if addr and ln.index in addr.lines), key=lambda ln: ln.box.y2, default=None)
+    below = line_below(last, rest) if last is not None else None
+    if (
+        below is not None
+        and below.conf < SURE_LEFTOVER
+        and _PLAIN_WORDS.fullmatch(below.text.strip())
+        and sum(c.isalpha() for c in below.text) >= 3  # not a speck ("BO", "te")
+    ):
+        conf["address"] = min(conf["address"], 0.5)
     # "Analytics Limited": trade words and a legal form only, the company's own name lost
     if people.company and generic_only(people.company):
         conf["company"] = min(conf["company"], 0.5)
@@ -1619,6 +1630,11 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
             # the likelier reading, still in review
             accented = [("É" + w[1:] if w in marked and w.startswith("E") else w) for w in people.company.split(" ")]
             people = replace(people, company=" ".join(accented))
+    # "Responsable talent acquisition @bonnet@oakridge.com": a title sharing its line with a doubtful email may have
+    # lost its last words to it, or taken the email's first
+    shared = [ln for ln in lines if people.title and people.title in ln.text and "@" in ln.text]
+    if shared and conf.get("emails", 0.0) < settings.review_threshold and "title" in conf:
+        conf["title"] = min(conf["title"], TITLE_CUT_CONF)
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
