@@ -178,6 +178,7 @@ def test_a_unit_word_glued_to_its_number_is_set_apart() -> None:
     [
         ("Anna Salai, Anmedabad, Gujarat 380046", "Anna Salai, Ahmedabad, Gujarat 380046"),
         ("Outer Ring Road, Bengaluru, Kamataka 560480", "Outer Ring Road, Bengaluru, Karnataka 560480"),  # rn as m
+        ("Outer Ring Road, Mumba - 400316", "Outer Ring Road, Mumbai - 400316"),  # hard dev card: a thin letter lost
     ],
 )
 def test_an_indian_city_or_state_a_look_alike_off_is_mended_in_review(read: str, printed: str) -> None:

@@ -894,6 +894,10 @@ def _street_word_meant(word: str) -> str | None:
     return meant.upper() if word.isupper() else meant.capitalize() if word[0].isupper() else meant
 
 
+#: letters thin enough to fade from print, or to be lost between two others
+_THIN = frozenset("iltfjr")
+
+
 def mend_places(text: str, places: list[str]) -> str:
     """Each word one or two OCR look-alike slips off exactly one of `places` (lower case) spelled as that place,
     in the word's case ("Anmedabad" -> "Ahmedabad", "Kamataka" -> "Karnataka": rn read as m)."""
@@ -904,7 +908,13 @@ def mend_places(text: str, places: list[str]) -> str:
         if len(low) < 5 or low in places:
             return word
         near = {p for p in places if abs(len(p) - len(low)) <= 1 and p[0] == low[0]}
-        near = {p for p in near if (e := ocr_edits(p, low)) and len(e) <= 2 and all(x.plausible for x in e)}
+        near = {
+            p
+            for p in near
+            if ((e := ocr_edits(p, low)) and len(e) <= 2 and all(x.plausible for x in e))
+            # a thin letter lost, faded at the print's edge or squeezed between others ("Mumba" for "Mumbai")
+            or (len(p) == len(low) + 1 and any(p[k] in _THIN and p[:k] + p[k + 1 :] == low for k in range(1, len(p))))
+        }
         if len(near) != 1:
             return word
         place = near.pop()
