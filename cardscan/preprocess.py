@@ -489,11 +489,19 @@ THROUGH_COST = 0.25
 def outline_support(segments: np.ndarray, quad: np.ndarray, tol: float, sides: int = 4) -> tuple[float, int]:
     """(`_edge_support`, `sides_carried_on`) of one quad, of its first `sides` sides, from one pass over the
     segments."""
+    support, carried = outline_supports(segments, [quad], tol, sides)
+    return float(support[0]), int(carried[0])
+
+
+def outline_supports(
+    segments: np.ndarray, quads: Sequence[np.ndarray], tol: float, sides: int = 4
+) -> tuple[np.ndarray, np.ndarray]:
+    """`outline_support` of each quad, all in one pass over the segments."""
     k = round(CARRY * SIDE_BINS)
-    bins = side_bins(segments, [quad], tol, -k / SIDE_BINS, 1 + k / SIDE_BINS)[0][:sides]
-    covers = bins[:, k:-k].mean(axis=1)
-    beyond = np.maximum(bins[:, :k].mean(axis=1), bins[:, -k:].mean(axis=1))
-    return float(_support(covers[None])[0]), int(np.count_nonzero(beyond >= CARRIED))
+    bins = side_bins(segments, quads, tol, -k / SIDE_BINS, 1 + k / SIDE_BINS)[:, :sides]
+    covers = bins[..., k:-k].mean(axis=2)
+    beyond = np.maximum(bins[..., :k].mean(axis=2), bins[..., -k:].mean(axis=2))
+    return _support(covers), np.count_nonzero(beyond >= CARRIED, axis=1)
 
 
 #: the three sides of a card whose fourth shows no edge must each lie on edges for this share of their length
@@ -673,48 +681,65 @@ def score_quad(
     """How card-like a quad is, 0..~1: card aspect, near-right angles, on edges, holding the text.
     `sides=3`: the quad's last side (from its fourth corner back to its first) is a guess, with no edge of
     its own to lie on; only the first three count."""
+    return float(score_quads([quad], shape, segments, text, sides)[0])
+
+
+def score_quads(
+    quads: Sequence[np.ndarray], shape: tuple[int, int], segments: np.ndarray, text: np.ndarray, sides: int = 4
+) -> np.ndarray:
+    """`score_quad` of each quad. The quads that pass its quick tests have their outlines measured against the
+    edges together, in one pass over the segments (a photo has dozens of quads to score)."""
     h, w = shape
-    area = cv2.contourArea(quad.astype(np.float32))
-    frac = area / (w * h)
-    if frac < MIN_AREA or frac > 0.99 or not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
-        return 0.0
-    angles = _interior_angles(quad)
-    if min(angles) < 45 or max(angles) > 135:
-        return 0.0
-    aspect = aspect_score(*quad_size(quad))
-    if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
-        return 0.0
-    right = 1.0 - max(abs(a - 90) for a in angles) / 45
-    # the text inside, counted over the quad's bounding box only (hundreds of quads are scored per photo)
-    corners = quad.astype(np.int32)
-    x0, y0 = np.maximum(corners.min(axis=0), 0)
-    x1, y1 = np.minimum(corners.max(axis=0) + 1, (w, h))
-    inside = np.zeros((max(0, y1 - y0), max(0, x1 - x0)), np.uint8)
-    cv2.fillConvexPoly(inside, corners - (x0, y0), 255)
-    text_here = np.count_nonzero(text[y0:y1, x0:x1] & inside)
-    # a card is mostly blank paper (print covers 5-15% of it); a page of dense print is a document
-    density = text_here / max(area, 1.0)
-    if density > 0.4:
-        return 0.0
-    # holding the photo's text counts, but not text as dense as a printed page's: on a desk strewn with
-    # sheets of print, those hold most of the text. (Capping the share, so a card among sheets needs to
-    # hold only part of it, helped on synthetic desks but let a quad with no edges win on a real photo.)
-    text_in = text_here / max(int(np.count_nonzero(text)), 1) * card_density(density)
-    # a card's edge never runs through its print; lines along underlines and text rows do
-    if _on_mask(text, quad) > 0.15:
-        return 0.0
-    if interior_edges(segments, quad, 0.012 * max(h, w)) >= GRID:
-        return 0.0
-    support, carried = outline_support(segments, quad, 0.012 * max(h, w), sides)
-    # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
-    size = min(frac / 0.03, 1.0) * (1.0 - THROUGH_COST * carried)
-    # a card cut off by the frame has no true outline: warping a guess would distort the text
-    clipped = cv2.intersectConvexConvex(
-        quad.astype(np.float32), np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
-    )[0]
-    if clipped / max(area, 1.0) < 0.95 or sides_on_frame(quad, shape) >= 2:
-        return 0.0
-    return (0.3 * aspect + 0.15 * right + 0.35 * support + 0.2 * text_in) * size
+    tol = 0.012 * max(h, w)
+    frame = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    all_text = max(int(np.count_nonzero(text)), 1)
+    scores = np.zeros(len(quads))
+    passed: list[tuple[int, float, float, float, float]] = []  # (index, aspect, right, text_in, frac)
+    for i, quad in enumerate(quads):
+        f32 = quad.astype(np.float32)
+        area = cv2.contourArea(f32)
+        frac = area / (w * h)
+        if frac < MIN_AREA or frac > 0.99 or not cv2.isContourConvex(f32.reshape(-1, 1, 2)):
+            continue
+        angles = _interior_angles(quad)
+        if min(angles) < 45 or max(angles) > 135:
+            continue
+        aspect = aspect_score(*quad_size(quad))
+        if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
+            continue
+        right = 1.0 - max(abs(a - 90) for a in angles) / 45
+        # the text inside, counted over the quad's bounding box only (hundreds of quads are scored per photo)
+        corners = quad.astype(np.int32)
+        x0, y0 = np.maximum(corners.min(axis=0), 0)
+        x1, y1 = np.minimum(corners.max(axis=0) + 1, (w, h))
+        inside = np.zeros((max(0, y1 - y0), max(0, x1 - x0)), np.uint8)
+        cv2.fillConvexPoly(inside, corners - (x0, y0), 255)
+        text_here = np.count_nonzero(text[y0:y1, x0:x1] & inside)
+        # a card is mostly blank paper (print covers 5-15% of it); a page of dense print is a document
+        density = text_here / max(area, 1.0)
+        if density > 0.4:
+            continue
+        # holding the photo's text counts, but not text as dense as a printed page's: on a desk strewn with
+        # sheets of print, those hold most of the text. (Capping the share, so a card among sheets needs to
+        # hold only part of it, helped on synthetic desks but let a quad with no edges win on a real photo.)
+        text_in = text_here / all_text * card_density(density)
+        # a card's edge never runs through its print; lines along underlines and text rows do
+        if _on_mask(text, quad) > 0.15:
+            continue
+        if interior_edges(segments, quad, tol) >= GRID:
+            continue
+        # a card cut off by the frame has no true outline: warping a guess would distort the text
+        clipped = cv2.intersectConvexConvex(f32, frame)[0]
+        if clipped / max(area, 1.0) < 0.95 or sides_on_frame(quad, shape) >= 2:
+            continue
+        passed.append((i, aspect, right, text_in, frac))
+    if passed:
+        supports, carried = outline_supports(segments, [quads[i] for i, *_ in passed], tol, sides)
+        for (j, shaped, square, holds, share), support, through in zip(passed, supports, carried, strict=True):
+            # a tiny quad is a logo or a key (the photo border gives no edge segments, so it never wins)
+            size = min(share / 0.03, 1.0) * (1.0 - THROUGH_COST * int(through))
+            scores[j] = (0.3 * shaped + 0.15 * square + 0.35 * float(support) + 0.2 * holds) * size
+    return scores
 
 
 #: how far a partial card may be extended across its missing band, in lengths of the sides that meet it
@@ -932,10 +957,8 @@ def _ranked(
     lines = line_quads(segments, shape, lines_used, off_frame)
     support = edge_supports(segments, lines, 0.012 * max(shape))
     lines = [lines[i] for i in np.argsort(-support, kind="stable")]
-    return sorted(
-        ((score_quad(q, shape, segments, text), q) for q in candidates + lines[: OFF_RANKED if off_frame else RANKED]),
-        key=lambda sq: -sq[0],
-    )
+    quads = candidates + lines[: OFF_RANKED if off_frame else RANKED]
+    return sorted(zip(score_quads(quads, shape, segments, text).tolist(), quads, strict=True), key=lambda sq: -sq[0])
 
 
 def card_quads(rgb: np.ndarray, limit: int = 3) -> list[np.ndarray]:
@@ -974,7 +997,8 @@ def outlines(rgb: np.ndarray, limit: int = 3) -> Outlines:
         # the edges (only then: moving a convincing outline changes its corners, and its reading, for nothing)
         moved = [q for q in (snapped(c, segments, max(shape)) for c in candidates) if q is not None]
         candidates += moved
-        scored = sorted(scored + [(score_quad(q, shape, segments, text), q) for q in moved], key=lambda sq: -sq[0])
+        moved_scores = score_quads(moved, shape, segments, text).tolist()
+        scored = sorted(scored + list(zip(moved_scores, moved, strict=True)), key=lambda sq: -sq[0])
         # a side that barely stands out (a card on paper nearly as light as itself) is not among the
         # longest edges: a weak best is worth a second search among more of them (several times the quads)
         scored = sorted(scored + _ranked([], segments, shape, text, 28), key=lambda sq: -sq[0])
@@ -1000,8 +1024,8 @@ def outlines(rgb: np.ndarray, limit: int = 3) -> Outlines:
             whole = complete_card(part, text)
             if whole is not None:
                 return Outlines([order_quad(whole / f)], None)
-        three = [(score_quad(q, shape, segments, text, sides=3), q) for q in three_sided_quads(segments, shape)]
-        three += [(score_quad(q, shape, segments, text, sides=3), q) for q in faint_sided_quads(segments, shape)]
+        sided = three_sided_quads(segments, shape) + faint_sided_quads(segments, shape)
+        three = list(zip(score_quads(sided, shape, segments, text, sides=3).tolist(), sided, strict=True))
         best_three = max(three, key=lambda sq: sq[0], default=(0.0, None))
         if best_three[1] is not None and best_three[0] >= THREE_SIDED_SCORE:
             return Outlines([order_quad(best_three[1] / f)], None)

@@ -452,6 +452,30 @@ def test_sides_carried_on_counts_sides_whose_line_runs_on_past_a_corner() -> Non
     assert P.sides_carried_on(np.array(sides + grain, np.float32), quad, 5.0) == 0
 
 
+def test_score_quads_scores_each_quad_as_it_would_be_scored_alone() -> None:
+    # a photo's quads are scored together: the batch must give each quad its own score, whatever its neighbours
+    photo = np.full((600, 800), 90, np.uint8)
+    cv2.rectangle(photo, (150, 150), (500, 350), 235, -1)  # a card 350 x 200
+    for y, words in ((200, "Avery Smith"), (240, "avery@contoso.com"), (280, "+44 20 7946 0000")):
+        cv2.putText(photo, words, (180, y), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 40, 2)  # its print
+    segments = P._segments(photo)
+    text = P.text_mask(photo)
+    card = np.array([[150, 150], [500, 150], [500, 350], [150, 350]], np.float64)
+    quads = [
+        card,
+        card + 4.0,  # a little off the card's edges
+        np.array([[150, 150], [320, 150], [320, 350], [150, 350]], np.float64),  # a part of it
+        np.array([[10, 10], [30, 10], [30, 22], [10, 22]], np.float64),  # tiny
+        np.array([[100, 100], [790, 100], [790, 590], [100, 590]], np.float64),  # the desk around it
+    ]
+    alone = [P.score_quad(q, photo.shape, segments, text) for q in quads]
+    assert P.score_quads(quads, photo.shape, segments, text).tolist() == alone
+    assert alone[0] == max(alone) and alone[0] > 0.5 and alone[3] == 0.0
+    three = [P.score_quad(q, photo.shape, segments, text, sides=3) for q in quads]
+    assert P.score_quads(quads, photo.shape, segments, text, sides=3).tolist() == three
+    assert P.score_quads([], photo.shape, segments, text).tolist() == []
+
+
 #: hard synthetic photos (bench dev seed 7777) whose best outline was a part of the card bounded by a hard
 #: shadow's edge or a band's, or a stretch of desk, before a side carried on past its corner cost a quad score
 CUT_BY_A_LINE = tuple((7777, index) for index in (3, 21, 40, 51))
