@@ -313,6 +313,18 @@ def test_find_card_quad_takes_the_whole_card_not_the_part_below_its_coloured_ban
 # --------------------------------------------------------------------------- orientation without OCR
 
 
+@pytest.mark.parametrize("ccw", [0, 90, 180, 270, -90, 450])
+def test_turn_turns_counter_clockwise_by_quarter_turns(ccw: int) -> None:
+    rng = np.random.default_rng(ccw % 360)
+    for image in (rng.integers(0, 256, (5, 8), np.uint8), rng.integers(0, 256, (5, 8, 3), np.uint8)):
+        for view in (image, image[:, ::2]):  # a view that is not contiguous, as a crop may be
+            turned = P.turn(view, ccw)
+            assert turned.flags["C_CONTIGUOUS"]
+            assert np.array_equal(turned, np.rot90(view, (ccw // 90) % 4))
+    # 90 degrees counter-clockwise: the top row becomes the left column, read from the bottom up
+    assert P.turn(np.array([[1, 2], [3, 4]], np.uint8), 90).tolist() == [[2, 4], [1, 3]]
+
+
 @pytest.mark.parametrize("ccw", [0, 90, 180, 270])
 def test_orient_turns_a_card_upright_from_its_letter_shapes(ccw: int) -> None:
     grey = cv2.cvtColor(render_card(900), cv2.COLOR_RGB2GRAY)
