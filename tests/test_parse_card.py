@@ -623,6 +623,27 @@ def test_linkedin_misread_past_its_name_sends_the_empty_profile_to_review(garble
     assert "linkedin" not in parse_page(page_from_rows(rows), Settings()).review
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # held-out hard photos: the profile line taken for the website ("knkedin.com/n/..."), run into the address
+        # line above it, or taken for the company
+        [("Lorenzo Fabbri", 42), "+39 02 2915 66177", ("Unkedin: knkedin.com/n/lorenzo-fabbn270", 20, 0.5)],
+        [("Nikhil Subramanian", 42), "+91-7942022028", ("Unkedin. com/inirvtivt subramanian", 20, 0.45)],
+        [
+            ("Tyler McCarthy", 42),
+            "tylerm@inkwell.us",
+            "1901 Pine Avenue",
+            "Suite 100",
+            ("in. Nttps /fwww linkedin comyintmecarthy Salt Lake City, UT 64196", 20, 0.5),
+        ],
+    ],
+)
+def test_a_misread_linkedin_line_another_field_took_still_sends_the_profile_to_review(rows: list) -> None:
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.linkedin is None and "linkedin" in c.review
+
+
 def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
     rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
             "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip

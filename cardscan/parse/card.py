@@ -914,8 +914,10 @@ def _missing_but_expected(
     if any(_spells_domain(ln.text, org_domains) or (_WEB_ENDING.search(ln.text) and "@" not in ln.text)
            for ln in untaken):  # fmt: skip
         out.add("website")
-    # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…")
-    if any(mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text) for ln in untaken):
+    # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…"), on a
+    # line of its own or on one another field took ("knkedin.com/n/lorenzo-fabbn270" taken for the website, a
+    # profile path run into the address above it)
+    if any(mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text) for ln in lines):
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
