@@ -644,6 +644,20 @@ def test_a_misread_linkedin_line_another_field_took_still_sends_the_profile_to_r
     assert c.linkedin is None and "linkedin" in c.review
 
 
+@pytest.mark.parametrize("misread", ["elisa Sdrightline.it", "¢, athompsong) shy ward.com"])
+def test_an_email_whose_at_was_misread_leaves_the_empty_email_in_review(misread: str) -> None:
+    # fresh hard photos: the "@" read as a letter or a bracket; the website took the line, so the card seemed to
+    # print no email
+    rows = [("Elisa Santoro", 40), ("BRIGHTLINE", 30), "Cell +39 312 749 4702", (misread, 20, 0.6), "Viale Monza 110",
+            "00119 Roma (RM)"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert not c.emails and "emails" in c.review
+    # a web address read whole, or a tagline naming one, is no such line
+    for web in ("www.brightline.it", "Web: brightline.it", "Find us at https://brightline.it"):
+        rows[3] = (web, 20, 0.9)
+        assert "emails" not in parse_page(page_from_rows(rows), Settings()).review, web
+
+
 def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
     rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
             "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip

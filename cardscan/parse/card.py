@@ -28,7 +28,7 @@ from .address import (
     misread_street_word,
     umlaut_read_as_ii,
 )
-from .emails import EmailHit, at_read_as_letter, find_emails, normalise_email
+from .emails import TLD_ALT, EmailHit, at_read_as_letter, find_emails, normalise_email
 from .people import (
     COMPANY_DISAGREES_CONF,
     GUESSED_NAME,
@@ -863,6 +863,17 @@ def _surely_words(line: TextLine) -> bool:
 SURE_TAGLINE = 0.85
 
 
+#: a name in lower case, then a space and a bare domain: an email whose "@" was read as a letter or a bracket ("elisa
+#: Sdrightline.it", "athompsong) shy ward.com"), which the website may have taken
+_AT_LOST = re.compile(rf"(?<![\w.@/:-])[a-z][a-z0-9._-]+[)\]}}]?\s[A-Za-z0-9][\w-]*(?:\s[\w-]+)?\.(?:{TLD_ALT})\b")
+
+
+def _at_lost(line: TextLine) -> bool:
+    """The line reads like an email whose "@" OCR lost (`_AT_LOST`), and not like a web address or an email."""
+    text = line.text
+    return "@" not in text and "www" not in text.lower() and "http" not in text.lower() and bool(_AT_LOST.search(text))
+
+
 def _accounted_for(line: TextLine) -> bool:
     """A leftover line that hides no field: specks (under three letters or digits: an icon, a rule) or plain
     words read surely (a tagline)."""
@@ -884,7 +895,7 @@ def _missing_but_expected(
     # a card read with nothing left over but specks and taglines prints no email: an email OCR garbled is left
     # over (no other field takes it). (Not so a name: a misread one is taken for a company or a title.) Only on a
     # card that shows a website or an address: one that shows neither may have lost its email line with them.
-    if all(map(_accounted_for, untaken)) and {"website", "address"} & has:
+    if all(map(_accounted_for, untaken)) and {"website", "address"} & has and not any(map(_at_lost, lines)):
         out.discard("emails")
     # an organisation's email names a company; and a card with neither a name nor a company read lost one
     if org_domains or "name" not in has:

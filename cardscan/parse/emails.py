@@ -32,7 +32,7 @@ class EmailHit:
     repaired: bool  # True when the printed text had to be changed to validate
 
 
-_TLD_ALT = "com|org|net|edu|gov|io|ai|co|de|fr|uk|in|au|jp|ca|nl|es|it|ie|sg|ch|at|be|us|eu|info|biz"
+TLD_ALT = "com|org|net|edu|gov|io|ai|co|de|fr|uk|in|au|jp|ca|nl|es|it|ie|sg|ch|at|be|us|eu|info|biz"
 
 # Each repair is (pattern, replacement); they run in order on the whole line.
 _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -47,7 +47,7 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # Repairs that only apply to the domain, i.e. after an "@".
 _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(rf"[,;]\s?(?=(?:{_TLD_ALT})\b)", re.I), "."),
+    (re.compile(rf"[,;]\s?(?=(?:{TLD_ALT})\b)", re.I), "."),
     (re.compile(r"\.\s+(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\s+\.(?=[a-z]{2,6}\b)"), "."),
     (re.compile(r"\.c[o0]rn\b|\.c0m\b|\.corn\b", re.I), ".com"),
@@ -58,11 +58,11 @@ _DOMAIN_REPAIRS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     (re.compile(r"^(@[a-z][\w-]+)\s+(?:10|1o|i0|l0)$", re.I), r"\1.io"),
     # "@ outlook com", "@ contoso com au": the dots before the endings read as spaces
     (
-        re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{_TLD_ALT})\b)(?:\s+((?:{_TLD_ALT})\b))?", re.I),
+        re.compile(rf"^(@[\w-]+(?:\.[\w-]+)*)\s+((?:{TLD_ALT})\b)(?:\s+((?:{TLD_ALT})\b))?", re.I),
         lambda m: ".".join(part for part in m.groups() if part),
     ),
     # "@bright line.fr": a space read inside a domain's first label, which holds no dot before it
-    (re.compile(rf"^(@[a-z0-9-]{{2,}})\s(?!(?:{_TLD_ALT})\b)([a-z0-9-]{{2,}}\.(?:{_TLD_ALT})\b)", re.I), r"\1\2"),
+    (re.compile(rf"^(@[a-z0-9-]{{2,}})\s(?!(?:{TLD_ALT})\b)([a-z0-9-]{{2,}}\.(?:{TLD_ALT})\b)", re.I), r"\1\2"),
 )
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -82,7 +82,7 @@ _LABEL = re.compile(
 #: "E: poojacG larkspur.com": on a line labelled as an email's, with no "@", a lower-case word ending in
 #: a capital G, Q or O (a small "@" as OCR reads it) before a domain is an email with its "@" misread
 _AT_MISREAD = re.compile(
-    rf"^\W*(?:e-?mail|mail|e)\s*[:;.]?\s+([a-z0-9](?:[a-z0-9._-]|(?<=[._])\s)*)(?-i:[GQO])\s?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLD_ALT}))\b",
+    rf"^\W*(?:e-?mail|mail|e)\s*[:;.]?\s+([a-z0-9](?:[a-z0-9._-]|(?<=[._])\s)*)(?-i:[GQO])\s?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{TLD_ALT}))\b",
     re.I,
 )
 #: confidence of an email whose "@" was read as a letter: a likely reading, for the user to check
@@ -119,7 +119,7 @@ def _repair(text: str) -> str:
     # (what follows may start with a capital: "benjamin. abdul Lah@" is "benjamin.abdullah@"; a label's "e. " is no
     # word of the address)
     head = re.sub(
-        rf"(?<![\w.-])(?!(?:e-?mail|mail)\b)([a-z]+[._]|[a-z]{{2,}}[._]\s)((?!(?:{_TLD_ALT})\s)[a-z]+)\s([a-zA-Z0-9])"
+        rf"(?<![\w.-])(?!(?:e-?mail|mail)\b)([a-z]+[._]|[a-z]{{2,}}[._]\s)((?!(?:{TLD_ALT})\s)[a-z]+)\s([a-zA-Z0-9])"
         r"(?=[a-z0-9._-]*$)",
         lambda m: m[1].strip() + m[2] + m[3].lower(),
         head,
@@ -181,7 +181,7 @@ def _with_local_head(line: TextLine, text: str, lines: list[TextLine]) -> str:
 
 
 #: a domain with no dot at all, ending in a country's or a newer ending: "@northwindio"
-_DOTLESS = re.compile(rf"@([\w-]{{3,}}?)({_TLD_ALT})(?![\w.-])", re.I)
+_DOTLESS = re.compile(rf"@([\w-]{{3,}}?)({TLD_ALT})(?![\w.-])", re.I)
 
 
 def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
@@ -205,7 +205,7 @@ def _dotted(text: str, line: TextLine, lines: list[TextLine]) -> str:
 
 
 #: ...or whose last dot OCR read as a space, at the line's end: "mpatel @oak ndge uk" beside "www.oakndge.uk"
-_SPACED_ENDING = re.compile(rf"@([\w-]{{2,}}(?:\s[\w-]{{2,}})?)\s({_TLD_ALT})(?=\W*$)", re.I)
+_SPACED_ENDING = re.compile(rf"@([\w-]{{2,}}(?:\s[\w-]{{2,}})?)\s({TLD_ALT})(?=\W*$)", re.I)
 
 
 #: a name's suffixes and prefixes written with a dot, which print just before an email on the name's row
