@@ -658,6 +658,15 @@ def test_an_email_whose_at_was_misread_leaves_the_empty_email_in_review(misread:
         assert "emails" not in parse_page(page_from_rows(rows), Settings()).review, web
 
 
+def test_a_leftover_line_with_a_misread_department_word_sends_the_empty_department_to_review() -> None:
+    rows = [("Anna-Lena Schröder", 40), ("Weisswald Networks GmbH", 30), "Head of Talent", "Mobile 0173 86696904",
+            "aschroeder@weisswald.de", ("(Cxa & © Oepartmer:", 20, 0.4)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.department is None and "department" in c.review
+    rows[-1] = ("Apartment 4, Kurfürstendamm", 20, 0.5)  # a word as near that is no department's
+    assert "department" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
     rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
             "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip

@@ -874,6 +874,23 @@ def _at_lost(line: TextLine) -> bool:
     return "@" not in text and "www" not in text.lower() and "http" not in text.lower() and bool(_AT_LOST.search(text))
 
 
+#: the words a department line is named by, which a misread one still spells nearly
+_DEPT_WORDS = ("department", "abteilung", "département", "departamento")
+#: how near a word comes to one of them (`similarity`: "Oepartmer" 0.737, "Deparment" 0.95, "parliament" 0.70)
+DEPT_LIKE = 0.73
+#: words as near that are no department's
+_NOT_DEPT = frozenset({"apartment", "apartments", "departure", "departures", "departed", "repayment", "compartment"})
+
+
+def _dept_word_misread(text: str) -> bool:
+    """A word of the text is a department's word misread (not spelled right: then people.py took the line)."""
+    words = (w.lower() for w in re.findall(r"[^\W\d_]{7,}", text))
+    return any(
+        w not in _DEPT_WORDS and w not in _NOT_DEPT and max(similarity(w, d) for d in _DEPT_WORDS) >= DEPT_LIKE
+        for w in words
+    )
+
+
 def _accounted_for(line: TextLine) -> bool:
     """A leftover line that hides no field: specks (under three letters or digits: an icon, a rule) or plain
     words read surely (a tagline)."""
@@ -1676,6 +1693,9 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         expected.add("department")
     taken_texts = [t for t in (people.title, people.company, people.name.full if people.name else None) if t]
     if not people.department and people.title and _part_beside(holding(people.title), taken_texts):
+        expected.add("department")
+    # a leftover line with a department's word misread ("(Cxa & © Oepartmer:" of "Cloud & AI Department")
+    if not people.department and any(_dept_word_misread(ln.text) for ln in untaken):
         expected.add("department")
     # "B.V." read clearly on its own: the company's legal form, its name unread
     if not people.company and any(only_legal_form(ln.text) and ln.conf >= 0.6 for ln in untaken):
