@@ -304,3 +304,21 @@ def test_an_at_read_as_a_letter_before_the_websites_host_gives_the_email_in_revi
     # a web address is no email, nor words before the host
     for line in ("www.ironclad.com.au", "Visit ironclad.com.au", "https:ironclad.com.au"):
         assert card_with(line).emails == (), line
+
+
+@pytest.mark.parametrize(
+    ("printed", "doubtful"),
+    [
+        ("E: mei._yeo@lioncity.sg", True),
+        ("E: mei.yeo@lioncity.sg", False),
+        ("E: mei_-yeo@lioncity.sg", True),
+        ("E: mei_yeo@lioncity.sg", False),
+    ],
+)
+def test_an_email_with_two_separators_side_by_side_goes_to_review(printed: str, doubtful: bool) -> None:
+    # a fresh hard photo: "mei._yeo@" for "mei.yeo@", read surely; nobody is given such an address
+    rows = [("Lion City", 30), ("Mei Xin Yeo", 40), "Head of Engineering", (printed, 16, 0.95), "W: lioncity sg"]
+    contact = parse_page(page_from_rows(rows), Settings())
+    assert contact.emails == (printed.removeprefix("E: "),)
+    # (the name bears the address out, and so does the website: not its dots)
+    assert ("emails" in contact.review) is doubtful

@@ -28,7 +28,15 @@ from .address import (
     misread_street_word,
     umlaut_read_as_ii,
 )
-from .emails import TLD_ALT, EmailHit, at_read_as_letter, find_emails, normalise_email
+from .emails import (
+    SEPARATORS_TOGETHER_CONF,
+    TLD_ALT,
+    EmailHit,
+    at_read_as_letter,
+    find_emails,
+    normalise_email,
+    separators_together,
+)
 from .people import (
     COMPANY_DISAGREES_CONF,
     GUESSED_NAME,
@@ -1487,6 +1495,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         conf["emails"] = min(h.confidence for h in emails)
         if confirmed(emails, people, site, lines):
             conf["emails"] = max(conf["emails"], EMAIL_CONFIRMED_CONF)
+        if any(separators_together(h.email) for h in emails):  # the name bears out its words, not its dots
+            conf["emails"] = min(conf["emails"], SEPARATORS_TOGETHER_CONF)
     if phones:
         conf["phones"] = min(h.confidence for h in phones)
         if addr and addr.address.country in ("US", "CA") and any(elsewhere(h, addr.address.region) for h in phones):

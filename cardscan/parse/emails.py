@@ -257,6 +257,17 @@ def _joined_words(line: TextLine, domain: str, lines: list[TextLine]) -> bool:
     return False
 
 
+#: two separators side by side in a local part ("mei._yeo@"): a speck read beside a dot, or one read as two; an
+#: address a person was given hardly ever holds them, so it goes to review
+_SEPARATORS_TOGETHER = re.compile(r"[._-]{2}")
+SEPARATORS_TOGETHER_CONF = 0.5
+
+
+def separators_together(email: str) -> bool:
+    """The local part holds two separators side by side (`_SEPARATORS_TOGETHER`)."""
+    return bool(_SEPARATORS_TOGETHER.search(email.rpartition("@")[0]))
+
+
 def find_emails(lines: list[TextLine]) -> list[EmailHit]:
     """Every valid address on the card, first seen first, without duplicates."""
     hits: list[EmailHit] = []
@@ -303,6 +314,8 @@ def find_emails(lines: list[TextLine]) -> list[EmailHit]:
                 conf = min(conf, CUT_START_CONF)
             if _joined_words(line, domain, lines):
                 conf = min(conf, JOINED_WORDS_CONF)
+            if separators_together(email):
+                conf = min(conf, SEPARATORS_TOGETHER_CONF)
             hits.append(EmailHit(email, line.index, round(conf, 3), repaired))
     return hits
 
