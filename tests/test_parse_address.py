@@ -196,6 +196,21 @@ def test_a_large_city_of_a_country_without_postcode_towns_a_look_alike_off_is_me
     assert c.address is not None and c.address.city == "Airdrie"
 
 
+@pytest.mark.parametrize(
+    ("street", "city", "doubtful"),
+    [
+        ("447 Colorado Drive", "Pitisburgh, PA 15201", True),  # held-out hard card: t read as i, kept, in review
+        ("4278 Lincoln Ave", "Phoenia, AZ 85014", True),  # hard dev card: x read as a
+        ("447 Colorado Drive", "Pittsburgh, PA 15201", False),
+        ("6821 Sparks Street", "Montréal, QC H3B 2Y9", False),  # spelled right, with its accent
+    ],
+)
+def test_a_known_city_a_letter_off_sends_the_address_to_review(street: str, city: str, doubtful: bool) -> None:
+    c = card("P: +1 412 634 3231", street, city)
+    assert c.address is not None and c.address.lines == (street, city)
+    assert ("address" in c.review) is doubtful
+
+
 def test_an_eircode_on_a_line_of_its_own_under_a_dublin_district_is_its_postcode() -> None:
     rows = [("Aoife O'Connor", 52), "aoife@quantix-energy.com", "119 O'Connell Street", "Dublin 4", "DO4 3AXN",
             "Ireland"]  # fmt: skip
