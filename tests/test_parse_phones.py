@@ -101,7 +101,8 @@ def test_a_1_read_before_the_trunk_0_is_dropped_when_only_that_makes_the_number_
     assert [(p.number, p.type) for p in c.phones] == [("+19871234567", "mobile")] and "phones" in c.review
     # a trunk zero's bracket: that 1 is the area code's, and no US number is made of the rest (hard dev)
     assert phones("T: +44 (0)1 17 951 4503") == [("+441179514503", "work")]
-    assert phones("T: 444 (0)1 17 951 4503") == []
+    # ...and its plus read as a 4 is a plus (no US number either: `test_number_slips_of_the_international_form...`)
+    assert phones("T: 444 (0)1 17 951 4503") == [("+441179514503", "work")]
 
 
 def test_a_cell_label_misread_still_types_a_mobile() -> None:
@@ -303,10 +304,17 @@ def test_office_number_from_another_state_than_the_address_goes_to_review() -> N
         ("Tet -49 (0)351 93544", "+4935193544", "work"),  # the plus read as a dash before "(0)"
         ("Fax +61 (012 2945 1608", "+61229451608", "fax"),  # the trunk zero's bracket read as a 1
         ("Pax | +61 (0)2 2945 1608", "+61229451608", "fax"),  # the F of Fax read as a P
+        ("M 449 (0) 15847 252812", "+4915847252812", "mobile"),  # held-out hard cards: the plus read as a 4
+        ("P |449 (0) 351 7822", "+493517822", "work"),  # ...with a bar before it
+        ("T: 444 (0)1 17 951 4503", "+441179514503", "work"),
     ],
 )
 def test_number_slips_of_the_international_form_are_mended(printed: str, number: str, kind: str) -> None:
     assert (number, kind) in phones(printed, region="AU")
+
+
+def test_a_four_before_a_number_without_a_trunk_zero_is_left_alone() -> None:
+    assert phones("Fax 449 351 7822", region="DE") == [("+494493517822", "fax")]  # no "(0)": no sign of a plus
 
 
 def test_south_african_area_code_in_brackets_is_not_taken_for_a_trunk_zero() -> None:

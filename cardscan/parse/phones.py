@@ -138,7 +138,8 @@ def _repair_digits(text: str) -> tuple[str, bool]:
     # "-49 (0)351 93544": the plus before a country code read as a dash (only the international form writes "(0)");
     # "+61 (012 2945 1608": the trunk zero's closing bracket read as a 1
     # "+31 (©) 15 856 6794": the bracketed trunk zero read as a copyright sign (or an at sign, see _mask)
-    mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", out))
+    # "M 449 (0) 15847 252812", "P |449 (0) 351 7822": the plus read as a 4 (or a bar), before a country code
+    mended = _TRUNK_BRACKET_AS_ONE.sub(r"\1(0)", _PLUS_AS_DASH.sub("+", _PLUS_AS_FOUR.sub("+", out)))
     mended = _TRUNK_ZERO_AS_MARK.sub(r"\1(0)", mended)
     return mended, changed or mended != out
 
@@ -148,6 +149,9 @@ _BRACE_OPEN = re.compile(r"[{\[](\d{1,4})\)")
 _BRACE_CLOSE = re.compile(r"\((\d{1,4})[}\]]")
 _BAR_AS_ONE = re.compile(r"(?<=\d)\s?\|(?=-\d)|(?<=\d-)\|(?=\d)")
 _PLUS_AS_DASH = re.compile(r"(?<![\w+-])-(?=\d{1,3}\s?\(0\))")
+#: the countries whose numbers are printed with a bracketed trunk zero after the code ("+49 (0)")
+_TRUNK_ZERO_CODES = "31|32|33|34|39|41|43|44|45|46|47|49|61|64|27|352|353"
+_PLUS_AS_FOUR = re.compile(rf"(?<![\w+])(?:\|\s?)?[4|](?=(?:{_TRUNK_ZERO_CODES})\s?\(0\))")
 _TRUNK_ZERO_AS_MARK = re.compile(r"(\+\d{1,3}\s?)\([©®]\)(?=\s?\d)")
 _TRUNK_BRACKET_AS_ONE = re.compile(r"(\+\d{1,3}\s?)\(0[1l](?=\d)(?!\d{0,4}\))")
 
