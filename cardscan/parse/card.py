@@ -1141,7 +1141,13 @@ def _first_word_off_domain(company: str, domains: list[str]) -> bool:
     plain = strip_accents(first)
     if small_print_slip(company, [label]):
         return False  # the domain's small print misread ("ironciad" beside "Ironclad"), not the logo
-    return label not in spelled and abs(len(plain) - len(label)) <= 2 and similarity(plain, label) >= FIRST_WORD_LIKE
+    dotless = label.replace("ae", "a").replace("oe", "o").replace("ue", "u")  # "Lowenzahn": its umlaut's dots lost
+    return (
+        label not in spelled
+        and dotless not in spelled
+        and abs(len(plain) - len(label)) <= 2
+        and similarity(plain, label) >= FIRST_WORD_LIKE
+    )
 
 
 def _spells_a_domain(name: str, lines: list[TextLine]) -> bool:
