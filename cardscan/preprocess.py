@@ -299,6 +299,11 @@ def _same_line(a: Sequence[float], b: Sequence[float], rho_tol: float) -> bool:
 def long_lines(segments: np.ndarray, long_side: int, limit: int = 20) -> list[tuple[float, float, float]]:
     """The longest straight edges as (theta, rho, length): collinear segments are merged, so a side
     broken by a finger, a glare spot or a shadow still counts at its full length."""
+    return _longest(_merged_lines(segments, long_side), limit)
+
+
+def _merged_lines(segments: np.ndarray, long_side: int) -> list[list[float]]:
+    """Every straight line the segments lie on, as [theta, rho, total length, longest piece]."""
     if len(segments) == 0:
         return []
     dx, dy = segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]
@@ -313,6 +318,11 @@ def long_lines(segments: np.ndarray, long_side: int, limit: int = 20) -> list[tu
             lines.append([seg[0], seg[1], float(lengths[i]), float(lengths[i])])
         else:
             match[2] += float(lengths[i])
+    return lines
+
+
+def _longest(lines: list[list[float]], limit: int) -> list[tuple[float, float, float]]:
+    """`long_lines`' pick among `_merged_lines`."""
     # rows of keys or of printed lines add up to long lines too; a card's side is also one long piece,
     # so the lines with the longest pieces get places of their own
     by_total = sorted(lines, key=lambda ln: -ln[2])[:limit]
@@ -562,6 +572,105 @@ def three_sided_quads(segments: np.ndarray, shape: tuple[int, int], lines_used: 
     area = 0.5 * np.abs(np.sum(q[..., 0] * nxt[..., 1] - nxt[..., 0] * q[..., 1], axis=1))
     keep = (covers.min(axis=1) >= THREE_SIDES) & inside & (area >= MIN_AREA * w * h)
     return [quad for quad, ok in zip(quads, keep, strict=True) if ok]
+
+
+#: the longest edges a card's short sides are looked for among, between two of the `long_lines` (see `rung_quads`)
+RUNGS_USED = 80
+
+
+def rung_quads(
+    segments: np.ndarray, shape: tuple[int, int], rails_used: int = 20, rungs_used: int = RUNGS_USED
+) -> list[np.ndarray]:
+    """Quads of two roughly parallel long edges (rails) and two edges across both (rungs), the rungs taken from
+    many more edges than `line_quads` uses. A card's short sides are short lines: on a desk strewn with sheets of
+    print, whose rows and borders make dozens of longer ones, they rank 30th to 50th by length, out of
+    `line_quads`' reach, while its long sides still rank among the first. Each rung must lie on edges for most
+    of its length between the rails (THREE_SIDES), so few of the many edges crossing two rails make quads."""
+    long_side = max(shape)
+    h, w = shape
+    tol = 0.012 * long_side
+    merged = _merged_lines(segments, long_side)
+    rails, rungs = _longest(merged, rails_used), _longest(merged, rungs_used)
+    if len(rails) < 2 or len(rungs) < 2:
+        return []
+    rt = np.array([ln[0] for ln in rails])
+    rr = np.array([ln[1] for ln in rails])
+    ct = np.array([ln[0] for ln in rungs])
+    cr = np.array([ln[1] for ln in rungs])
+    # where each rail crosses each rung, (rails, rungs, 2), by Cramer's rule; nan where they are parallel
+    det = np.cos(rt)[:, None] * np.sin(ct)[None, :] - np.sin(rt)[:, None] * np.cos(ct)[None, :]
+    det = np.where(np.abs(det) < 1e-6, np.nan, det)
+    x = (rr[:, None] * np.sin(ct)[None, :] - cr[None, :] * np.sin(rt)[:, None]) / det
+    y = (np.cos(rt)[:, None] * cr[None, :] - np.cos(ct)[None, :] * rr[:, None]) / det
+    cross = np.stack([x, y], axis=-1)
+    reach = NEAR_FRAME * long_side
+    inside = (x >= -reach) & (y >= -reach) & (x <= w + reach) & (y <= h + reach)
+    turn = np.abs(rt[:, None] - ct[None, :]) % math.pi
+    across = (np.minimum(turn, math.pi - turn) >= math.radians(50)) & inside  # (rails, rungs)
+    found: list[tuple[int, int, int]] = []  # rail, rail, rung
+    for i, j in itertools.combinations(range(len(rails)), 2):
+        if _angle_between(rails[i][0], rails[j][0]) >= math.radians(PARALLEL_WITHIN) or _same_line(
+            rails[i], rails[j], 0.04 * long_side
+        ):
+            continue
+        found += [(i, j, int(k)) for k in np.flatnonzero(across[i] & across[j])]
+    if not found:
+        return []
+    f = np.array(found)
+    p, q = cross[f[:, 0], f[:, 2]], cross[f[:, 1], f[:, 2]]
+    apart = np.hypot(*(q - p).T) >= 0.1 * long_side
+    f, p, q = f[apart], p[apart], q[apart]
+    keep = _rung_covers(segments, rungs, f[:, 2], p, q, tol) >= THREE_SIDES
+    f, p, q = f[keep], p[keep], q[keep]
+    quads = []
+    for _, same_rails in itertools.groupby(range(len(f)), key=lambda n: (int(f[n, 0]), int(f[n, 1]))):
+        for m, n in itertools.combinations(list(same_rails), 2):
+            if np.hypot(*(p[m] - p[n])) >= 0.1 * long_side and np.hypot(*(q[m] - q[n])) >= 0.1 * long_side:
+                quads.append(order_quad(np.array([p[m], q[m], q[n], p[n]])))
+    return quads
+
+
+def _rung_covers(
+    segments: np.ndarray,
+    lines: Sequence[tuple[float, float, float]],
+    which: np.ndarray,
+    p: np.ndarray,
+    q: np.ndarray,
+    tol: float,
+) -> np.ndarray:
+    """The share of each stretch p[n]..q[n] of line lines[which[n]] that lies on segments along that line
+    (parallel within 5 degrees, both ends within `tol` of it), to the pixel: thousands of stretches lie on a
+    few dozen lines, so each line's cover is made once, as a running count along it."""
+    if len(which) == 0:
+        return np.zeros(0)
+    theta = np.array([ln[0] for ln in lines])[:, None]
+    rho = np.array([ln[1] for ln in lines])[:, None]
+    x1, y1, x2, y2 = (segments[:, i].astype(np.float64)[None, :] for i in range(4))
+    seg_theta = np.mod(np.arctan2(y2 - y1, x2 - x1) + np.pi / 2, np.pi)
+    turn = np.abs(seg_theta - theta) % math.pi
+    along = (np.minimum(turn, math.pi - turn) < math.radians(5)) & (
+        (np.abs(x1 * np.cos(theta) + y1 * np.sin(theta) - rho) < tol)
+        & (np.abs(x2 * np.cos(theta) + y2 * np.sin(theta) - rho) < tol)
+    )
+    # positions along each line (its direction (-sin, cos)), shifted to be non-negative
+    s1, s2 = -x1 * np.sin(theta) + y1 * np.cos(theta), -x2 * np.sin(theta) + y2 * np.cos(theta)
+    reach = float(np.abs(segments).max()) + 1.0 if len(segments) else 1.0
+    reach = max(reach, float(np.abs(p).max()), float(np.abs(q).max())) + 2.0
+    size = int(2 * math.ceil(reach)) + 2
+    k, g = np.nonzero(along)
+    lo = np.floor(np.minimum(s1, s2)[k, g] + reach).astype(np.int64)
+    hi = np.ceil(np.maximum(s1, s2)[k, g] + reach).astype(np.int64)
+    edges = np.zeros((len(lines), size + 1), np.int64)
+    np.add.at(edges, (k, lo), 1)
+    np.add.at(edges, (k, hi), -1)
+    covered = np.cumsum(edges, axis=1)[:, :size] > 0
+    running = np.concatenate([np.zeros((len(lines), 1), np.int64), np.cumsum(covered, axis=1)], axis=1)
+    t = theta[which, 0]
+    sp = -p[:, 0] * np.sin(t) + p[:, 1] * np.cos(t) + reach
+    sq = -q[:, 0] * np.sin(t) + q[:, 1] * np.cos(t) + reach
+    a = np.clip(np.round(np.minimum(sp, sq)), 0, size).astype(np.int64)
+    b = np.clip(np.round(np.maximum(sp, sq)), 0, size).astype(np.int64)
+    return (running[which, b] - running[which, a]) / np.maximum(b - a, 1)
 
 
 #: the least share of its length a faint side lies on edges: some edge shows where the card ends
@@ -955,9 +1064,21 @@ def _ranked(
     beyond the photo), scored, best first. The many line quads are ranked cheaply by how much of their outline
     lies on edges, and the best RANKED (OFF_RANKED) scored fully."""
     lines = line_quads(segments, shape, lines_used, off_frame)
-    support = edge_supports(segments, lines, 0.012 * max(shape))
-    lines = [lines[i] for i in np.argsort(-support, kind="stable")]
-    quads = candidates + lines[: OFF_RANKED if off_frame else RANKED]
+    return _best_ranked(candidates, lines, segments, shape, text, OFF_RANKED if off_frame else RANKED)
+
+
+def _best_ranked(
+    candidates: list[np.ndarray],
+    quads: Sequence[np.ndarray],
+    segments: np.ndarray,
+    shape: tuple[int, int],
+    text: np.ndarray,
+    ranked: int,
+) -> list[tuple[float, np.ndarray]]:
+    """`candidates` and the `ranked` of `quads` most of whose outline lies on edges, scored, best first."""
+    support = edge_supports(segments, quads, 0.012 * max(shape))
+    best = [quads[i] for i in np.argsort(-support, kind="stable")]
+    quads = candidates + best[:ranked]
     return sorted(zip(score_quads(quads, shape, segments, text).tolist(), quads, strict=True), key=lambda sq: -sq[0])
 
 
@@ -1018,6 +1139,13 @@ def outlines(rgb: np.ndarray, limit: int = 3) -> Outlines:
         in_colour = _ranked(candidates, coloured, shape, text, 20)
         if in_colour and in_colour[0][0] >= 0.5:
             segments, scored = coloured, in_colour
+    if not scored or scored[0][0] < 0.5:
+        # a card among sheets of print, whose rows make more long edges than the card's short sides: those are
+        # looked for among many more edges, between two of the longest (only here: where an outline convinced
+        # already, such quads displaced it with one a few pixels off as often as they found a card)
+        rungs = _best_ranked([], rung_quads(segments, shape), segments, shape, text, RANKED)
+        if rungs and rungs[0][0] >= 0.5:
+            scored = sorted(scored + rungs, key=lambda sq: -sq[0])
     tol = 0.012 * max(shape)
     if not scored or scored[0][0] < 0.5:
         for part in _partial_cards(candidates, shape, segments):

@@ -517,6 +517,30 @@ def test_three_sided_quads_place_the_side_without_an_edge_where_a_cards_shape_pu
     assert all(q[:, 0].min() >= 95 for q in quads)
 
 
+def test_rung_quads_find_a_cards_short_sides_among_many_longer_edges() -> None:
+    # a 350 x 200 card whose 200-px short sides rank far below 30 longer rows of print on sheets beside it
+    card = [[100, 100, 450, 100], [450, 300, 100, 300], [100, 100, 100, 300], [450, 100, 450, 300]]
+    rows = [[500 + 3 * k, 20 + 19 * k, 790, 22 + 19 * k] for k in range(30)]  # a sheet's rows, 290 px long
+    rows += [[10, 320 + 9 * k, 300 + k, 321 + 9 * k] for k in range(30)]
+    segments = np.array(card + rows, np.float32)
+    truth = [[100, 100], [450, 100], [450, 300], [100, 300]]
+    assert not any(outline_right(q, truth, (800, 600)) for q in P.line_quads(segments, (600, 800)))
+    assert any(outline_right(q, truth, (800, 600)) for q in P.rung_quads(segments, (600, 800)))
+
+
+#: a bench hard photo (seed 3003, card 54) of a card lying on sheets of print in a shadow: its short sides
+#: ranked 44th and 50th among the photo's long edges, no outline was found, and the whole photo was read
+AMONG_SHEETS = (3003, 53)
+
+
+def test_find_card_quad_finds_a_card_whose_short_sides_rank_below_rows_of_print(tmp_path: Path) -> None:
+    seed, index = AMONG_SHEETS
+    path = synth.make_card("card", tmp_path, random.Random(f"cardscan-synth:{seed}:{index}"), synth.Plan("hard"))
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    rgb = imageio.load(path, Settings()).rgb
+    assert outline_right(P.find_card_quad(rgb), truth["card_corners"], (rgb.shape[1], rgb.shape[0]))
+
+
 #: a hard synthetic photo (bench dev seed 7777) whose card's fourth side shows no edge, on a desk strewn
 #: with print: no outline was found and the whole photo was read
 ONE_SIDE_HIDDEN = 9
