@@ -39,6 +39,13 @@ def test_largest_person_line_is_the_name() -> None:
     assert c.name is not None and c.name.full == "Avery Smith"
 
 
+def test_a_line_starting_with_a_persons_title_is_the_name_over_a_taller_name_like_logo() -> None:
+    # "ZEEWIND N.V." with its legal form misread reads like a name and is printed larger; no email to ask
+    c = card(("ZEEWIND NAV.", 80), ("Prof. Dr. Emma Dekker", 50), ("Senior Customer Success Manager", 36))
+    assert c.name is not None and c.name.full == "Prof. Dr. Emma Dekker"
+    assert c.name.prefix == "Prof. Dr."
+
+
 def test_email_local_part_picks_between_two_person_like_lines() -> None:
     c = card(("Jordan Lee", 30), ("Avery Smith", 30), "asmith@contoso.com")
     assert c.name is not None and c.name.full == "Avery Smith"

@@ -1227,6 +1227,10 @@ def _part_spaced(text: str) -> bool:
 
 #: a name read less surely than this is a guess, which the card leaves empty (see `card.GUESS_CONF`)
 GUESSED_NAME = 0.25
+#: what a line gains as the name for starting with a person's title ("Prof. Dr. Emma Dekker" under a taller
+#: "ZEEWIND NAV.", its "N.V." misread): no company or slogan starts so ("M." is left out: a mobile's label)
+NAME_PREFIX_BONUS = 0.2
+_PERSON_TITLE = _NAME_PREFIX - {"m."}
 
 
 def _name_conf(cand: Candidate, agree: float, has_email: bool) -> float:
@@ -1280,6 +1284,8 @@ def _pick_name(
             score -= 0.35
         if _part_spaced(c.text):
             score -= LETTER_SPACED
+        if c.text.split()[0].lower() in _PERSON_TITLE:
+            score += NAME_PREFIX_BONUS
         if guess and score > best_guess[0]:
             best_guess = (score, c, tokens, agree)
         elif not guess and score > best[0]:
