@@ -1011,6 +1011,13 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     assert c.address is None and "address" in c.review
     rows[4] = "Cloud Services"
     assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+    # "34 Queen Street" read "M Queen Street", its number read as a letter: a street, not the company
+    rows = [("mob: +44 7433 229745", 31, 0.92), ("fax: 01223 391625", 31, 0.93), ("E: hello93@yahoo.com", 37, 0.62),
+            ("M Queen Street", 42, 0.77), ("Cam braige", 43, 0.63), ("CB. APG", 47, 0.15)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company != "M Queen Street" and c.address is None and "address" in c.review
+    rows[3] = ("Queen Street Capital", 42)  # a company named after a street ends otherwise
+    assert parse_page(page_from_rows(rows), Settings()).company == "Queen Street Capital"
     # an Indian PIN code on a line of its own under its city ("Bengaluru - 560517", the dash lost)
     rows = [("Himalaya Group Ltd", 66), ("Aditya Gill, CPA", 67), "Director of Data", "e. aditya.gill@himalaya.com",
             "Plot No. 45, Raheja Mindspace", "Cyber City", "Bengaluru", "560517"]  # fmt: skip

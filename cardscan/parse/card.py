@@ -831,9 +831,10 @@ _WWW_MISREAD = re.compile(r"^\W*[a-z]?w{2,4}[a-z]?[\s.,]+\S{3,}|\sw{2,4}\s+\S{3,
 _LINKEDIN_MISREAD = re.compile(r"nkedi?n|linkedin|\blinked\b|\bcom\s?[/|]?in\s?/?\s?[a-z]{3,}", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
-#: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square")
+#: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square") or misread as a
+#: letter or two ("M Queen Street" of "34 Queen Street")
 _STREET_NAME = re.compile(
-    r"^\W*(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$"
+    r"^\W*(?:[A-Za-z0-9]{1,2} )?(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$"
     # ...or named after a street word that comes first ("LBS rue Sainte Cathenne" of "185 rue Sainte-Catherine")
     r"|(?:^|\s)(?:rue|avenue|boulevard|quai|allée|calle|avenida|paseo|via|viale|piazza|corso)\s+"
     r"(?:(?:de|du|des|la|le|del|di|della|dei)\s+)?[A-Z][a-zà-ÿ]{2,}"

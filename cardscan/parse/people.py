@@ -1939,6 +1939,11 @@ TOP_WORDS_SURE = 0.9
 _TOP_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
+#: a line ending in a street word is a street, its house number unread ("M Queen Street" of "34 Queen Street"),
+#: not a company, unless a legal form or the domain says otherwise
+_STREET_END = re.compile(r"\b(?:street|avenue|road|boulevard|lane|drive|straße|strasse)\.?\s*$", re.I)
+
+
 def _pick_company(
     cands: list[Candidate],
     domains: list[str],
@@ -1971,6 +1976,8 @@ def _pick_company(
             continue  # looks like a second person
         agree = domain_agreement(text, domains)
         legal = bool(_LEGAL.search(text)) or bool(_ORG_WORDS.search(text))
+        if _STREET_END.search(text) and not legal and agree < 0.6:
+            continue
         big = c.height >= 1.25 * median_h
         # "Cumbra Digital Pty Ltd" beside umbra.com.au: the logo's mark read as a letter glued to the name
         slipped = legal and agree < 0.999 and _edge_slip(_named(text), domains, 2)
