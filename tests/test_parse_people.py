@@ -983,3 +983,134 @@ def test_a_names_last_letter_set_apart_is_joined_back_when_the_email_spells_the_
     # nothing spells the word whole: no name is guessed
     rows = [("RHEINBLICK STUDIO", 32), ("Stefan von Stei n", 31), "info@rheinblick.de", "Geschäftsführer"]
     assert parse_page(page_from_rows(rows), Settings()).name is None
+
+
+def test_the_words_after_a_phones_label_are_no_name() -> None:
+    # "Cell | Vo Lol soe Nt": the mobile's number garbled after its label, beside the card's name at its foot
+    # (the OCR words of a hard dev photo); its words once made the name "Vo Lol" over "Finn van der Linden"
+    lines = (
+        Line((Word("Vv", Box(76, 82, 74, 68), 0.71),), 1),
+        Line(
+            (
+                Word("Onyx", Box(75, 184, 169, 56), 0.92),
+                Word("N.V.", Box(271, 180, 123, 48), 0.87),
+            ),
+            2,
+        ),
+        Line(
+            (
+                Word("Direct", Box(542, 207, 254, 23), 0.96),
+                Word("|", Box(623, 203, 9, 34), 0.95),
+                Word("050", Box(642, 203, 35, 34), 0.82),
+                Word("963", Box(691, 203, 40, 34), 0.86),
+                Word("7862", Box(742, 203, 57, 34), 0.91),
+            ),
+            3,
+        ),
+        Line(
+            (
+                Word("Fox", Box(543, 237, 36, 18), 0.88),
+                Word("|", Box(591, 240, 4, 9), 0.57),
+                Word("#33", Box(609, 238, 41, 18), 0.76),
+                Word("(0)50", Box(661, 237, 62, 20), 0.76),
+                Word("440", Box(731, 238, 44, 18), 0.95),
+                Word("2469", Box(784, 237, 57, 20), 0.63),
+            ),
+            5,
+        ),
+        Line(
+            (
+                Word("Quality", Box(74, 255, 88, 24), 0.95),
+                Word("without", Box(173, 255, 90, 20), 0.96),
+                Word("compromise", Box(272, 259, 151, 19), 0.95),
+            ),
+            4,
+        ),
+        Line(
+            (
+                Word("Cell", Box(541, 270, 44, 16), 0.83),
+                Word("|", Box(599, 276, 2, 14), 0.37),
+                Word("Vo", Box(610, 272, 28, 18), 0.37),
+                Word("Lol", Box(652, 271, 32, 15), 0.44),
+                Word("soe", Box(699, 264, 31, 30), 0.0),
+                Word("Nt", Box(739, 268, 20, 18), 0.0),
+            ),
+            6,
+        ),
+        Line((Word("finnvýonyxcom", Box(541, 297, 193, 21), 0.13),), 7),
+        Line(
+            (
+                Word("|", Box(1037, 322, 3, 17), 0.88),
+                Word("ee.", Box(1046, 322, 51, 18), 0.36),
+            ),
+            9,
+        ),
+        Line(
+            (
+                Word("https", Box(542, 327, 59, 24), 0.68),
+                Word("//onyx", Box(607, 331, 72, 18), 0.47),
+                Word("com", Box(687, 328, 58, 20), 0.61),
+            ),
+            8,
+        ),
+        Line(
+            (
+                Word("LinkedIn:", Box(542, 358, 109, 20), 0.77),
+                Word("linkedin,", Box(661, 357, 100, 21), 0.79),
+            ),
+            10,
+        ),
+        Line(
+            (
+                Word("Zuadpiean", Box(542, 402, 99, 21), 0.0),
+                Word("199", Box(652, 403, 37, 16), 0.94),
+            ),
+            11,
+        ),
+        Line(
+            (
+                Word("9704", Box(538, 424, 55, 31), 0.9),
+                Word("LK", Box(605, 429, 24, 17), 0.94),
+                Word("Groningen", Box(638, 428, 112, 23), 0.23),
+            ),
+            12,
+        ),
+        Line(
+            (
+                Word("Finn", Box(78, 513, 85, 29), 0.96),
+                Word("van", Box(178, 521, 67, 21), 0.96),
+                Word("der", Box(260, 513, 65, 29), 0.96),
+                Word("Linden", Box(339, 513, 132, 29), 0.96),
+            ),
+            13,
+        ),
+        Line(
+            (
+                Word("Junior", Box(73, 558, 251, 24), 0.9),
+                Word("Data", Box(159, 554, 49, 32), 0.94),
+                Word("Engineer", Box(221, 558, 103, 24), 0.95),
+            ),
+            14,
+        ),
+        Line((Word("a", Box(93, 659, 22, 2), 0.0),), 15),
+        Line((Word("oe", Box(956, 659, 43, 2), 0.0),), 16),
+    )
+    c = parse_page(Page(lines, 1155, 661), Settings())
+    assert c.name is not None and c.name.full == "Finn van der Linden"
+
+
+def test_a_speck_read_as_a_letter_after_the_name_is_dropped_when_the_email_spells_it() -> None:
+    c = card(("CIPRESSO", 40), "Mobile 326 642 035", "Email alessandrog@cipresso.it", "Via Montenapoleone 163",
+             "40167 Bologna BO", ("Alessandro Greco i", 45))  # fmt: skip
+    assert c.name is not None and c.name.full == "Alessandro Greco"
+
+
+def test_a_name_beside_a_number_in_the_next_column_whose_label_was_misread() -> None:
+    c = card(("| SKYWARD DATA", 40), ("Emma van der Linden ‘e!0 58127589", 40, 0.63), ("Fax +31 30 985 2566", 30),
+             ("E: evanderlinden@skyward.nl", 30))  # fmt: skip
+    assert c.name is not None and c.name.full == "Emma van der Linden"
+    # read again, the label as another ("Celi" of "Cell") and the number whole: the number is hers, the label no name
+    c = card(("| SKYWARD DATA", 40), ("Emma van der Linden Celi 06 58127589", 40, 0.63), ("Fax +31 30 985 2566", 30),
+             ("E: evanderlinden@skyward.nl", 30))  # fmt: skip
+    assert c.name is not None and c.name.full == "Emma van der Linden"
+    assert "+31658127589" in {p.number for p in c.phones}

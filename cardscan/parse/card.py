@@ -178,9 +178,21 @@ _DIGIT_TAIL = re.compile(r"\s[+(]?\d[\d ()./-]{6,}\d\s*$")
 
 
 def _before_digits(line: TextLine) -> TextLine:
-    """The words before a long number ending the line, as a line of their own; the line itself otherwise."""
-    head = leading_text(line) if _DIGIT_TAIL.search(line.text) else None
-    return line if head is None else head
+    """The words before a long number ending the line, as a line of their own; the line itself otherwise.
+    The number starts at its label, or else at the words with digits or no letters before it ("Emma van der
+    Linden ‘e!0 58127589": a mobile in the next column, its label misread)."""
+    if not _DIGIT_TAIL.search(line.text):
+        return line
+    head = leading_text(line) or line
+    words = list(head.words)
+    cut = len(words)
+    while cut > 0 and (
+        any(c.isdigit() for c in words[cut - 1].text)
+        or not any(c.isalpha() for c in words[cut - 1].text)
+        or (len(words[cut - 1].text) >= 3 and words[cut - 1].text.lower().strip(":.|") in LABELS)  # "Celi"
+    ):
+        cut -= 1
+    return _part_of(line, words[:cut]) if 2 <= cut < len(words) else head
 
 
 def free_words(line: TextLine) -> TextLine:
@@ -242,7 +254,10 @@ def leading_text(line: TextLine) -> TextLine | None:
             cut -= 1  # and split itself ("ayse. bauer @...")
     if cut < 2 or cut == len(words):
         return None
-    return _part_of(line, words[: _before_labels(words, cut)])
+    cut = _before_labels(words, cut)
+    if cut > 2 and len(words[cut - 1].text) >= 3 and words[cut - 1].text.lower().strip(":.|") in LABELS:
+        cut -= 1  # a label OCR misread into another ("Celi" of "Cell") just before its number
+    return _part_of(line, words[:cut])
 
 
 _URL_OR_EMAIL = re.compile(r"@|^(?:https?:|www\.)|linkedin|\.(?:com|org|net|io|de|uk|fr|au|ca|in|jp)\b", re.I)

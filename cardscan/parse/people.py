@@ -620,7 +620,10 @@ def candidates(lines: list[TextLine]) -> list[Candidate]:
         text = join_letter_spaced(strip_markup(line.text))
         if (is_junk(text) and not _LEGAL.search(text)) or _URL_START.search(text):
             continue
-        for part in _SPLIT.split(text):
+        parts = _SPLIT.split(text)
+        if len(parts) > 1 and clean_part(parts[0]).lower().rstrip(":.") in LABELS:
+            continue  # "Cell | Vo Lol soe Nt": a phone's label, then its number garbled; no name or company
+        for part in parts:
             part = _INITIAL_APART.sub(_joined_initial, clean_part(part))
             # "Co." or "& Co. KG" under a company name is short, but it is print, not texture
             if part and (not is_junk(part) or _LEGAL.search(part)):
@@ -1205,7 +1208,7 @@ def split_name(full: str) -> PersonName:
     return PersonName(full=full, prefix=hn.title, given=hn.first, middle=hn.middle, family=hn.last, suffix=hn.suffix)
 
 
-_STRAY_LETTER = re.compile(r"^[a-z]\s+(?=[A-Z])")
+_STRAY_LETTER = re.compile(r"^[a-z]\s+(?=[A-Z])|(?<=[a-z])\s+[a-z]$")
 
 
 #: what a name candidate of two or more lone letters loses: it is more likely a letter-spaced logo
@@ -1252,8 +1255,8 @@ def _pick_name(
     for c in cands:
         tokens = name_tokens(c.text)
         if tokens is None:
-            # "r Laura Fischer": a logo's speck read as a letter before the name; taken off only when
-            # the email then spells the name
+            # "r Laura Fischer", "Alessandro Greco i": a speck read as a letter before or after the name; taken
+            # off only when the email then spells the name
             bare = _STRAY_LETTER.sub("", c.text)
             # "Paul wolf" over `paulw@`: a capital read small (w, o, s, c, v look alike in either case)
             titled = " ".join(
