@@ -1114,3 +1114,89 @@ def test_a_name_beside_a_number_in_the_next_column_whose_label_was_misread() -> 
              ("E: evanderlinden@skyward.nl", 30))  # fmt: skip
     assert c.name is not None and c.name.full == "Emma van der Linden"
     assert "+31658127589" in {p.number for p in c.phones}
+
+
+def test_an_irish_dac_is_a_company_not_a_second_person() -> None:
+    # "Redwood DAC" looked like a person's name while "DAC" was no legal form, and the garbled website line "Web wen
+    # redwood com", which spells the domain too, was taken for the company (the OCR words of a hard dev photo)
+    lines = (
+        Line(
+            (
+                Word("Redwood", Box(582, 172, 329, 54), 0.96),
+                Word("DAC", Box(946, 171, 154, 55), 0.96),
+            ),
+            1,
+        ),
+        Line(
+            (
+                Word("Dr.", Box(148, 376, 118, 60), 0.93),
+                Word("Méabh", Box(301, 371, 286, 65), 0.92),
+                Word("Fitzgerald-Ní", Box(621, 371, 563, 80), 0.9),
+                Word("Bhriain", Box(1217, 375, 319, 60), 0.92),
+            ),
+            2,
+        ),
+        Line(
+            (
+                Word("Mobile", Box(700, 561, 283, 22), 0.81),
+                Word("O85", Box(807, 557, 45, 36), 0.9),
+                Word("&37", Box(867, 557, 42, 36), 0.76),
+                Word("7245", Box(924, 557, 63, 36), 0.85),
+            ),
+            4,
+        ),
+        Line(
+            (
+                Word("Offee", Box(675, 594, 77, 23), 0.68),
+                Word("+353", Box(775, 595, 63, 20), 0.15),
+                Word("(0122", Box(848, 595, 67, 21), 0.15),
+                Word("T9103", Box(927, 594, 79, 23), 0.86),
+            ),
+            3,
+        ),
+        Line(
+            (
+                Word("Mam", Box(718, 626, 63, 34), 0.95),
+                Word("(0", Box(800, 626, 27, 34), 0.63),
+            ),
+            5,
+        ),
+        Line((Word("vit", Box(886, 631, 73, 20), 0.11),), 6),
+        Line(
+            (
+                Word("meabh", Box(693, 664, 236, 25), 0.0),
+                Word("le", Box(782, 660, 26, 34), 0.0),
+                Word("redwood", Box(819, 664, 108, 25), 0.59),
+                Word("com", Box(935, 668, 55, 17), 0.94),
+            ),
+            8,
+        ),
+        Line(
+            (
+                Word("Web", Box(682, 697, 57, 22), 0.89),
+                Word("wen", Box(760, 693, 54, 34), 0.64),
+                Word("redwood", Box(824, 698, 176, 21), 0.63),
+                Word("com", Box(952, 693, 52, 34), 0.92),
+            ),
+            7,
+        ),
+        Line(
+            (
+                Word("42", Box(726, 749, 29, 19), 0.77),
+                Word("Dawvon", Box(768, 748, 99, 19), 0.0),
+                Word("Street", Box(878, 749, 77, 17), 0.94),
+            ),
+            9,
+        ),
+        Line(
+            (
+                Word("Cork", Box(737, 780, 65, 22), 0.84),
+                Word("112", Box(819, 780, 45, 21), 0.5),
+                Word("OVFK", Box(875, 780, 69, 21), 0.68),
+            ),
+            10,
+        ),
+        Line((Word("|", Box(1598, 955, 80, 3), 0.76),), 15),
+    )
+    c = parse_page(Page(lines, 1678, 958), Settings())
+    assert c.company == "Redwood DAC"

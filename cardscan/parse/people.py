@@ -332,7 +332,7 @@ def mend_title_words(text: str) -> str:
 _LEGAL = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sas|sarl|sa|plc|corp|corporation|co|"
     r"teoranta|teo|b\.?\s?v|n\.?\s?v|s\.?\s?[la]\.?\s?u|s\.?\s?l|s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|(?<!\.)s\.\s?a(?:\.\s?s)?|k\.?\s?k|pty|pvt|pte|kg|oy|"
-    r"ab|as|aps|e\.?\s?v|"
+    r"ab|as|aps|e\.?\s?v|(?-i:DAC|CLG)|"  # (Ireland's designated activity company and company limited by guarantee)
     # a European company ("Lattice SE"), in capitals: never a street's compass point ("4th Ave SE")
     r"(?<!\bave\s)(?<!\bst\s)(?<!\brd\s)(?<!\bdr\s)(?<!\bway\s)(?<!\bblvd\s)(?<!\bstreet\s)(?<!\bavenue\s)(?-i:SE))"
     r"\b\.?\s*$)|\b(?:pty ltd|pvt\.? ltd|pte\.? ltd|private limited|gmbh & co\.? kg)\b|株式会社|有限会社|合同会社",
