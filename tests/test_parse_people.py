@@ -1200,3 +1200,22 @@ def test_an_irish_dac_is_a_company_not_a_second_person() -> None:
     )
     c = parse_page(Page(lines, 1678, 958), Settings())
     assert c.company == "Redwood DAC"
+
+
+@pytest.mark.parametrize(
+    ("title", "doubtful"),
+    [
+        ("Associate Talent Acquisition Parmer", True),  # "Partner": its "tn" read "m"
+        ("Chief Jecnnology Officer", True),
+        ("Ingénieur Iogiciel", True),
+        ("Lead Research Sctentst", True),
+        ("Ingénieur logiciel", False),  # other languages' role words, as printed
+        ("Chargée de recrutement", False),
+        ("Directrice commerciale", False),
+        ("Chef de projet", False),
+        ("Managing Partners", False),
+        ("Head of Blockchain Engineering", False),  # a word no role word is near
+    ],
+)
+def test_a_title_word_near_a_role_word_but_none_is_doubtful(title: str, doubtful: bool) -> None:
+    assert people.misread_title_word(title) is doubtful

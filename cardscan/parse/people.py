@@ -257,6 +257,37 @@ def _long_word_one_letter_off(raw: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+#: role words of other languages, printed on titles as read: never a misreading of an English title word they resemble
+_OTHER_ROLE_WORDS = frozenset(
+    [
+        "directeur", "directrice", "chargé", "chargée", "responsable", "ingénieur", "ingénieure", "logiciel",
+        "projet", "recrutement", "commerciale", "développeur", "développeuse", "gérant", "gérante", "conseiller",
+        "conseillère", "assistante", "consultante", "stagiaire", "technicien", "technicienne", "comptable", "juriste",
+        "leiter", "leiterin", "projektleiter", "projektleiterin", "berater", "beraterin", "entwickler",
+        "entwicklerin", "ingenieur", "ingenieurin", "referent", "referentin", "vertrieb", "directora", "gerente",
+        "ingeniero", "ingeniera", "jefe", "jefa", "analista", "consultor", "consultora", "desarrollador", "direttore",
+        "direttrice", "responsabile", "ingegnere", "consulente", "sviluppatore", "adviseur", "medewerker",
+        "ontwikkelaar",
+    ]
+)  # fmt: skip
+_ROLE_VOCABULARY = frozenset("".join(fold(c) for c in w) for w in _OTHER_ROLE_WORDS)
+#: how near a word of a title comes to a role word, and is none, to be a misreading of it ("Parmer", "Jecnnology")
+NEAR_ROLE_WORD = 0.75
+
+
+@functools.lru_cache(maxsize=4096)
+def near_title_word(raw: str) -> str | None:
+    """The role word a word of a title or department (five letters or more) nearly spells but is not, in any
+    number or language, whatever the letters OCR swapped ("Parmer" for "Partner", "Iogiciel" for "logiciel"); None
+    for a role word itself, and for a word no role word comes near."""
+    word = "".join(fold(c) for c in raw if c.isalpha())
+    known = _TITLE_WORDS | _ROLE_VOCABULARY
+    if len(word) < 5 or word in known or word.rstrip("s") in known or f"{word}s" in known or _ROLE.fullmatch(word):
+        return None
+    near = [k for k in known if abs(len(k) - len(word)) <= 1 and similarity(word, k) >= NEAR_ROLE_WORD]
+    return max(near, key=lambda k: similarity(word, k)) if near else None
+
+
 def guessed_title_word(text: str) -> bool:
     """A word of a title or department that `mend_title_words` spells as a title word one letter that is no look-alike
     away, or joins from two pieces: the likelier reading, but a guess, so the field goes to review."""
@@ -268,8 +299,9 @@ def guessed_title_word(text: str) -> bool:
 
 def misread_title_word(text: str) -> bool:
     """A word of a title or department that is not a title word but one or two look-alike letters off
-    one ("engjneer" for "engineer"): OCR misread it, so the field is doubtful."""
-    return any(_title_word_read_as(raw) for raw in text.split())
+    one ("engjneer" for "engineer"), or near one whatever the letters (`near_title_word`): OCR misread it, so the
+    field is doubtful."""
+    return any(_title_word_read_as(raw) or near_title_word(raw) for raw in text.split())
 
 
 def _split_word_joined(words: list[str]) -> list[str]:
