@@ -612,6 +612,10 @@ def test_a_misread_linkedin_address_is_no_website() -> None:
         "WWW Nnkedin COMAÄNA",
         "wwwlinkedin comän/mguyen",
         "Linked Sittps (Nwww Enivedn conveyichine-ciutes",
+        # ...or garbled past that: a profile's path kept, or LinkedIn's mark before a ".com"
+        "! bakodbn com/aAthbompson",
+        "m ewe com/eondingarr lnkodm",
+        "in inredh comankatharins-schaefer",
     ],
 )
 def test_linkedin_misread_past_its_name_sends_the_empty_profile_to_review(garbled: str) -> None:

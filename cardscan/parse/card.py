@@ -844,6 +844,8 @@ _WWW_MISREAD = re.compile(r"^\W*[a-z]?w{2,4}[a-z]?[\s.,]+\S{3,}|\sw{2,4}\s+\S{3,
 #: LinkedIn's name misread further than `mentions_linkedin` allows: its "li" lost or misread ("hnkedin. convin",
 #: "nkedn COmMinDQen"), glued to a "www" ("wwwlinkedin comän/mguyen"), or its "in" lost ("Linked Sittps")
 _LINKEDIN_MISREAD = re.compile(r"nkedi?n|linkedin|\blinked\b|\bcom\s?[/|]?in\s?/?\s?[a-z]{3,}", re.I)
+#: a web address's path after a garbled host ("m ewe com/eondingarr"), or LinkedIn's mark read as a word before one
+_PROFILE_PATH = re.compile(r"\bcom\s?/\s?[a-z]{3,}|^\W*[il]?[nm][.:|]?\s+\S+\s+com", re.I)
 #: a word or three in capitals on a line of its own, no field's: a logo in plain type ("WESTBROOK")
 _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 #: a street's name whose house number was lost ("rand Canal Square" of "17 Grand Canal Square") or misread as a
@@ -972,6 +974,10 @@ def _missing_but_expected(
     # line of its own or on one another field took ("knkedin.com/n/lorenzo-fabbn270" taken for the website, a
     # profile path run into the address above it)
     if any(mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text) for ln in lines):
+        out.add("linkedin")
+    # ...or garbled past that, a line no field took that still shows a profile's path ("! bakodbn com/aAthbompson") or
+    # starts with the "in" of LinkedIn's mark before a ".com" ("in inredh comankatharins-schaefer")
+    if any(_PROFILE_PATH.search(ln.text) for ln in untaken):
         out.add("linkedin")
     # a street line left over: the card prints an address whose city line was not recognised; and so does a
     # country's name on a line of its own ("India" under two lines OCR garbled)
