@@ -203,6 +203,8 @@ def test_a_large_city_of_a_country_without_postcode_towns_a_look_alike_off_is_me
         ("4278 Lincoln Ave", "Phoenia, AZ 85014", True),  # hard dev card: x read as a
         ("447 Colorado Drive", "Pittsburgh, PA 15201", False),
         ("6821 Sparks Street", "Montréal, QC H3B 2Y9", False),  # spelled right, with its accent
+        ("3420 Elm St.", "San Francesco, CA 94184", True),  # a city named in two words, its second misread
+        ("3420 Elm St.", "San Francisco, CA 94184", False),
     ],
 )
 def test_a_known_city_a_letter_off_sends_the_address_to_review(street: str, city: str, doubtful: bool) -> None:

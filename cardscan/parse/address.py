@@ -126,7 +126,9 @@ PLACES_BY_COUNTRY = {
     "US": "chicago houston phoenix philadelphia dallas austin seattle boston denver atlanta miami portland detroit "
     "nashville baltimore pittsburgh columbus charlotte indianapolis minneapolis cleveland cincinnati raleigh "
     "sacramento orlando tampa milwaukee memphis louisville richmond omaha tucson albuquerque oakland redmond "
-    "bellevue irvine stamford",
+    "bellevue irvine stamford "
+    # the distinctive word of a city named in two ("San Francisco", "Los Angeles", "New Orleans")
+    "francisco angeles diego antonio vegas orleans",
     "AU": "sydney melbourne brisbane perth adelaide canberra hobart darwin parramatta geelong wollongong townsville "
     "cairns",
 }
