@@ -898,3 +898,19 @@ def test_a_linkedin_line_over_the_street_is_no_part_of_the_address() -> None:
     assert c.address is not None
     assert c.address.lines == ("No. 12, Embassy Golf Links", "Infopark Road", "Ahmedabad, Gujarat 380895")
     assert "linkedin" in c.review
+
+
+@pytest.mark.parametrize(
+    ("street", "doubtful"),
+    [
+        ("Hahnhofstrasse 195", True),  # hard dev cards: "Bahnhofstrasse", its B read as h
+        ("Kaserstrasse 17b", True),  # "Kaiserstrasse", its i lost
+        ("Bahnhofstraße 195", False),
+        ("Königsallee 12", False),
+        ("Torstrasse 5", False),  # a name no usual one comes near
+    ],
+)
+def test_a_german_street_a_letter_off_a_usual_name_sends_the_address_to_review(street: str, doubtful: bool) -> None:
+    c = card("Tel. +49 211 5861 220", street, "40492 Düsseldorf")
+    assert c.address is not None and c.address.lines[0] == street
+    assert ("address" in c.review) is doubtful

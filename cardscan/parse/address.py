@@ -929,6 +929,36 @@ def mend_places(text: str, places: list[str]) -> str:
 PLACE_LIKE = 0.85
 
 
+#: the names German streets are most often given, before "strasse", "weg", "allee", "platz" or "ring"
+_GERMAN_STREET_NAMES = frozenset(
+    [
+        "haupt", "schul", "garten", "bahnhof", "dorf", "berg", "kirch", "wald", "ring", "schiller", "goethe", "jahn",
+        "wiesen", "friedhof", "feld", "tal", "linden", "birken", "mühlen", "markt", "park", "sonnen", "kaiser",
+        "königs", "friedrich", "wilhelm", "luisen", "leopold", "ludwig", "maximilian", "beethoven", "mozart",
+        "bismarck", "lessing", "uhland", "kant", "herder", "rosen", "blumen", "eichen", "buchen", "tannen", "burg",
+        "schloss", "hafen", "rathaus", "post", "industrie", "neue", "alte", "lange", "breite", "hohe", "mittel",
+        "kurze",
+    ]
+)  # fmt: skip
+#: how near the name before a German street's ending comes to a usual one, and is none, to be a misreading of it
+STREET_NAME_LIKE = 0.8
+
+
+def near_street_name(text: str) -> bool:
+    """A German street's name nearly spells one of the usual names and is none ("Hahnhofstrasse" for
+    "Bahnhofstrasse", "Kaserstrasse" for "Kaiserstrasse"): OCR misread it."""
+    for word in re.findall(r"[^\W\d_]{6,}", text.lower().replace("ß", "ss")):
+        m = re.fullmatch(r"(.{4,}?)(strasse|str|weg|allee|platz|ring|gasse|damm)", word)
+        if m is None or m[1] in _GERMAN_STREET_NAMES:
+            continue
+        stem = m[1].removesuffix("s")  # "Königsallee": the name's genitive s
+        if stem in _GERMAN_STREET_NAMES:
+            continue
+        if any(abs(len(n) - len(stem)) <= 1 and similarity(stem, n) >= STREET_NAME_LIKE for n in _GERMAN_STREET_NAMES):
+            return True
+    return False
+
+
 def near_place(text: str, places: list[str]) -> bool:
     """A word of the text is not one of `places` (lower case) but nearly spells one: the same first letter, a letter
     more, less or other (its slip not an OCR look-alike, which `mend_places` puts right)."""
@@ -1244,6 +1274,8 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             printed = tuple(mend_places(ln, places) for ln in printed)
             # "Pitisburgh", "Phoenia": a known city a letter off, by a slip no look-alike explains: kept, in review
             misread_words |= any(near_place(ln, places) for ln in printed)
+        if country in UMLAUT_COUNTRIES:
+            misread_words |= any(near_street_name(ln) for ln in printed)
             found = replace(found, city=mend_places(found.city, places))
             street = mend_places(street, places)
         conf = sum(by_index[i].conf for i in used) / len(used)
