@@ -459,12 +459,15 @@ def test_a_role_mailbox_a_look_alike_off_is_that_mailbox() -> None:
     assert role_mailbox(EmailHit("saies@x.com", 0, 0.9, False)).email == "sales@x.com"
     assert role_mailbox(EmailHit("ontact@bergwerk.de", 0, 0.9, False)).email == "contact@bergwerk.de"  # c lost
     assert role_mailbox(EmailHit("nfo@sahyadri.com", 0, 0.9, False)).email == "info@sahyadri.com"  # fresh hard set
+    mended = role_mailbox(EmailHit("inflo@beacon.it", 0, 0.9, False))  # a thin letter too many
+    assert mended.email == "info@beacon.it" and mended.repaired
     for kept in (
         "john@x.com",
         "mary@x.com",
         "hallo@x.de",
         "info@x.com",
         "ola@x.no",
+        "jobst@x.de",  # a name one letter longer than a mailbox, at its end
     ):  # "ola": hola's tail, a name  # a person's name, another word, the box
         assert role_mailbox(EmailHit(kept, 0, 0.9, False)).email == kept
 

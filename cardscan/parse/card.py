@@ -466,6 +466,13 @@ def role_mailbox(hit: EmailHit) -> EmailHit:
     # or its first letter lost at the edge of the print ("ontact@"), of a mailbox long enough to be sure
     # ("nfo@": no mailbox but "info" ends so, and no one's address is "nfo")
     near = near or [r for r in ROLE_MAILBOXES if (len(r) >= 5 or r == "info") and r[1:] == local]
+    # or a thin letter too many inside it, a speck or a stroke read as one ("inflo@")
+    near = near or [
+        r
+        for r in ROLE_MAILBOXES
+        if len(r) >= 4 and len(local) == len(r) + 1
+        and any(local[k] in "iltfj" and local[:k] + local[k + 1 :] == r for k in range(1, len(local) - 1))
+    ]  # fmt: skip
     return replace(hit, email=f"{near[0]}@{domain}", repaired=True) if len(near) == 1 else hit
 
 
