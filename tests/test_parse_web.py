@@ -104,6 +104,8 @@ def test_unrelated_website_is_kept() -> None:
         ("in /in/avery-smith", "linkedin.com/in/avery-smith"),
         ("wwvw.linkedin.com/in/avery-smith", "www.linkedin.com/in/avery-smith"),  # a w of four read as v
         ("LinkedIn: https://www.linkedin.com/n/avery-smith", "https://www.linkedin.com/in/avery-smith"),  # i lost
+        ("ww.linkedin.com/in/einoue", "www.linkedin.com/in/einoue"),  # a w lost: no country's subdomain
+        ("uk.linkedin.com/in/avery-smith", "uk.linkedin.com/in/avery-smith"),  # a country's
     ],
 )
 def test_linkedin(printed: str, expected: str) -> None:

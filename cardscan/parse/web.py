@@ -184,7 +184,8 @@ def find_linkedin(lines: list[TextLine]) -> WebHit | None:
         m = _LINKEDIN_URL.search(fixed)
         if m:
             url, joined = _dash_joined(m, fixed)
-            value = url.rstrip(_TRAILING)
+            # "ww.linkedin.com/in/…": a "www." that lost a w (or gained one) is no country's subdomain
+            value = re.sub(r"^(https?://)?w{2,4}\.", r"\1www.", url.rstrip(_TRAILING), flags=re.I)
             conf = line.conf * (1.0 if value in line.text else 0.85)
             rest = "" if joined else fixed[m.end() :]
             bar_one = value[-1:].isdigit() and _BAR_TAIL.match(rest) is not None
