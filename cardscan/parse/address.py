@@ -1274,10 +1274,10 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
             printed = tuple(mend_places(ln, places) for ln in printed)
             # "Pitisburgh", "Phoenia": a known city a letter off, by a slip no look-alike explains: kept, in review
             misread_words |= any(near_place(ln, places) for ln in printed)
-        if country in UMLAUT_COUNTRIES:
-            misread_words |= any(near_street_name(ln) for ln in printed)
             found = replace(found, city=mend_places(found.city, places))
             street = mend_places(street, places)
+        if country in UMLAUT_COUNTRIES:
+            misread_words |= any(near_street_name(ln) for ln in printed)
         conf = sum(by_index[i].conf for i in used) / len(used)
         conf *= 1.0 if street and found.city else 0.75
         if any(_ORDINAL_JOINED.sub(_split_ordinal, by_index[i].text) != by_index[i].text for i in used):
