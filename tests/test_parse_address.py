@@ -433,6 +433,7 @@ def test_letters_read_from_specks_after_a_zip_code_are_no_part_of_the_address(pr
         ("205 ruc Sainte-Catherine", "205 rue Sainte-Catherine"),  # French "rue", its e read as c
         ("4368 Franklin Bivd", "4368 Franklin Blvd"),  # its l read as i
         ("Piot No. 45, Prestige Tech Park", "Plot No. 45, Prestige Tech Park"),  # so too in "Plot" (fresh hard set)
+        ("311 Washington Stu.", "311 Washington St."),  # a speck read after "St" (new hard set)
         ("133 Barrow Sueet", "133 Barrow Street"),  # a blurred "tr" read as one letter (hard dev sets, four cards)
         ("89 PITT SVEET", "89 PITT STREET"),
         ("Marienpiatz 156", "Marienplatz 156"),  # a street name's ending one look-alike off (hard dev sets)
@@ -446,7 +447,15 @@ def test_street_word_a_letter_off_is_mended_and_flagged(printed: str, mended: st
 
 
 @pytest.mark.parametrize(
-    "printed", ["Torstrasse 14b", "Suites 100-120, 4 Main Street", "12 Sweet Street", "Marienplatz 156", "Singel 7"]
+    "printed",
+    [
+        "Torstrasse 14b",
+        "Suites 100-120, 4 Main Street",
+        "12 Sweet Street",
+        "Marienplatz 156",
+        "Singel 7",
+        "8 Stuart Street",
+    ],
 )
 def test_compound_plural_and_other_words_are_not_street_words_misread(printed: str) -> None:
     c = card(printed, "60191 Frankfurt am Main")

@@ -849,7 +849,8 @@ def misread_street_word(word: str) -> bool:
 
 
 #: short street words misread past `similar`: French "rue" with its e read as c ("205 ruc Sainte-Catherine"), "Bivd"
-_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd", "piot": "plot"}  # "Piot No. 45": l read as i
+#: ("Piot No. 45": l read as i; "311 Washington Stu.": a speck read after St)
+_SHORT_STREET_MISREADS = {"ruc": "rue", "rne": "rue", "bivd": "blvd", "piot": "plot", "stu": "st"}
 
 
 #: the one letter a blurred "tr" is read as
