@@ -267,7 +267,10 @@ _OTHER_ROLE_WORDS = frozenset(
         "entwicklerin", "ingenieur", "ingenieurin", "referent", "referentin", "vertrieb", "directora", "gerente",
         "ingeniero", "ingeniera", "jefe", "jefa", "analista", "consultor", "consultora", "desarrollador", "direttore",
         "direttrice", "responsabile", "ingegnere", "consulente", "sviluppatore", "adviseur", "medewerker",
-        "ontwikkelaar",
+        "ontwikkelaar", "comercial", "técnico", "técnica", "tecnico", "tecnica", "tecnología", "tecnologia",
+        "technologie", "tecnologie", "informatique", "informática", "informatica", "gestion", "gestión", "gestione",
+        "finanzas", "finances", "finanza", "operaciones", "opérations", "operazioni", "proyecto", "proyectos",
+        "progetto", "progetti", "amministrazione", "administratif", "administrativo", "administrativa",
     ]
 )  # fmt: skip
 _ROLE_VOCABULARY = frozenset("".join(fold(c) for c in w) for w in _OTHER_ROLE_WORDS)
