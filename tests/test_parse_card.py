@@ -1025,6 +1025,11 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     assert c.company != "M Queen Street" and c.address is None and "address" in c.review
     rows[3] = ("Queen Street Capital", 42)  # a company named after a street ends otherwise
     assert parse_page(page_from_rows(rows), Settings()).company == "Queen Street Capital"
+    # a Dutch street named as one word ("Coolsingel"), its postcode and city garbled: an address is printed
+    rows = [("Duinzicht", 40, 0.89), ("Work | +31 (0) 10 542 2190", 25, 0.78), ("Coolsingel 2134", 25, 0.7),
+            ("3953 V2 Rotterdas", 25, 0.62), ("Julia Kuipers", 40, 0.96)]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.address is None and "address" in c.review
     # an Indian PIN code on a line of its own under its city ("Bengaluru - 560517", the dash lost)
     rows = [("Himalaya Group Ltd", 66), ("Aditya Gill, CPA", 67), "Director of Data", "e. aditya.gill@himalaya.com",
             "Plot No. 45, Raheja Mindspace", "Cyber City", "Bengaluru", "560517"]  # fmt: skip

@@ -980,7 +980,7 @@ def mend_street_words(text: str) -> str:
 def looks_like_street(line: TextLine) -> bool:
     """A house number with a street word: part of an address, even when no city line was recognised."""
     words = _STREET_WORDS.pattern.removesuffix("|\\d")
-    compound = r"\w+(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ring|laan|straat|gracht|plein)\b"
+    compound = r"\w+(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|ring|laan|straat|gracht|plein|singel|kade)\b"
     named = re.search(f"{words}|{compound}", repair_street(line.text), re.I) is not None  # "LindenstraBe 233a"
     return _is_street(line) and named and re.search(r"(?<![\w(])\d{1,5}[a-z]?\b", line.text) is not None
 
