@@ -914,6 +914,7 @@ def test_a_linkedin_line_over_the_street_is_no_part_of_the_address() -> None:
     [
         ("Hahnhofstrasse 195", True),  # hard dev cards: "Bahnhofstrasse", its B read as h
         ("Kaserstrasse 17b", True),  # "Kaiserstrasse", its i lost
+        ("Karserstrafie 67", True),  # and its ß read as "fi" (a clean hard set)
         ("Bahnhofstraße 195", False),
         ("Königsallee 12", False),
         ("Torstrasse 5", False),  # a name no usual one comes near

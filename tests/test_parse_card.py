@@ -461,6 +461,7 @@ def test_a_role_mailbox_a_look_alike_off_is_that_mailbox() -> None:
     assert role_mailbox(EmailHit("nfo@sahyadri.com", 0, 0.9, False)).email == "info@sahyadri.com"  # fresh hard set
     mended = role_mailbox(EmailHit("inflo@beacon.it", 0, 0.9, False))  # a thin letter too many
     assert mended.email == "info@beacon.it" and mended.repaired
+    assert role_mailbox(EmailHit("hetio@lumen.io", 0, 0.9, False)).email == "hello@lumen.io"  # two look-alikes
     for kept in (
         "john@x.com",
         "mary@x.com",
@@ -468,6 +469,8 @@ def test_a_role_mailbox_a_look_alike_off_is_that_mailbox() -> None:
         "info@x.com",
         "ola@x.no",
         "jobst@x.de",  # a name one letter longer than a mailbox, at its end
+        "helen@x.com",  # a name a letter off "hello", no look-alike of it
+        "nadia@x.com",
     ):  # "ola": hola's tail, a name  # a person's name, another word, the box
         assert role_mailbox(EmailHit(kept, 0, 0.9, False)).email == kept
 

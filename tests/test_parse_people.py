@@ -1209,6 +1209,8 @@ def test_an_irish_dac_is_a_company_not_a_second_person() -> None:
         ("Chief Jecnnology Officer", True),
         ("Ingénieur Iogiciel", True),
         ("Lead Research Sctentst", True),
+        ("Cloud & AI Depanment", True),  # a department's word too
+        ("Cloud & AI Department", False),
         ("Ingénieur logiciel", False),  # other languages' role words, as printed
         ("Chargée de recrutement", False),
         ("Directrice commerciale", False),

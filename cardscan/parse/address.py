@@ -948,7 +948,8 @@ STREET_NAME_LIKE = 0.8
 def near_street_name(text: str) -> bool:
     """A German street's name nearly spells one of the usual names and is none ("Hahnhofstrasse" for
     "Bahnhofstrasse", "Kaserstrasse" for "Kaiserstrasse"): OCR misread it."""
-    for word in re.findall(r"[^\W\d_]{6,}", text.lower().replace("ß", "ss")):
+    # (an ß read as "fi", "B" or "13": "Karserstrafie")
+    for word in re.findall(r"[^\W\d_]{6,}", re.sub(r"stra(?:ß|fi|b|13)e\b", "strasse", text.lower())):
         m = re.fullmatch(r"(.{4,}?)(strasse|str|weg|allee|platz|ring|gasse|damm)", word)
         if m is None or m[1] in _GERMAN_STREET_NAMES:
             continue

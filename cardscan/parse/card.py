@@ -463,6 +463,11 @@ def role_mailbox(hit: EmailHit) -> EmailHit:
         r for r in ROLE_MAILBOXES
         if len(r) == len(local) >= 4 and len(e := ocr_edits(r, local)) == 1 and e[0].plausible
     ]  # fmt: skip
+    # or two look-alikes off a mailbox of five letters or more ("hetio@" of "hello@": each l read as t, as i)
+    near = near or [
+        r for r in ROLE_MAILBOXES
+        if len(r) == len(local) >= 5 and len(e := ocr_edits(r, local)) == 2 and all(x.plausible for x in e)
+    ]  # fmt: skip
     # or its first letter lost at the edge of the print ("ontact@"), of a mailbox long enough to be sure
     # ("nfo@": no mailbox but "info" ends so, and no one's address is "nfo")
     near = near or [r for r in ROLE_MAILBOXES if (len(r) >= 5 or r == "info") and r[1:] == local]

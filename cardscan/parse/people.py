@@ -257,7 +257,8 @@ def _long_word_one_letter_off(raw: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-#: role words of other languages, printed on titles as read: never a misreading of an English title word they resemble
+#: role words of other languages, printed on titles as read: never a misreading of an English title word they resemble;
+#: and the words of departments, which `near_title_word` measures misread words against too
 _OTHER_ROLE_WORDS = frozenset(
     [
         "directeur", "directrice", "chargé", "chargée", "responsable", "ingénieur", "ingénieure", "logiciel",
@@ -271,6 +272,8 @@ _OTHER_ROLE_WORDS = frozenset(
         "technologie", "tecnologie", "informatique", "informática", "informatica", "gestion", "gestión", "gestione",
         "finanzas", "finances", "finanza", "operaciones", "opérations", "operazioni", "proyecto", "proyectos",
         "progetto", "progetti", "amministrazione", "administratif", "administrativo", "administrativa",
+        # and the words of departments ("Cloud & AI Depanment") and German compounds ("Personatreferent")
+        "department", "departement", "abteilung", "personalreferent", "personalreferentin",
     ]
 )  # fmt: skip
 _ROLE_VOCABULARY = frozenset("".join(fold(c) for c in w) for w in _OTHER_ROLE_WORDS)
