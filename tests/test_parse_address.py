@@ -751,6 +751,9 @@ def test_the_r_of_a_third_floor_read_as_a_1_is_mended() -> None:
     assert address.repair_street("31d Floor, Raheja Mindspace") == "3rd Floor, Raheja Mindspace"
     assert address.repair_street("231d Floor") == "23rd Floor"
     assert address.repair_street("31 Main Street") == "31 Main Street"
+    # a clean hard set: "quai de la Loire" read "quai de ta Loire", its l as a t; "de Tarbes" is a name
+    assert address.repair_street("30 quai de ta Loire") == "30 quai de la Loire"
+    assert address.repair_street("30 rue de Tarbes") == "30 rue de Tarbes"
 
 
 def test_french_address_words_get_the_accents_they_are_always_printed_with() -> None:

@@ -632,6 +632,10 @@ def _with_umlaut(m: re.Match[str]) -> str:
     return stem.upper() if m.group(0).isupper() else stem.capitalize() if m.group(0)[0].isupper() else stem
 
 
+#: the article "la" after "de" with its l read as t: no address's word is "ta" there
+_LA_AS_TA = re.compile(r"(?<=\b[Dd]e )ta\b")
+
+
 def repair_street(text: str) -> str:
     """Undo OCR slips street lines are prone to: "4001 ist Ave", "40011 st Ave" and "4001 1 st Ave" (4001 1st Ave),
     "Gartenstrabe"/"Hauptstrafe" (ß), "9? planta" (9ª), "T 108-0075 東京都" (〒), "Batiment B" (Bâtiment),
@@ -648,6 +652,7 @@ def repair_street(text: str) -> str:
     text = _FLOOR_ORDINAL_MISREAD.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _FLOOR_SIGN_LOST.sub(lambda m: "ª" if m["floor"].lower() == "planta" else "º", text)
     text = _L_AS_BANG.sub("l", text)
+    text = _LA_AS_TA.sub("la", text)  # "30 quai de ta Loire": "la", its l read as t
     text = _UNIT_GLUED.sub(r"\1 ", text)  # "Unit4" -> "Unit 4"
     text = _OPEN_BEFORE_NUMBER.sub("", text)  # "(239 Farringdon Road": a speck read as a bracket never closed
     text = _ACCENTLESS_WORD.sub(_accented, text)  # "Batiment B" -> "Bâtiment B"
