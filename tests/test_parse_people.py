@@ -985,116 +985,42 @@ def test_a_names_last_letter_set_apart_is_joined_back_when_the_email_spells_the_
     assert parse_page(page_from_rows(rows), Settings()).name is None
 
 
+def _ocr_lines(rows: list[tuple[int, list[tuple[str, int, int, int, int, float]]]]) -> tuple[Line, ...]:
+    """Lines as OCR read them off a photo: (block, [(text, x, y, width, height, confidence), ...]) each."""
+    return tuple(Line(tuple(Word(t, Box(x, y, w, h), c) for t, x, y, w, h, c in words), block) for block, words in rows)
+
+
 def test_the_words_after_a_phones_label_are_no_name() -> None:
     # "Cell | Vo Lol soe Nt": the mobile's number garbled after its label, beside the card's name at its foot
     # (the OCR words of a hard dev photo); its words once made the name "Vo Lol" over "Finn van der Linden"
-    lines = (
-        Line((Word("Vv", Box(76, 82, 74, 68), 0.71),), 1),
-        Line(
-            (
-                Word("Onyx", Box(75, 184, 169, 56), 0.92),
-                Word("N.V.", Box(271, 180, 123, 48), 0.87),
-            ),
-            2,
-        ),
-        Line(
-            (
-                Word("Direct", Box(542, 207, 254, 23), 0.96),
-                Word("|", Box(623, 203, 9, 34), 0.95),
-                Word("050", Box(642, 203, 35, 34), 0.82),
-                Word("963", Box(691, 203, 40, 34), 0.86),
-                Word("7862", Box(742, 203, 57, 34), 0.91),
-            ),
-            3,
-        ),
-        Line(
-            (
-                Word("Fox", Box(543, 237, 36, 18), 0.88),
-                Word("|", Box(591, 240, 4, 9), 0.57),
-                Word("#33", Box(609, 238, 41, 18), 0.76),
-                Word("(0)50", Box(661, 237, 62, 20), 0.76),
-                Word("440", Box(731, 238, 44, 18), 0.95),
-                Word("2469", Box(784, 237, 57, 20), 0.63),
-            ),
-            5,
-        ),
-        Line(
-            (
-                Word("Quality", Box(74, 255, 88, 24), 0.95),
-                Word("without", Box(173, 255, 90, 20), 0.96),
-                Word("compromise", Box(272, 259, 151, 19), 0.95),
-            ),
-            4,
-        ),
-        Line(
-            (
-                Word("Cell", Box(541, 270, 44, 16), 0.83),
-                Word("|", Box(599, 276, 2, 14), 0.37),
-                Word("Vo", Box(610, 272, 28, 18), 0.37),
-                Word("Lol", Box(652, 271, 32, 15), 0.44),
-                Word("soe", Box(699, 264, 31, 30), 0.0),
-                Word("Nt", Box(739, 268, 20, 18), 0.0),
-            ),
-            6,
-        ),
-        Line((Word("finnvýonyxcom", Box(541, 297, 193, 21), 0.13),), 7),
-        Line(
-            (
-                Word("|", Box(1037, 322, 3, 17), 0.88),
-                Word("ee.", Box(1046, 322, 51, 18), 0.36),
-            ),
-            9,
-        ),
-        Line(
-            (
-                Word("https", Box(542, 327, 59, 24), 0.68),
-                Word("//onyx", Box(607, 331, 72, 18), 0.47),
-                Word("com", Box(687, 328, 58, 20), 0.61),
-            ),
-            8,
-        ),
-        Line(
-            (
-                Word("LinkedIn:", Box(542, 358, 109, 20), 0.77),
-                Word("linkedin,", Box(661, 357, 100, 21), 0.79),
-            ),
-            10,
-        ),
-        Line(
-            (
-                Word("Zuadpiean", Box(542, 402, 99, 21), 0.0),
-                Word("199", Box(652, 403, 37, 16), 0.94),
-            ),
-            11,
-        ),
-        Line(
-            (
-                Word("9704", Box(538, 424, 55, 31), 0.9),
-                Word("LK", Box(605, 429, 24, 17), 0.94),
-                Word("Groningen", Box(638, 428, 112, 23), 0.23),
-            ),
-            12,
-        ),
-        Line(
-            (
-                Word("Finn", Box(78, 513, 85, 29), 0.96),
-                Word("van", Box(178, 521, 67, 21), 0.96),
-                Word("der", Box(260, 513, 65, 29), 0.96),
-                Word("Linden", Box(339, 513, 132, 29), 0.96),
-            ),
-            13,
-        ),
-        Line(
-            (
-                Word("Junior", Box(73, 558, 251, 24), 0.9),
-                Word("Data", Box(159, 554, 49, 32), 0.94),
-                Word("Engineer", Box(221, 558, 103, 24), 0.95),
-            ),
-            14,
-        ),
-        Line((Word("a", Box(93, 659, 22, 2), 0.0),), 15),
-        Line((Word("oe", Box(956, 659, 43, 2), 0.0),), 16),
-    )
+    lines = _ocr_lines(
+        [
+            (1, [("Vv", 76, 82, 74, 68, 0.71)]),
+            (2, [("Onyx", 75, 184, 169, 56, 0.92), ("N.V.", 271, 180, 123, 48, 0.87)]),
+            (3, [("Direct", 542, 207, 254, 23, 0.96), ("|", 623, 203, 9, 34, 0.95), ("050", 642, 203, 35, 34, 0.82),
+                 ("963", 691, 203, 40, 34, 0.86), ("7862", 742, 203, 57, 34, 0.91)]),
+            (5, [("Fox", 543, 237, 36, 18, 0.88), ("|", 591, 240, 4, 9, 0.57), ("#33", 609, 238, 41, 18, 0.76),
+                 ("(0)50", 661, 237, 62, 20, 0.76), ("440", 731, 238, 44, 18, 0.95), ("2469", 784, 237, 57, 20, 0.63)]),
+            (4, [("Quality", 74, 255, 88, 24, 0.95), ("without", 173, 255, 90, 20, 0.96),
+                 ("compromise", 272, 259, 151, 19, 0.95)]),
+            (6, [("Cell", 541, 270, 44, 16, 0.83), ("|", 599, 276, 2, 14, 0.37), ("Vo", 610, 272, 28, 18, 0.37),
+                 ("Lol", 652, 271, 32, 15, 0.44), ("soe", 699, 264, 31, 30, 0.0), ("Nt", 739, 268, 20, 18, 0.0)]),
+            (7, [("finnvýonyxcom", 541, 297, 193, 21, 0.13)]),
+            (9, [("|", 1037, 322, 3, 17, 0.88), ("ee.", 1046, 322, 51, 18, 0.36)]),
+            (8, [("https", 542, 327, 59, 24, 0.68), ("//onyx", 607, 331, 72, 18, 0.47),
+                 ("com", 687, 328, 58, 20, 0.61)]),
+            (10, [("LinkedIn:", 542, 358, 109, 20, 0.77), ("linkedin,", 661, 357, 100, 21, 0.79)]),
+            (11, [("Zuadpiean", 542, 402, 99, 21, 0.0), ("199", 652, 403, 37, 16, 0.94)]),
+            (12, [("9704", 538, 424, 55, 31, 0.9), ("LK", 605, 429, 24, 17, 0.94),
+                  ("Groningen", 638, 428, 112, 23, 0.23)]),
+            (13, [("Finn", 78, 513, 85, 29, 0.96), ("van", 178, 521, 67, 21, 0.96), ("der", 260, 513, 65, 29, 0.96),
+                  ("Linden", 339, 513, 132, 29, 0.96)]),
+            (14, [("Junior", 73, 558, 251, 24, 0.9), ("Data", 159, 554, 49, 32, 0.94),
+                  ("Engineer", 221, 558, 103, 24, 0.95)]),
+            (15, [("a", 93, 659, 22, 2, 0.0)]),
+            (16, [("oe", 956, 659, 43, 2, 0.0)]),
+        ]
+    )  # fmt: skip
     c = parse_page(Page(lines, 1155, 661), Settings())
     assert c.name is not None and c.name.full == "Finn van der Linden"
 
@@ -1119,85 +1045,27 @@ def test_a_name_beside_a_number_in_the_next_column_whose_label_was_misread() -> 
 def test_an_irish_dac_is_a_company_not_a_second_person() -> None:
     # "Redwood DAC" looked like a person's name while "DAC" was no legal form, and the garbled website line "Web wen
     # redwood com", which spells the domain too, was taken for the company (the OCR words of a hard dev photo)
-    lines = (
-        Line(
-            (
-                Word("Redwood", Box(582, 172, 329, 54), 0.96),
-                Word("DAC", Box(946, 171, 154, 55), 0.96),
-            ),
-            1,
-        ),
-        Line(
-            (
-                Word("Dr.", Box(148, 376, 118, 60), 0.93),
-                Word("Méabh", Box(301, 371, 286, 65), 0.92),
-                Word("Fitzgerald-Ní", Box(621, 371, 563, 80), 0.9),
-                Word("Bhriain", Box(1217, 375, 319, 60), 0.92),
-            ),
-            2,
-        ),
-        Line(
-            (
-                Word("Mobile", Box(700, 561, 283, 22), 0.81),
-                Word("O85", Box(807, 557, 45, 36), 0.9),
-                Word("&37", Box(867, 557, 42, 36), 0.76),
-                Word("7245", Box(924, 557, 63, 36), 0.85),
-            ),
-            4,
-        ),
-        Line(
-            (
-                Word("Offee", Box(675, 594, 77, 23), 0.68),
-                Word("+353", Box(775, 595, 63, 20), 0.15),
-                Word("(0122", Box(848, 595, 67, 21), 0.15),
-                Word("T9103", Box(927, 594, 79, 23), 0.86),
-            ),
-            3,
-        ),
-        Line(
-            (
-                Word("Mam", Box(718, 626, 63, 34), 0.95),
-                Word("(0", Box(800, 626, 27, 34), 0.63),
-            ),
-            5,
-        ),
-        Line((Word("vit", Box(886, 631, 73, 20), 0.11),), 6),
-        Line(
-            (
-                Word("meabh", Box(693, 664, 236, 25), 0.0),
-                Word("le", Box(782, 660, 26, 34), 0.0),
-                Word("redwood", Box(819, 664, 108, 25), 0.59),
-                Word("com", Box(935, 668, 55, 17), 0.94),
-            ),
-            8,
-        ),
-        Line(
-            (
-                Word("Web", Box(682, 697, 57, 22), 0.89),
-                Word("wen", Box(760, 693, 54, 34), 0.64),
-                Word("redwood", Box(824, 698, 176, 21), 0.63),
-                Word("com", Box(952, 693, 52, 34), 0.92),
-            ),
-            7,
-        ),
-        Line(
-            (
-                Word("42", Box(726, 749, 29, 19), 0.77),
-                Word("Dawvon", Box(768, 748, 99, 19), 0.0),
-                Word("Street", Box(878, 749, 77, 17), 0.94),
-            ),
-            9,
-        ),
-        Line(
-            (
-                Word("Cork", Box(737, 780, 65, 22), 0.84),
-                Word("112", Box(819, 780, 45, 21), 0.5),
-                Word("OVFK", Box(875, 780, 69, 21), 0.68),
-            ),
-            10,
-        ),
-        Line((Word("|", Box(1598, 955, 80, 3), 0.76),), 15),
-    )
+    lines = _ocr_lines(
+        [
+            (1, [("Redwood", 582, 172, 329, 54, 0.96), ("DAC", 946, 171, 154, 55, 0.96)]),
+            (2, [("Dr.", 148, 376, 118, 60, 0.93), ("Méabh", 301, 371, 286, 65, 0.92),
+                 ("Fitzgerald-Ní", 621, 371, 563, 80, 0.9), ("Bhriain", 1217, 375, 319, 60, 0.92)]),
+            (4, [("Mobile", 700, 561, 283, 22, 0.81), ("O85", 807, 557, 45, 36, 0.9),
+                 ("&37", 867, 557, 42, 36, 0.76), ("7245", 924, 557, 63, 36, 0.85)]),
+            (3, [("Offee", 675, 594, 77, 23, 0.68), ("+353", 775, 595, 63, 20, 0.15),
+                 ("(0122", 848, 595, 67, 21, 0.15), ("T9103", 927, 594, 79, 23, 0.86)]),
+            (5, [("Mam", 718, 626, 63, 34, 0.95), ("(0", 800, 626, 27, 34, 0.63)]),
+            (6, [("vit", 886, 631, 73, 20, 0.11)]),
+            (8, [("meabh", 693, 664, 236, 25, 0.0), ("le", 782, 660, 26, 34, 0.0),
+                 ("redwood", 819, 664, 108, 25, 0.59), ("com", 935, 668, 55, 17, 0.94)]),
+            (7, [("Web", 682, 697, 57, 22, 0.89), ("wen", 760, 693, 54, 34, 0.64),
+                 ("redwood", 824, 698, 176, 21, 0.63), ("com", 952, 693, 52, 34, 0.92)]),
+            (9, [("42", 726, 749, 29, 19, 0.77), ("Dawvon", 768, 748, 99, 19, 0.0),
+                 ("Street", 878, 749, 77, 17, 0.94)]),
+            (10, [("Cork", 737, 780, 65, 22, 0.84), ("112", 819, 780, 45, 21, 0.5), ("OVFK", 875, 780, 69, 21, 0.68)]),
+            (15, [("|", 1598, 955, 80, 3, 0.76)]),
+        ]
+    )  # fmt: skip
     c = parse_page(Page(lines, 1678, 958), Settings())
     assert c.company == "Redwood DAC"
 
