@@ -1089,3 +1089,14 @@ def test_an_irish_dac_is_a_company_not_a_second_person() -> None:
 )
 def test_a_title_word_near_a_role_word_but_none_is_doubtful(title: str, doubtful: bool) -> None:
     assert people.misread_title_word(title) is doubtful
+
+
+@pytest.mark.parametrize(
+    ("printed", "doubtful"),
+    [("Keisha L. Moore Ms", True), ("Keisha L. Moore MSc", False), ("Ms Keisha Moore", False)],
+)
+def test_a_persons_title_after_the_name_is_a_suffix_misread(printed: str, doubtful: bool) -> None:
+    # a clean hard set: "MSc" read "Ms", its c lost; a title goes before a name, never after it
+    c = card(("Lumen Labs", 30), (printed, 45), "Senior Engineer", "keisha@lumen.io", "+1 206 555 0134")
+    assert c.name is not None and c.name.full == printed
+    assert ("name" in c.review) is doubtful

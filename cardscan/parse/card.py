@@ -1200,6 +1200,9 @@ def odd_text(field: str, text: str) -> bool:
         return True
     if field == "name" and any(c.isdigit() for c in text):
         return True
+    # a person's title after the name, where only a suffix goes ("Keisha L. Moore Ms": "MSc" with its c lost)
+    if field == "name" and len(text.split()) > 2 and text.split()[-1].lower().rstrip(".") in {"ms", "mr", "mrs", "dr"}:
+        return True
     if field in ("title", "department") and misread_title_word(text):
         return True
     if field != "address" and (_STRAY_HEAD.match(text) or _CUT_TAIL.search(text)):
