@@ -84,10 +84,15 @@ def order_quads(quads: np.ndarray) -> np.ndarray:
 
 def quad_size(quad: np.ndarray) -> tuple[float, float]:
     """Width and height of a quad (tl, tr, br, bl): the mean of opposite sides."""
-    q = np.asarray(quad, dtype=np.float64)
-    w = (np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
-    h = (np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
-    return float(w), float(h)
+    w, h = quad_sizes(np.asarray(quad)[None])
+    return float(w[0]), float(h[0])
+
+
+def quad_sizes(quads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`quad_size` of many quads (n, 4, 2) at once: their widths and heights."""
+    q = np.asarray(quads, dtype=np.float64)
+    side = np.hypot(*(np.roll(q, -1, axis=1) - q).transpose(2, 0, 1))  # (n, 4): top, right, bottom, left
+    return (side[:, 0] + side[:, 2]) / 2, (side[:, 3] + side[:, 1]) / 2
 
 
 def aspect_score(width: float, height: float) -> float:
@@ -136,10 +141,17 @@ def warp(image: np.ndarray, quad: np.ndarray, max_side: int = 0) -> np.ndarray:
 
 
 def _interior_angles(quad: np.ndarray) -> list[float]:
-    q = np.asarray(quad, np.float64)
-    v1, v2 = np.roll(q, 1, axis=0) - q, np.roll(q, -1, axis=0) - q  # from each corner to its two neighbours
-    cos = np.sum(v1 * v2, axis=1) / (np.hypot(v1[:, 0], v1[:, 1]) * np.hypot(v2[:, 0], v2[:, 1]) + 1e-9)
-    return [float(a) for a in np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))]
+    return [float(a) for a in interior_angles(np.asarray(quad)[None])[0]]
+
+
+def interior_angles(quads: np.ndarray) -> np.ndarray:
+    """The angle at each corner of many quads (n, 4, 2) at once, in degrees: (n, 4)."""
+    q = np.asarray(quads, np.float64)
+    v1, v2 = np.roll(q, 1, axis=1) - q, np.roll(q, -1, axis=1) - q  # from each corner to its two neighbours
+    cos = (v1[..., 0] * v2[..., 0] + v1[..., 1] * v2[..., 1]) / (
+        np.hypot(v1[..., 0], v1[..., 1]) * np.hypot(v2[..., 0], v2[..., 1]) + 1e-9
+    )
+    return np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))
 
 
 def _line_intersection(p1: np.ndarray, p2: np.ndarray, p3: np.ndarray, p4: np.ndarray) -> np.ndarray | None:
@@ -731,11 +743,22 @@ def sides_on_frame(quad: np.ndarray, shape: tuple[int, int], near: float = 0.006
 
 def _on_mask(mask: np.ndarray, quad: np.ndarray) -> float:
     """Share of points along the quad's outline that fall on the mask."""
+    return float(on_masks(mask, np.asarray(quad)[None])[0])
+
+
+def on_masks(mask: np.ndarray, quads: np.ndarray) -> np.ndarray:
+    """`_on_mask` of many quads (n, 4, 2) at once."""
     h, w = mask.shape
+    q = np.asarray(quads)
+    if len(q) == 0:
+        return np.zeros(0)
     t = np.linspace(0.05, 0.95, 40)[:, None]
-    pts = np.concatenate([quad[i] + t * (quad[(i + 1) % 4] - quad[i]) for i in range(4)]).round().astype(int)
-    pts = pts[(pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)]
-    return float(np.count_nonzero(mask[pts[:, 1], pts[:, 0]])) / max(len(pts), 1)
+    # 40 points along each side: (n, 4 sides, 40, 2)
+    pts = (q[:, :, None] + t * (np.roll(q, -1, axis=1) - q)[:, :, None]).round().astype(int).reshape(len(q), -1, 2)
+    inside = (pts[..., 0] >= 0) & (pts[..., 0] < w) & (pts[..., 1] >= 0) & (pts[..., 1] < h)
+    on = np.zeros(inside.shape, bool)
+    on[inside] = mask[pts[..., 1][inside], pts[..., 0][inside]] != 0
+    return on.sum(axis=1) / np.maximum(inside.sum(axis=1), 1)
 
 
 #: straight edges inside a quad, parallel to its sides, as long as this share of its outline make a grid
@@ -747,24 +770,36 @@ def interior_edges(segments: np.ndarray, quad: np.ndarray, tol: float) -> float:
     """The length of the edge segments lying wholly inside the quad and parallel to one of its sides, as a
     share of its outline. A card holds print, and a band or a rule at most; in a block of keys each key
     is outlined by edges of its own."""
-    if len(segments) == 0:
-        return 0.0
-    a = quad.astype(np.float64)
-    u = np.roll(a, -1, axis=0) - a
-    sides = np.hypot(u[:, 0], u[:, 1])
-    u /= np.maximum(sides, 1e-9)[:, None]
-    sense = 1.0 if cv2.contourArea(quad.astype(np.float32), oriented=True) >= 0 else -1.0
+    return float(interior_edges_of(segments, np.asarray(quad)[None], tol)[0])
 
-    def depth(p: np.ndarray) -> np.ndarray:  # how far inside the quad each point is (negative outside)
-        return sense * np.min(u[:, 0] * (p[:, 1:2] - a[:, 1]) - u[:, 1] * (p[:, 0:1] - a[:, 0]), axis=1)
+
+def interior_edges_of(segments: np.ndarray, quads: np.ndarray, tol: float) -> np.ndarray:
+    """`interior_edges` of many quads (n, 4, 2) at once."""
+    if len(segments) == 0 or len(quads) == 0:
+        return np.zeros(len(quads))
+    if len(quads) > 64:  # in slices, so the (quads, segments, 4 sides) arrays stay small
+        return np.concatenate([interior_edges_of(segments, quads[i : i + 64], tol) for i in range(0, len(quads), 64)])
+    a = np.asarray(quads, np.float64)
+    u = np.roll(a, -1, axis=1) - a  # (n, 4, 2): each side
+    sides = np.hypot(u[..., 0], u[..., 1])
+    u /= np.maximum(sides, 1e-9)[..., None]
+    # the sense the corners run in (the shoelace sum's sign, as cv2.contourArea(oriented=True) gives it)
+    nxt = np.roll(a, -1, axis=1)
+    sense = np.where(np.sum(a[..., 0] * nxt[..., 1] - nxt[..., 0] * a[..., 1], axis=1) >= 0, 1.0, -1.0)
+
+    def depth(p: np.ndarray) -> np.ndarray:  # (n, segments): how far inside each quad each point is
+        across = u[:, None, :, 0] * (p[None, :, 1:2] - a[:, None, :, 1]) - u[:, None, :, 1] * (
+            p[None, :, 0:1] - a[:, None, :, 0]
+        )
+        return sense[:, None] * np.min(across, axis=2)
 
     p1, p2 = segments[:, :2].astype(np.float64), segments[:, 2:].astype(np.float64)
     d = p2 - p1
     length = np.hypot(d[:, 0], d[:, 1])
-    across = np.abs(d[:, None, 1] * u[:, 0] - d[:, None, 0] * u[:, 1]) / np.maximum(length, 1e-9)[:, None]
-    parallel = np.any(across < math.sin(math.radians(5)), axis=1)
+    across = np.abs(d[None, :, None, 1] * u[:, None, :, 0] - d[None, :, None, 0] * u[:, None, :, 1])
+    parallel = np.any(across / np.maximum(length, 1e-9)[None, :, None] < math.sin(math.radians(5)), axis=2)
     inside = (depth(p1) > 2 * tol) & (depth(p2) > 2 * tol)
-    return float(length[inside & parallel].sum() / max(float(sides.sum()), 1.0))
+    return np.where(inside & parallel, length, 0.0).sum(axis=1) / np.maximum(sides.sum(axis=1), 1.0)
 
 
 #: share of a card's area that its text-line blobs cover: up to this much is card-like, and
@@ -804,19 +839,24 @@ def score_quads(
     all_text = max(int(np.count_nonzero(text)), 1)
     scores = np.zeros(len(quads))
     passed: list[tuple[int, float, float, float, float]] = []  # (index, aspect, right, text_in, frac)
-    for i, quad in enumerate(quads):
+    # the tests that need no loop, on all quads at once
+    q64 = np.array([np.asarray(q, np.float64).reshape(4, 2) for q in quads]).reshape(-1, 4, 2)
+    angles = interior_angles(q64)
+    aspects = aspect_scores(*quad_sizes(q64))
+    # aspect: a band or a logo box inside the card, or a sheet of paper
+    ok = (angles.min(axis=1) >= 45) & (angles.max(axis=1) <= 135) & (aspects >= 0.3)
+    # a card's edge never runs through its print; lines along underlines and text rows do
+    ok[ok] &= on_masks(text, q64[ok]) <= 0.15
+    ok[ok] &= interior_edges_of(segments, q64[ok], tol) < GRID
+    for i in np.flatnonzero(ok).tolist():
+        quad = quads[i]
         f32 = quad.astype(np.float32)
         area = cv2.contourArea(f32)
         frac = area / (w * h)
         if frac < MIN_AREA or frac > 0.99 or not cv2.isContourConvex(f32.reshape(-1, 1, 2)):
             continue
-        angles = _interior_angles(quad)
-        if min(angles) < 45 or max(angles) > 135:
-            continue
-        aspect = aspect_score(*quad_size(quad))
-        if aspect < 0.3:  # a band or a logo box inside the card, or a sheet of paper
-            continue
-        right = 1.0 - max(abs(a - 90) for a in angles) / 45
+        aspect = float(aspects[i])
+        right = 1.0 - float(np.max(np.abs(angles[i] - 90))) / 45
         # the text inside, counted over the quad's bounding box only (hundreds of quads are scored per photo)
         corners = quad.astype(np.int32)
         x0, y0 = np.maximum(corners.min(axis=0), 0)
@@ -832,11 +872,6 @@ def score_quads(
         # sheets of print, those hold most of the text. (Capping the share, so a card among sheets needs to
         # hold only part of it, helped on synthetic desks but let a quad with no edges win on a real photo.)
         text_in = text_here / all_text * card_density(density)
-        # a card's edge never runs through its print; lines along underlines and text rows do
-        if _on_mask(text, quad) > 0.15:
-            continue
-        if interior_edges(segments, quad, tol) >= GRID:
-            continue
         # a card cut off by the frame has no true outline: warping a guess would distort the text
         clipped = cv2.intersectConvexConvex(f32, frame)[0]
         if clipped / max(area, 1.0) < 0.95 or sides_on_frame(quad, shape) >= 2:

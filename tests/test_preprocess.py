@@ -130,6 +130,31 @@ def test_interior_edges_tell_a_grid_of_keys_from_a_card_with_a_band() -> None:
     assert P.interior_edges(np.array(card + slant, np.float32), quad, 10.0) == 0.0
 
 
+def test_quad_measures_of_many_quads_at_once_are_each_quads_own() -> None:
+    # score_quads measures all its quads in one go: each quad must get what it gets alone, whatever its neighbours
+    square = np.array([[100, 100], [300, 100], [300, 300], [100, 300]], np.float64)
+    rhombus = np.array([[200, 100], [300, 200], [200, 300], [100, 200]], np.float64)  # a square on its corner
+    kite = np.array([[0, 0], [400, 0], [400, 100], [0, 250]], np.float64)
+    quads = np.array([square, rhombus, kite])
+    assert P.interior_angles(quads)[0] == pytest.approx([90, 90, 90, 90])
+    lean = math.degrees(math.atan(150 / 400))  # the kite's bottom side drops 150 px over 400
+    assert P.interior_angles(quads)[2] == pytest.approx([90, 90, 90 + lean, 90 - lean])
+    assert P._interior_angles(rhombus) == pytest.approx([90, 90, 90, 90])
+    widths, heights = P.quad_sizes(quads)
+    assert (widths[0], heights[0]) == pytest.approx((200, 200))
+    assert (widths[2], heights[2]) == pytest.approx(P.quad_size(kite))
+    # a mask over the square's top side only: a quarter of its outline, none of the others'
+    mask = np.zeros((400, 500), np.uint8)
+    mask[95:106, 90:311] = 255
+    assert P.on_masks(mask, quads)[0] == pytest.approx(0.25)
+    assert P.on_masks(mask, quads)[1] == P._on_mask(mask, rhombus)
+    # edges inside the square (a grid line) count for the square, not for the kite beside the point
+    segments = np.array([[120, 200, 280, 200], [100, 100, 300, 100]], np.float32)
+    together = P.interior_edges_of(segments, quads, 5.0)
+    assert together[0] == pytest.approx(160 / 800)
+    assert list(together) == [P.interior_edges(segments, q, 5.0) for q in quads]
+
+
 def test_quad_size_is_the_mean_of_opposite_sides() -> None:
     quad = np.array([[0, 0], [100, 0], [110, 50], [-10, 50]], dtype=np.float32)
     w, h = P.quad_size(quad)
