@@ -1044,6 +1044,8 @@ def test_an_unread_logo_in_capitals_or_a_street_without_its_number_sends_the_emp
     [
         "Lewel 28. 29) fhocrke Rewet, Parrematia NUW 2150, Australia",  # a country's name ends it
         "LBS rue Sainte Cathenne",  # "185 rue Sainte-Catherine": a street word before a name
+        "Rue Sainte-Cathenne Oucst",  # ...capitalised at the line's start, its house number read apart
+        "Avinguda Diagonai 80, } pianta",  # a Catalan street word ("3ª planta" garbled)
         "Tokyo 140.789",  # a Japanese city beside digits
         "239 O'Conneli 5ivet",  # a house number, then a name with an apostrophe
         "175 Orchard Beat @RRR",  # a unit's "#35-03" read with an "@", which starts no email
@@ -1056,8 +1058,9 @@ def test_an_address_line_garbled_past_parsing_sends_the_empty_address_to_review(
             garbled]  # fmt: skip
     c = parse_page(page_from_rows(rows), Settings())
     assert c.address is None and "address" in c.review
-    rows[-1] = "Quality without compromise"  # a tagline, no address
-    assert "address" not in parse_page(page_from_rows(rows), Settings()).review
+    for tagline in ("Quality without compromise", "Connect via LinkedIn"):  # a tagline, no address
+        rows[-1] = tagline
+        assert "address" not in parse_page(page_from_rows(rows), Settings()).review
 
 
 def test_an_email_beside_a_house_number_is_no_street_cue() -> None:

@@ -865,7 +865,7 @@ _CAPS_LOGO = re.compile(r"[A-Z][A-Z&'-]{2,}(?: [A-Z][A-Z&'-]+){0,2}")
 _STREET_NAME = re.compile(
     r"^\W*(?:[A-Za-z0-9]{1,2} )?(?:[A-Za-z][a-z]+ ){1,3}(?:Street|Road|Avenue|Square|Lane|Drive|Boulevard|Place|Quay)$"
     # ...or named after a street word that comes first ("LBS rue Sainte Cathenne" of "185 rue Sainte-Catherine")
-    r"|(?:^|\s)(?:rue|avenue|boulevard|quai|allée|calle|avenida|paseo|via|viale|piazza|corso)\s+"
+    r"|(?:^|\s)(?i:rue|avenue|boulevard|quai|allée|calle|avenida|paseo|via|viale|piazza|corso|avinguda|carrer|rua)\s+(?!(?i:linkedin))"
     r"(?:(?:de|du|des|la|le|del|di|della|dei)\s+)?[A-Z][a-zà-ÿ]{2,}"
 )
 #: a Spanish or Portuguese floor ("2ª planta", its ordinal sign lost: "Gran Via 119, 2 planta"): an address's line
