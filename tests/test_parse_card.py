@@ -735,6 +735,18 @@ def test_a_garbled_web_address_leaves_the_website_empty_and_in_review(garbled: s
     assert c.website is None and "website" in c.review
 
 
+def test_a_web_address_run_into_a_line_another_field_took_sends_the_empty_website_to_review() -> None:
+    # a clean hard photo: the web address printed after the title, on its line, taken for the title with it
+    rows = [("Kevin Harris", 40), "Senior Campus Recruiter | Customer Experience W: hitps/ www mmeridian-energy jo",
+            "Phone: +1 (650) 716-5481", "764 Franklin Avenue, Floor 35", "Palo Alto, CA 94371"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is None and "website" in c.review
+    # a LinkedIn address there, or a lone "www" of one split over two lines, is no website
+    for text in ("Senior Campus Recruiter in: www linkodin com/in/kevin-harris", "Senior Campus Recruiter www"):
+        rows[1] = text
+        assert "website" not in parse_page(page_from_rows(rows), Settings()).review
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -875,6 +875,9 @@ _BARE_PIN = re.compile(r"\s*[1-9]\d{2}\s?\d{3}\s*")
 #: a web address in lower case with its dots read as spaces ("ween wallow in"), or as "! " ("ordta! com"), its ending
 #: a domain's
 _UNDOTTED_WEB = re.compile(r"^\W*(?:[a-z0-9-]+!?\s+){1,3}(?:com|net|org|io|in|de|co|uk|fr|au|ca|es|it|nl|ie|ch)\W*$")
+#: a web address's start, wherever it stands on a line ("https", "www", or an "https" misread before its slash),
+#: and a name after it
+_WEB_INSIDE = re.compile(r"(?:\bhttps?\b|\bwww\b|\b[a-z]{0,3}tps?\s?:?\s?/)\W*[a-z]{3,}", re.I)
 #: a line ending in a domain's two-part ending, its name garbled ("feu Com.au" of "www.nexus.com.au")
 _WEB_ENDING = re.compile(r"\b(?:com|co|net|org|gov|ac|edu)\.[a-z]{2}\W*$", re.I)
 #: a house number and a word or two, however misread the street word ("89 Pla Svest", "238 ainge ins")
@@ -981,6 +984,10 @@ def _missing_but_expected(
         out.add("website")
     if any(_spells_domain(ln.text, org_domains) or (_WEB_ENDING.search(ln.text) and "@" not in ln.text)
            for ln in untaken):  # fmt: skip
+        out.add("website")
+    # a web address run into a line another field took ("Senior Recruiter W: hitps/ www mmeridian-energy jo")
+    if any(_WEB_INSIDE.search(ln.text) and "@" not in ln.text
+           and not (mentions_linkedin(ln.text) or _LINKEDIN_MISREAD.search(ln.text)) for ln in lines):  # fmt: skip
         out.add("website")
     # "LinkedIn:" printed with the profile path lost, or the name itself misread ("www .linkodin com/fe/…"), on a
     # line of its own or on one another field took ("knkedin.com/n/lorenzo-fabbn270" taken for the website, a
