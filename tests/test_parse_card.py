@@ -343,6 +343,21 @@ def test_a_title_sharing_its_line_with_a_doubtful_email_goes_to_review() -> None
     assert c.title == "Responsable talent acquisition" and "title" not in c.review
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("Chief People office:", "Chief People"), ("Responsable talent acquis:tion", "Responsable talent")],
+)
+def test_a_title_whose_line_goes_on_in_a_word_no_field_took_goes_to_review(line: str, title: str) -> None:
+    # clean hard photos: the title's last word misread past knowing, and dropped
+    rows = [("Sophie MacDonald", 40), line, "Direct 613-826-7002", "s.macdonald@proton.me"]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == title and "title" in c.review
+    # a phone run on after the whole title, its label first, cuts nothing off
+    rows[1] = "Associate Office Manager mob. +61 (0) 414 214 063"
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.title == "Associate Office Manager" and "title" not in c.review
+
+
 def test_an_email_label_above_its_email_is_no_cue() -> None:
     rows = [("Avery Smith", 40), "Email:", "avery@contoso.com", "T +1 415 555 0133"]
     c = parse_page(page_from_rows(rows), Settings())

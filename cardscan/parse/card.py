@@ -1754,6 +1754,8 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     shared = [ln for ln in lines if people.title and people.title in ln.text and "@" in ln.text]
     if shared and conf.get("emails", 0.0) < settings.review_threshold and "title" in conf:
         conf["title"] = min(conf["title"], TITLE_CUT_CONF)
+    if people.title and "title" in conf and _title_cut_short(people, lines):
+        conf["title"] = min(conf["title"], TITLE_CUT_CONF)
     poor = poor_read(lines) or not (emails or phones)
     conf = {k: round(max(0.0, min(1.0, v)), 3) for k, v in conf.items()}
     review = {k for k in conf if conf[k] < settings.review_threshold}
@@ -1809,6 +1811,24 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
         confidence=conf,
         review=tuple(k for k in FIELDS if k in review),
     )
+
+
+def _title_cut_short(people: People, lines: list[TextLine]) -> bool:
+    """The title ends where its line goes on in a word no other field took ("Chief People office:" read as the
+    title "Chief People", "Responsable talent acquis:tion" as "Responsable talent"): its last word was misread
+    past knowing, and lost."""
+    line = next((ln for ln in lines if people.title and people.title in ln.text), None)
+    if line is None or people.title is None:
+        return False
+    after = line.text.split(people.title, 1)[1]
+    for other in (people.department, people.company):
+        if other:
+            after = after.replace(other, " ")
+    words = after.split()
+    first = words[0] if words else ""
+    # (a phone's label before its number, or an email, run on after the title is no word of it)
+    labelled = first.lower().strip(".:|") in LABELS and len(words) > 1 and words[1][:1] in "+(0123456789"
+    return sum(c.isalpha() for c in first) >= 3 and "@" not in first and not labelled
 
 
 def _own_tld(country: str) -> str:
