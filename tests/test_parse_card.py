@@ -358,6 +358,22 @@ def test_a_title_whose_line_goes_on_in_a_word_no_field_took_goes_to_review(line:
     assert c.title == "Associate Office Manager" and "title" not in c.review
 
 
+@pytest.mark.parametrize(
+    ("company", "below"), [("Kaze", "Corporation ¢"), ("Sparrow Software", "Pvt. Led."), ("Lumiere", "Consuiting")]
+)
+def test_a_company_stacked_on_two_lines_its_second_left_over_goes_to_review(company: str, below: str) -> None:
+    # clean hard photos: a logo's second line not joined to the first, misread or with a speck beside it
+    rows = [("Hiroshi Matsumoto", 45), (company, 36), (below, 36), "Chief Marketing Officer",
+            "Mobile +81 90-7455-1118", f"hiroshi@{company.split()[0].lower()}.co.jp"]  # fmt: skip
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.company == company and "company" in c.review
+    # a tagline under the company, or a garbled stretch holding a legal form, is no second line of it
+    for tagline in ("Excellence in every detail", "inc ama ara"):
+        rows[2] = (tagline, 20)
+        c = parse_page(page_from_rows(rows), Settings())
+        assert c.company == company and "company" not in c.review
+
+
 def test_an_email_label_above_its_email_is_no_cue() -> None:
     rows = [("Avery Smith", 40), "Email:", "avery@contoso.com", "T +1 415 555 0133"]
     c = parse_page(page_from_rows(rows), Settings())

@@ -40,6 +40,7 @@ from .emails import (
 from .people import (
     COMPANY_DISAGREES_CONF,
     GUESSED_NAME,
+    ORG_NAME_WORDS,
     ROLE_MAILBOXES,
     TITLE_CUT_CONF,
     TITLE_PART_ONLY,
@@ -1071,6 +1072,20 @@ def _part_beside(line: TextLine | None, taken: list[str]) -> bool:
     return False
 
 
+#: how near a misread word comes to a word companies are named with ("Consuiting" for "consulting")
+ORG_WORD_LIKE = 0.8
+
+
+def _company_goes_on_below(below: TextLine | None) -> bool:
+    """The leftover line under the company's (`_leftover_below`) carries its name on: a word or two, the first a
+    legal form or a word companies are named with, however misread ("Pvt. Led.", "Consuiting")."""
+    words = below.text.split() if below is not None else []
+    if not words or sum(any(c.isalpha() for c in w) for w in words) > 2:
+        return False  # a tagline or a garbled stretch, not a logo's second line
+    first = words[0].lower().strip(".,:;")
+    return only_legal_form(words[0]) or any(similarity(first, w) >= ORG_WORD_LIKE for w in ORG_NAME_WORDS)
+
+
 def _leftover_below(above: TextLine | None, untaken: list[TextLine]) -> TextLine | None:
     """A line of print just under `above`, in its column (left-aligned or centred), that no field took.
     Under the name that is where the title goes, under the title the department: one OCR misread
@@ -1788,9 +1803,15 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     # a leftover line with a department's word misread ("(Cxa & © Oepartmer:" of "Cloud & AI Department")
     if not people.department and any(_dept_word_misread(ln.text) for ln in untaken):
         expected.add("department")
+    # "Kaze" over "Corporation ¢", "Sparrow Software" over "Pvt. Led.": a company stacked on two lines, the second
+    # left over (not empty, so it goes to review apart from the empty fields below)
+    stacked = people.company is not None and _company_goes_on_below(_leftover_below(holding(people.company), untaken))
     # "B.V." read clearly on its own: the company's legal form, its name unread
     if not people.company and any(only_legal_form(ln.text) and ln.conf >= 0.6 for ln in untaken):
         expected.add("company")
+    if stacked:
+        conf["company"] = 0.0
+        review.add("company")
     guessed_name = conf.get("name", 1.0) < GUESS_CONF
     for k in expected | ({"name"} if guessed_name else set()):
         conf[k] = 0.0

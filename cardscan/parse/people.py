@@ -208,7 +208,7 @@ def _title_word_read_as(raw: str) -> tuple[str, ...]:
 
 
 #: the words after its name that a company's name is made of most often, which a misread one is spelled as
-_ORG_NAME_WORDS = (
+ORG_NAME_WORDS = (
     "technologies", "solutions", "systems", "labs", "consulting", "partners", "holdings", "foundation", "agency",
     "studio", "capital", "ventures", "logistics", "analytics", "software", "networks", "robotics", "biotech",
     "foods", "media", "mobility", "energy", "group", "digital", "security", "health", "talent", "recruitment",
@@ -222,9 +222,9 @@ def mend_org_words(company: str) -> str:
     words = company.split(" ")
     for i, read in enumerate(words[1:], start=1):
         low = read.lower()
-        if len(low) < 4 or not low.isalpha() or low in _ORG_NAME_WORDS:
+        if len(low) < 4 or not low.isalpha() or low in ORG_NAME_WORDS:
             continue
-        near = [w for w in _ORG_NAME_WORDS if len(e := ocr_edits(low, w)) == 1 and e[0].plausible]
+        near = [w for w in ORG_NAME_WORDS if len(e := ocr_edits(low, w)) == 1 and e[0].plausible]
         if len(near) == 1:
             spelled = near[0]
             words[i] = spelled.upper() if read.isupper() else spelled.capitalize() if read[0].isupper() else spelled
