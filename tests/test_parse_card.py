@@ -359,14 +359,22 @@ def test_a_title_whose_line_goes_on_in_a_word_no_field_took_goes_to_review(line:
 
 
 @pytest.mark.parametrize(
-    ("company", "below"), [("Kaze", "Corporation ¢"), ("Sparrow Software", "Pvt. Led."), ("Lumiere", "Consuiting")]
+    ("company", "below", "read", "doubt"),
+    [
+        ("Kaze", ("Corporation ¢", 36), "Kaze Corporation", False),  # a legal form read surely, a speck beside it
+        ("Kaze", ("Corporation ¢", 36, 0.6), "Kaze Corporation", True),  # ...read unsurely
+        ("Sparrow Software", ("Pvt. Led.", 36), "Sparrow Software", True),  # misread
+        ("Lumiere", ("Consuiting", 36), "Lumiere", True),  # a company word misread
+    ],
 )
-def test_a_company_stacked_on_two_lines_its_second_left_over_goes_to_review(company: str, below: str) -> None:
+def test_a_company_stacked_on_two_lines_takes_its_legal_form_or_goes_to_review(
+    company: str, below: tuple[str, int] | tuple[str, int, float], read: str, doubt: bool
+) -> None:
     # clean hard photos: a logo's second line not joined to the first, misread or with a speck beside it
-    rows = [("Hiroshi Matsumoto", 45), (company, 36), (below, 36), "Chief Marketing Officer",
+    rows = [("Hiroshi Matsumoto", 45), (company, 36), below, "Chief Marketing Officer",
             "Mobile +81 90-7455-1118", f"hiroshi@{company.split()[0].lower()}.co.jp"]  # fmt: skip
     c = parse_page(page_from_rows(rows), Settings())
-    assert c.company == company and "company" in c.review
+    assert c.company == read and ("company" in c.review) == doubt
     # a tagline under the company, or a garbled stretch holding a legal form, is no second line of it
     for tagline in ("Excellence in every detail", "inc ama ara"):
         rows[2] = (tagline, 20)

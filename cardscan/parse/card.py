@@ -1072,6 +1072,8 @@ def _part_beside(line: TextLine | None, taken: list[str]) -> bool:
     return False
 
 
+#: a legal form on the line under the company's, read at least this surely, is joined to it out of review
+SURE_FORM = 0.85
 #: how near a misread word comes to a word companies are named with ("Consuiting" for "consulting")
 ORG_WORD_LIKE = 0.8
 
@@ -1804,8 +1806,14 @@ def parse_lines(lines: list[TextLine], settings: Settings) -> Contact:
     if not people.department and any(_dept_word_misread(ln.text) for ln in untaken):
         expected.add("department")
     # "Kaze" over "Corporation ¢", "Sparrow Software" over "Pvt. Led.": a company stacked on two lines, the second
-    # left over (not empty, so it goes to review apart from the empty fields below)
-    stacked = people.company is not None and _company_goes_on_below(_leftover_below(holding(people.company), untaken))
+    # left over. A legal form read surely is joined to it (a speck beside it dropped); anything else goes to review
+    # with the company (not empty, so apart from the empty fields below)
+    below = _leftover_below(holding(people.company), untaken) if people.company else None
+    stacked = people.company is not None and _company_goes_on_below(below)
+    form = " ".join(w for w in below.text.split() if any(c.isalnum() for c in w)) if below is not None else ""
+    if stacked and below is not None and only_legal_form(form):
+        people = replace(people, company=f"{people.company} {form}")
+        stacked = below.conf < SURE_FORM
     # "B.V." read clearly on its own: the company's legal form, its name unread
     if not people.company and any(only_legal_form(ln.text) and ln.conf >= 0.6 for ln in untaken):
         expected.add("company")
