@@ -599,6 +599,59 @@ def test_a_comma_read_as_a_dot_where_no_dot_belongs_is_mended_in_review(rows: li
 
 
 @pytest.mark.parametrize(
+    ("rows", "printed", "street", "city"),
+    [
+        # hard dev cards: the comma between the city and the state read as a full stop, kept in the city
+        (
+            ["6917 Folsom Drive", "Pittsburgh. PA 15284"],
+            ("6917 Folsom Drive", "Pittsburgh, PA 15284"),
+            "6917 Folsom Drive",
+            "Pittsburgh",
+        ),
+        (["89 Pitt Street", "Perth. WA 6000"], ("89 Pitt Street", "Perth, WA 6000"), "89 Pitt Street", "Perth"),
+        (
+            ["2318 King Street North", "Toronto. ON M5J 5X7"],
+            ("2318 King Street North", "Toronto, ON M5J 5X7"),
+            "2318 King Street North",
+            "Toronto",
+        ),
+        # and between the street and the floor, or the street and the town
+        (
+            ["4818 Spring Avenue. Floor 34", "Columbus, OH 43282"],
+            ("4818 Spring Avenue, Floor 34", "Columbus, OH 43282"),
+            "4818 Spring Avenue, Floor 34",
+            "Columbus",
+        ),
+        (
+            ["2nd Floor, 153 Cheapside. Edinburgh EH3 2FW"],
+            ("2nd Floor, 153 Cheapside, Edinburgh EH3 2FW",),
+            "2nd Floor, 153 Cheapside",
+            "Edinburgh",
+        ),
+        # a speck after the street read as a lone full stop is no part of the street
+        (
+            ["2318 King Street North .", "Toronto, ON M5J 5X7"],
+            ("2318 King Street North", "Toronto, ON M5J 5X7"),
+            "2318 King Street North",
+            "Toronto",
+        ),
+    ],
+)
+def test_a_comma_read_as_a_full_stop_after_a_word_is_a_comma(
+    rows: list[str], printed: tuple[str, ...], street: str, city: str
+) -> None:
+    c = card(*rows)
+    assert c.address is not None and c.address.lines == printed
+    assert (c.address.street, c.address.city) == (street, city)
+
+
+def test_an_abbreviation_keeps_its_full_stop_before_a_town() -> None:
+    # "Str." (and short abbreviations: "Ave.", "Blvd.") are printed with their dot
+    c = card("Hauptstr. 12", "10115 Berlin")
+    assert c.address is not None and c.address.lines[0] == "Hauptstr. 12"
+
+
+@pytest.mark.parametrize(
     ("row", "printed", "city"),
     [
         # a middle dot between the parts of a one-line address, read as a dash or a full stop

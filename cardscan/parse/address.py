@@ -1034,11 +1034,16 @@ _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 #: a dash before a number that ends the line, or its country, is printed: "Bengaluru - 560001"), or between a house
 #: number and a postcode with its city after it ("Im Mediapark 233b - 70299 Stuttgart"), or between a word and a house
 #: number or postcode with words after it ("Bâtiment C - 219 Allée des Tilleuls", "62 - 7a planta - 28084 Madrid"; an
-#: Indian PIN code has six digits), or as a full stop after a postcode ("NSW 2000. Australia")
+#: Indian PIN code has six digits), or as a full stop after a postcode ("NSW 2000. Australia"); a comma read as a full
+#: stop after a word of four or more small letters (no abbreviation, but "-str."), before a state and its postcode
+#: ("Pittsburgh. PA 15284", "Toronto. ON M5J 2N1", "Perth. WA 6000") or a capitalised word ("Spring Avenue. Floor 34",
+#: "153 Cheapside. Edinburgh EH3 2FW"): an address holds no sentence to end
 _SEPARATOR_MISREAD = re.compile(
     r"(?<=[^\W_]{2})\s+[-–]\s+(?=[^\W\d_]{2})|(?:(?<=\d)|(?<=\d[A-Za-z]))\s*[-–.]\s+(?=\d{4,5}\s+[^\W\d_]{2})"
     r"|(?<=[^\W_])\s+[-–]\s+(?=\d{1,5}[A-Za-z]?\s+[^\W\d_]{2})"
     r"|(?<=\d{4})\.(?=\s+[A-Z][^\W\d_]{2})"
+    r"|(?<=[a-z]{4})(?<!str)\.(?=\s+(?:[A-Z]{2}\s+(?:\d{5}\b|[A-Z]\d[A-Z])|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)\s+\d{4}\b"
+    r"|[A-ZÀ-Þ][a-zß-ÿ]{2,}))"
 )
 #: ...and as a full stop after a word, before a country's name that ends the line ("Münster. Deutschland")
 _STOP_BEFORE_COUNTRY = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*$)")
@@ -1157,7 +1162,7 @@ def find_address(lines: list[TextLine], claimed: frozenset[int], hint: str = "")
                 over = _neighbour(above, lines, above=True) if _is_place(above) else None
                 if over is None or over.index in claimed or not _is_street(over) or len(street_lines) > 1:
                     break
-            street_lines.insert(0, _separated(_LABEL.sub("", above.text)))
+            street_lines.insert(0, _separated(without_trailing_specks(_LABEL.sub("", above.text))))
             used.insert(0, above.index)
             top = above
         if not street_lines and not found.before:
