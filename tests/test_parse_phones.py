@@ -412,6 +412,18 @@ def test_labels_of_two_types_before_a_number_whose_plan_cannot_choose_send_it_to
     assert "phones" not in c.review
 
 
+def test_a_label_misread_past_knowing_before_a_number_whose_plan_cannot_type_it_sends_it_to_review() -> None:
+    # hard dev cards: "Mobile" read "Mobée", "Cell" read "Cot"; a US number may be a landline or a mobile, so the
+    # type taken, work, is a guess
+    for garbled in ("Mobée (602) 797-8313", "Cot +1 919 338 2002"):
+        c = card(garbled, "Office 602 605-7701")
+        assert len(c.phones) == 2 and "phones" in c.review
+    # an unlabelled number, a label read, or a plan that says which it is: nothing to flag
+    assert "phones" not in card("(602) 797-8313").review
+    assert "phones" not in card("Office (602) 797-8313").review
+    assert "phones" not in card("Mobée +44 7911 123456").review  # a UK mobile by its plan
+
+
 @pytest.mark.parametrize("garbled", ["Direct t61 (0)g 7475", "Telefon | +49 (6) 40 ST3e100", "mob: K628 8706"])
 def test_a_label_before_digits_that_gave_no_number_sends_the_phones_to_review(garbled: str) -> None:
     # new hard cards: the second number's digits misread past parsing, after a label read clearly

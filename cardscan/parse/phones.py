@@ -277,6 +277,20 @@ def _labels_unsettled(text: str, number: phonenumbers.PhoneNumber) -> bool:
     return len(kinds) > 1 and phonenumbers.number_type(number) == PhoneNumberType.FIXED_LINE_OR_MOBILE
 
 
+def _label_unread(text: str, number: phonenumbers.PhoneNumber) -> bool:
+    """A word no label is stands just before a number whose plan tells landlines from mobiles by no range (the US,
+    Canada): a label OCR misread past knowing ("Mobée (602) 797-8313", "Cot +1 919 ..."), so the number's type is
+    a guess. The word must open the line's text before the number, as a label does, and not be one itself."""
+    words = _WORD.findall(label_letters(text))
+    return (
+        1 <= len(words) <= 2
+        and len(words[-1]) >= 3
+        and words[-1].lower() not in LABELS
+        and misread_label(text) is None
+        and phonenumbers.number_type(number) == PhoneNumberType.FIXED_LINE_OR_MOBILE
+    )
+
+
 #: the confidence of a number printed in its country's national form without the trunk 0 that form starts with
 #: ("Tel. 6241 / 62298" for 0241 / 62298 in Aachen: the 0 read as a 6, which leaves a valid number elsewhere)
 TRUNK_LOST_CONF = 0.5
@@ -356,7 +370,7 @@ def find_phones(lines: list[TextLine], region: str, address_lines: frozenset[int
             conf *= 0.5 if any(m.start - 3 <= at < m.end for at in strays) else 1.0  # a guess: in review
             if _trunk_zero_lost(raw, number):
                 conf = min(conf, TRUNK_LOST_CONF)
-            if unsettled:
+            if unsettled or (not labelled and _label_unread(_nearest(gaps[i], last=True), number)):
                 conf = min(conf, UNSETTLED_CONF)
             phone = Phone(number=e164, type=kind or _unlabelled_type(number, raw), raw=raw)
             hits.append(PhoneHit(phone, line.index, round(conf, 3), labelled))
