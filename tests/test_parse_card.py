@@ -1257,6 +1257,25 @@ def test_an_email_whose_name_letters_agree_but_a_dash_parts_them_is_not_confirme
     assert "emails" not in parse_page(page_from_rows(rows), Settings()).review
 
 
+@pytest.mark.parametrize(
+    ("local", "confirmed"),
+    [
+        ("sneha.chatterjee", True),
+        ("s.chatterjee", True),
+        ("schatterjee", True),
+        ("snehac", True),
+        ("chatterjee", False),
+    ],
+)
+def test_an_email_spelled_by_the_name_or_its_initial_and_the_company_is_confirmed(local: str, confirmed: bool) -> None:
+    # hard dev cards: "s.chatterjee@westbrook.io" read at 0.28 under "Sneha Chatterjee" and "Westbrook", both read
+    # surely, was in review; the family name alone ("becker@" for "j.becker@") may have lost its start to OCR
+    rows = [("Westbrook", 40), ("Sneha Chatterjee", 42), (f"{local}@westbrook.io", 20, 0.28)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.emails == (f"{local}@westbrook.io",)
+    assert ("emails" not in c.review) is confirmed
+
+
 def test_a_department_printed_after_the_title_on_its_row_is_the_department() -> None:
     # fresh phone set: "Head of People – Data Platform", which OCR read as two lines of one row
     def line(text: str, x: int, y: int, h: int = 24) -> Line:

@@ -368,6 +368,22 @@ def test_a_web_address_whose_dots_were_lost_is_the_email_domain_it_spells(read: 
 
 
 @pytest.mark.parametrize(
+    ("read", "sure"),
+    [
+        ("https //sapphire uk/", True),  # hard dev card: read at 0.48, its dots lost after the scheme
+        ("www sapphire uk", True),
+        ("sapphire uk", True),
+        ("yw sapphire uk", False),  # a stub before it, which may be a word of the host
+    ],
+)
+def test_a_website_whose_dots_were_lost_is_confirmed_by_the_email_domain_read_surely(read: str, sure: bool) -> None:
+    rows = [("Sapphire", 40), ("George Fitzgerald", 40), ("g.fitzgerald@sapphire.uk", 20, 0.9), (read, 20, 0.48)]
+    c = parse_page(page_from_rows(rows), Settings())
+    assert c.website is not None and c.website.endswith("sapphire.uk")
+    assert ("website" in c.review) is not sure
+
+
+@pytest.mark.parametrize(
     "read",
     [
         "Careers sternwarte io",  # an email whose "@" was lost: a word before the domain

@@ -598,11 +598,16 @@ EMAIL_UNCHECKED_SURE = 0.75
 
 #: the confidence of emails whose every letter other lines read surely spell: two readings agree
 EMAIL_CONFIRMED_CONF = 0.75
+#: a local part spelled by the name's words this well (`email_agreement`) is spelled by the name: the whole name
+#: ("leonardo.rossi"), or its initial and the other part ("s.chatterjee", "niklask"); one part alone ("becker") may be
+#: what OCR left of "j.becker" after losing the start of the line
+LOCAL_SPELLED = 0.9
 
 
 def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines: list[TextLine]) -> bool:
-    """Every email is spelled by other lines read surely: its local part by the whole printed name ("leonardo.rossi@"
-    under "Leonardo Rossi"; a role mailbox, "careers@", needs none), its domain by the company ("vela.it" beside
+    """Every email is spelled by other lines read surely: its local part by the printed name ("leonardo.rossi@" under
+    "Leonardo Rossi", "s.chatterjee@" under "Sneha Chatterjee": `LOCAL_SPELLED`; a role mailbox, "careers@", needs
+    none), its domain by the company ("vela.it" beside
     "Vela SpA") or the website. A blurred email line reads unsurely, but two readings that agree letter by letter
     are seldom both wrong. The local part must be as printed ("marta perez@" may have been "marta_perez@"), and
     the name and company read, not mended from the email (those are less sure)."""
@@ -618,11 +623,16 @@ def confirmed(emails: list[EmailHit], people: People, site: WebHit | None, lines
         by_company = len(label) >= 3 and company.startswith(label) and label in letters_only(printed)
         spelled_domain = domain.lower() == site_host or by_company
         role = local.lower() in ROLE_MAILBOXES
-        spelled_local = role or (name is not None and email_agreement([name.given, name.family], [local]) >= 1.0)
+        spelled_local = role or (
+            name is not None and email_agreement([name.given, name.family], [local]) >= LOCAL_SPELLED
+        )
         # the letters agree, but a dash the name lacks between them is as likely a misread dot ("padraig-oneill@")
         # (in review, the line is read again)
         spelled_local = spelled_local and ("-" not in local or name is None or "-" in name.full)
-        if f"{local.lower()}@" not in printed or not (spelled_domain and spelled_local):
+        # (the domain's letters as printed: its dots may have been lost, "vela it", but an ending mended from a
+        # look-alike, "mistral.tr" to .fr, is spelled by nothing)
+        as_printed = re.sub(r"[\W_]", "", domain.lower()) in re.sub(r"[\W_]", "", printed.partition("@")[2])
+        if f"{local.lower()}@" not in printed or not as_printed or not (spelled_domain and spelled_local):
             return False
     return True
 
@@ -638,8 +648,11 @@ def site_confirmed(site: WebHit, people: People, emails: list[EmailHit], lines: 
     host = m.group(1)
     label = registrable(host)
     printed = re.sub(r"\s+", "", next((ln.text for ln in lines if ln.index == site.line), "")).lower()
-    # as printed, and with no name before the organisation's ("w.nimbus.co.uk": a "www" misread)
-    if len(label) < 3 or host not in printed or host.split(".")[0] != label:
+    # as printed, and with no name before the organisation's ("w.nimbus.co.uk": a "www" misread); its dots may have
+    # been lost after a "www", a scheme or a label ("https //sapphire uk/"), not after a stub ("yw sternwarte io")
+    dotless = r"(?:^|[/:]|www[.,]?)" + re.escape(host).replace(r"\.", "[.,]?") + r"(?![a-z0-9])"
+    as_printed = host in printed or re.search(dotless, printed) is not None
+    if len(label) < 3 or not as_printed or host.split(".")[0] != label:
         return False
     sure = EMAIL_UNCHECKED_SURE
     by_email = any(
