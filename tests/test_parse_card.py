@@ -920,6 +920,9 @@ def test_common_small_misreadings_of_names_and_departments_are_mended() -> None:
     assert mend_title_words("Associate Lega/ Counse/") == "Associate Legal Counsel"  # a last l read as a slash
     assert mend_title_words("HR/ Payroll") == "HR/ Payroll"
     assert mend_title_words("People 4 Culture") == "People & Culture"  # an ampersand read as a 4 (fresh hard set)
+    assert mend_title_words("Peopie 6 Cuiture") == "People & Culture"  # ...or a 6 (hard dev card, out of review)
+    assert mend_title_words("Research 8 Development") == "Research & Development"
+    assert mend_title_words("Level 6 Support") == "Level 6 Support"  # a number between words no area's
     assert mend_title_words("Level 4 Support") == "Level 4 Support"
     assert mend_title_words("Chief Execuuve Officer") == "Chief Executive Officer"  # "ti" blurred into a u
     assert mend_title_words("Chef Data Officer") == "Chief Data Officer"  # its i lost (fresh hard set)

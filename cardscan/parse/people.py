@@ -340,9 +340,6 @@ def mend_title_words(text: str) -> str:
     text = re.sub(r"\bP[hn][oO0]\b(?=\s+(?:Student|Candidate|Researcher|STUDENT|CANDIDATE)\b)", "PhD", text)
     words = _split_word_joined(text.split(" "))
     for i, read in enumerate(words):
-        if read == "4" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
-            words[i] = "&"  # "People 4 Culture": an ampersand read as a 4 between two area words
-            continue
         if read in {"4&", "&4"}:
             words[i] = "&"  # "Strategy 4& Operations": the ampersand read twice
             continue
@@ -364,6 +361,10 @@ def mend_title_words(text: str) -> str:
             if len(k) == len(raw):  # the accents read stay where the letters under them agree ("Généra!": "Général")
                 k = "".join(r if fold(r) == c else c for r, c in zip(raw.lower(), k, strict=True))
             words[i] = k.upper() if raw.isupper() and len(raw) > 1 else k.capitalize() if raw[0].isupper() else k
+    for i in range(1, len(words) - 1):
+        # "People 4 Culture", "Peopie 6 Cuiture": an ampersand read as a digit between two area words (as mended)
+        if words[i] in {"4", "6", "8"} and {words[i - 1].lower(), words[i + 1].lower()} <= _AREA:
+            words[i] = "&"
     return restore_role_accents(" ".join(words))
 
 
