@@ -852,7 +852,7 @@ def test_a_word_a_letter_off_a_long_street_word_is_a_misreading(word: str, misre
 
 
 def test_an_address_with_a_misread_street_word_is_flagged() -> None:
-    rows = [("Charlotte Brown", 40), "charlotte@ampersand.com.au", "52 Eagle Sureet", "Darwin NT 0800"]
+    rows = [("Charlotte Brown", 40), "charlotte@ampersand.com.au", ("52 Eagle Sureet", 20, 0.7), "Darwin NT 0800"]
     c = parse_page(page_from_rows(rows), Settings())
     assert c.address is not None and "address" in c.review
 
@@ -966,7 +966,7 @@ def test_a_city_and_its_state_are_no_website_and_a_misread_suite_sends_the_addre
         "Office Manager",
         "Phone +1 303 295 3754",
         "5974 Spring St",
-        "Suito 600",
+        ("Suito 600", 20, 0.7),
         "Denver, CO 80275",
     ]
     c = parse_page(page_from_rows(rows), Settings())
